@@ -1,0 +1,74 @@
+"""lexkb.stats: the source's enforcement and protection statistics as W3C Data Cube datasets.
+
+- compile_statistics(statistics_dir) -> rdflib.Graph: datasets, structures, code lists, observations
+  (each with dcterms:source, its paragraph) and the consistency checks of every printed total.
+- load(statistics_dir) -> datasets by slug; flagged(datasets) -> the inconsistencies of the source.
+- investigations_by_offence(): counts of investigations per offence, for `lexkb table enforcement`.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+
+from .checks import Check, all_checks, flagged
+from .enforcement import investigations_by_offence
+from .graph import build_graph
+from .model import Dataset
+from .source import StatsError, read_statistics
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+STATISTICS_DIR = ROOT / "statistics"
+ONTOLOGY = ROOT / "ontology" / "statistics.ttl"
+GENERATED = ROOT / "kb" / "generated" / "statistics.ttl"
+
+__all__ = ["Check", "Dataset", "StatsError", "compile_statistics", "flagged", "investigations_by_offence",
+           "load", "serialise", "write_atomically", "write_graph", "GENERATED", "STATISTICS_DIR"]
+
+
+def load(statistics_dir: Path = STATISTICS_DIR) -> dict[str, Dataset]:
+    return _load(Path(statistics_dir).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load(statistics_dir: Path) -> dict[str, Dataset]:
+    return read_statistics(statistics_dir)
+
+
+def compile_statistics(statistics_dir: Path = STATISTICS_DIR) -> Graph:
+    """The qb: graph of every dataset in statistics_dir, with the term definitions of
+    ontology/statistics.ttl (the Data Cube integrity checks need them)."""
+    datasets = load(statistics_dir)
+    try:
+        return build_graph(datasets, all_checks(datasets), ONTOLOGY)
+    except ValueError as exc:
+        raise StatsError(str(exc)) from None
+
+
+def serialise(graph: Graph) -> str:
+    """Turtle, the same text for the same graph (rdflib sorts subjects and predicates; no blank nodes)."""
+    return graph.serialize(format="turtle")
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_graph(path: Path = GENERATED, statistics_dir: Path = STATISTICS_DIR) -> int:
+    """Compile and write the graph as Turtle (atomically); returns the number of triples."""
+    graph = compile_statistics(statistics_dir)
+    write_atomically(path, serialise(graph))
+    return len(graph)
