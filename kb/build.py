@@ -1,0 +1,69 @@
+"""Building the knowledge base: compile provisions/, validate, write kb/generated/ atomically."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from . import paths
+from .compiler import Compiler
+from .errors import LexkbError
+
+
+def provision_files(provisions_dir: Path) -> list[tuple[Path, str]]:
+    if not provisions_dir.is_dir():
+        raise LexkbError(f"{provisions_dir}: provisions folder not found")
+    root = provisions_dir.parent
+    files = sorted(p for p in provisions_dir.rglob("*.md") if p.name != "README.md")
+    return [(p, str(p.relative_to(root))) for p in files]
+
+
+def load_vocabulary(ontology_dir: Path) -> Graph:
+    g = Graph()
+    for name in paths.VOCABULARY_FILES:
+        path = ontology_dir / name
+        try:
+            g.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises many types; the user needs file and reason
+            raise LexkbError(f"{path}: cannot parse Turtle: {' '.join(str(exc).split())}") from None
+    return g
+
+
+@dataclass
+class Compiled:
+    graph: Graph
+    sourcemap: dict[str, str]
+
+
+def compile_kb(provisions_dir: Path = paths.PROVISIONS, ontology_dir: Path = paths.ONTOLOGY,
+               seed: Path = paths.SEED) -> Compiled:
+    vocabulary = load_vocabulary(ontology_dir)
+    compiler = Compiler(seed)
+    graph = compiler.compile(provision_files(provisions_dir), vocabulary)
+    graph += vocabulary
+    return Compiled(graph, compiler.sourcemap)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside target, then rename over it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def serialize_turtle(graph: Graph) -> bytes:
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def dump_json(obj) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

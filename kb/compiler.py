@@ -1,0 +1,702 @@
+"""Compiling literate provision files into the lexkb RDF graph.
+
+Each TOML block holds one or more tables whose name says what it encodes: `provision`, `offence`,
+`conduct`, `penalty`, `measure`, `aggravation`, `rule`, `claim`, `instrument`, `document`,
+`source`, `amendment_effect`, `not_covered`. The compiler mints every IRI (no blank nodes, so
+output is stable), attaches `dcterms:source` to every resource, checks each quote verbatim against
+the seed paragraph it cites, and records the file and line each resource came from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+import re
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from . import namespaces as ns
+from .errors import ProvisionError
+from .literate import Block, read_blocks
+from .seed import normalise, paragraphs
+
+LEXKB = Namespace(ns.LEXKB)
+ELI = Namespace(ns.ELI)
+SCHEMA = Namespace(ns.SCHEMA)
+UNIT = Namespace(ns.QUDT_UNIT)
+COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
+
+# Keys each table may hold: anything else is a typo the author should hear about.
+KEYS = {
+    "provision": {"ref", "chapter", "source", "summary"},
+    "offence": {"id", "label", "label_es", "aliases", "defined_in", "penalised_in", "conduct",
+                "means", "purposes", "victim_conditions", "source"},
+    "conduct": {"offence", "verbs"},
+    "penalty": {"id", "offence", "provision", "imprisonment_years", "fine_days_wage",
+                "victim_conditions", "condition", "source"},
+    "measure": {"penalty", "factor", "type", "mandatory", "duration", "condition", "provision",
+                "source"},
+    "aggravation": {"id", "aggravates", "increase", "components", "bounds", "factors", "provision",
+                    "source"},
+    "factor": {"id", "label", "victim_conditions"},
+    "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
+    "claim": {"provision", "opsc", "source"},
+    "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
+                   "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
+                   "date_ratification", "repealed_by", "amends", "not_in_source", "source"},
+    "document": {"id", "symbol", "title", "date_submitted", "date_issued"},
+    "source": {"id", "label"},
+    "amendment_effect": {"id", "decree", "kind", "offences", "unmodelled", "victim_conditions",
+                         "source"},
+    "not_covered": {"instrument", "numbers", "note"},
+}
+NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
+                       "date_document"}
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Ref:
+    """A provision reference such as 'cpf:203 bis' or 'lpstp:6/III/a'."""
+
+    instrument: str
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: object, where: Block) -> "Ref":
+        if not isinstance(text, str) or ":" not in text:
+            raise ProvisionError(where.file, where.line,
+                                 f"provision reference {text!r} must look like 'cpf:203 bis' or 'lpstp:6/III/a'")
+        inst, _, path = text.partition(":")
+        parts = tuple(p.strip() for p in path.split("/"))
+        if not inst or not all(parts):
+            raise ProvisionError(where.file, where.line, f"provision reference {text!r} has an empty part")
+        return cls(inst.strip(), parts)
+
+    def key(self) -> str:
+        return f"{self.instrument}:{'/'.join(self.parts)}"
+
+    def parent(self) -> "Ref | None":
+        return Ref(self.instrument, self.parts[:-1]) if len(self.parts) > 1 else None
+
+
+@dataclass
+class Context:
+    """What a block inherits from the blocks above it in the same file."""
+
+    provision: Ref | None = None
+    source: list = field(default_factory=list)
+    penalty: str | None = None
+    aggravation: str | None = None
+
+
+class Compiler:
+    def __init__(self, seed_path: Path):
+        self.seed_path = seed_path
+        self.seed = paragraphs(seed_path)
+        self.g = Graph()
+        for prefix, iri in ns.PREFIXES.items():
+            self.g.bind(prefix, iri, override=True)
+        self.g.bind("country", COUNTRY)
+        self.sourcemap: dict[str, str] = {}
+        self.instruments: dict[str, dict] = {}
+        self.provisions: dict[str, tuple[Ref, Block]] = {}
+        self.named_sources: dict[str, str] = {}
+        self.document: dict | None = None
+        self.offences: dict[str, Block] = {}
+        self.penalties: dict[str, Block] = {}
+        self.factors: dict[str, Block] = {}
+        self.cited_paragraphs: set[int] = set()
+        self.provision_text: dict[URIRef, list[str]] = {}
+
+    # ------------------------------------------------------------------ IRIs
+    def instrument_iri(self, inst: str, where: Block) -> URIRef:
+        if inst not in self.instruments:
+            raise ProvisionError(where.file, where.line, f"unknown instrument {inst!r}")
+        return URIRef(ns.instrument_iri(self.instruments[inst]["iri"]))
+
+    def provision_iri(self, ref: Ref, where: Block) -> URIRef:
+        base = self.instrument_iri(ref.instrument, where)
+        tail = "/".join([ns.subdivision_path(ref.parts[0])] + list(ref.parts[1:]))
+        return URIRef(f"{base}/{tail}")
+
+    def provision_label(self, ref: Ref) -> str:
+        info = self.instruments[ref.instrument]
+        first, rest = ref.parts[0], ref.parts[1:]
+        if info["kind"] == "treaty":
+            number = first + "".join(f"({p})" for p in rest)
+        else:
+            number = first + (f" {rest[0]}" if rest else "") + "".join(f"({p})" for p in rest[1:])
+        return f"{info['short']} art. {number}"
+
+    def entity(self, kind: str, ident: str) -> URIRef:
+        return URIRef(ns.entity_iri("mx", kind, ident))
+
+    def concept(self, scheme: str, ident: str) -> URIRef:
+        return URIRef(ns.concept_iri(scheme, ident))
+
+    # ------------------------------------------------------------------ sources
+    def source_nodes(self, value, where: Block) -> list[URIRef]:
+        values = value if isinstance(value, list) else [value]
+        if not values or value is None:
+            raise ProvisionError(where.file, where.line, "no source: every fact must cite a paragraph or a declared source")
+        nodes = []
+        for v in values:
+            if isinstance(v, int) and not isinstance(v, bool):
+                if v not in self.seed:
+                    raise ProvisionError(where.file, where.line,
+                                         f"source paragraph {v} does not exist in {ns.SEED_SYMBOL}")
+                self.cited_paragraphs.add(v)
+                nodes.append(URIRef(ns.source_iri(ns.SEED_SLUG, str(v))))
+            elif isinstance(v, str) and v in self.named_sources:
+                nodes.append(URIRef(self.named_sources[v]))
+            elif isinstance(v, str) and v == ns.SEED_SLUG:
+                nodes.append(URIRef(ns.source_iri(ns.SEED_SLUG)))
+            else:
+                raise ProvisionError(where.file, where.line,
+                                     f"source {v!r} is neither a paragraph number nor a declared source")
+        return nodes
+
+    def cite(self, node: URIRef, sources: list[URIRef], where: Block) -> None:
+        for s in sources:
+            self.g.add((node, DCTERMS.source, s))
+        self.sourcemap.setdefault(str(node), where.where())
+
+    def check_verbatim(self, text: str, source_value, where: Block, line: int) -> None:
+        values = source_value if isinstance(source_value, list) else [source_value]
+        paras = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if not paras:
+            raise ProvisionError(where.file, line, "a quote must cite a paragraph of the source document")
+        haystack = " ".join(self.seed.get(p, "") for p in paras)
+        if normalise(text) not in haystack:
+            cited = ", ".join(str(p) for p in paras)
+            raise ProvisionError(where.file, line,
+                                 f"quote not found verbatim in {ns.SEED_SYMBOL} para. {cited}: {text[:60]!r}")
+
+    # ------------------------------------------------------------------ helpers
+    def lit_en(self, text: str) -> Literal:
+        return Literal(text, lang="en")
+
+    def need(self, table: dict, key: str, kind: str, where: Block, types=(str,)):
+        if key not in table:
+            raise ProvisionError(where.file, where.line, f"[{kind}] needs '{key}'")
+        value = table[key]
+        if not isinstance(value, types) or isinstance(value, bool) and bool not in types:
+            raise ProvisionError(where.file, where.line, f"[{kind}] '{key}' has the wrong type ({type(value).__name__})")
+        return value
+
+    def check_keys(self, kind: str, table: dict, where: Block) -> None:
+        extra = set(table) - KEYS[kind]
+        if extra:
+            raise ProvisionError(where.file, where.line,
+                                 f"[{kind}] unknown key(s) {', '.join(sorted(extra))}; allowed: {', '.join(sorted(KEYS[kind]))}")
+
+    def range_pair(self, table: dict, key: str, kind: str, where: Block) -> tuple[Decimal, Decimal]:
+        value = self.need(table, key, kind, where, (list,))
+        if len(value) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            raise ProvisionError(where.file, where.line, f"[{kind}] '{key}' must be [min, max] numbers")
+        lo, hi = (Decimal(str(v)) for v in value)
+        if lo > hi:
+            raise ProvisionError(where.file, where.line, f"[{kind}] '{key}' minimum {lo} exceeds maximum {hi}")
+        return lo, hi
+
+    def victim_conditions(self, node: URIRef, values, where: Block) -> None:
+        for v in values or []:
+            concept = self.concept("victim-condition", v)
+            if (concept, RDF.type, SKOS.Concept) not in self.vocabulary:
+                raise ProvisionError(where.file, where.line,
+                                     f"unknown victim condition {v!r}; known: {', '.join(self.known('victim-condition'))}")
+            self.g.add((node, LEXKB.victimCondition, concept))
+
+    def closed_concept(self, scheme: str, value: str, where: Block) -> URIRef:
+        concept = self.concept(scheme, value)
+        if (concept, RDF.type, SKOS.Concept) not in self.vocabulary:
+            raise ProvisionError(where.file, where.line,
+                                 f"unknown {scheme} {value!r}; known: {', '.join(self.known(scheme))}")
+        return concept
+
+    def known(self, scheme: str) -> list[str]:
+        scheme_iri = URIRef(ns.concept_iri(scheme, "").rstrip("/"))
+        return sorted(str(self.vocabulary.value(c, SKOS.notation))
+                      for c in self.vocabulary.subjects(SKOS.inScheme, scheme_iri))
+
+    def open_concept(self, scheme: str, label: str, sources: list[URIRef], where: Block) -> URIRef:
+        concept = self.concept(scheme, slug(label))
+        scheme_iri = URIRef(ns.concept_iri(scheme, "").rstrip("/"))
+        self.g.add((concept, RDF.type, SKOS.Concept))
+        self.g.add((concept, SKOS.inScheme, scheme_iri))
+        self.g.add((concept, SKOS.prefLabel, self.lit_en(label)))
+        self.g.add((concept, SKOS.notation, Literal(slug(label))))
+        self.g.add((scheme_iri, RDF.type, SKOS.ConceptScheme))
+        self.g.add((scheme_iri, SKOS.prefLabel, self.lit_en(scheme.replace("-", " "))))
+        self.cite(concept, sources, where)
+        self.cite(scheme_iri, sources, where)
+        return concept
+
+    def quoted(self, node: URIRef, block: Block, source_value, add: bool = True) -> None:
+        """Check the block's quotes against the cited paragraphs; record them on node."""
+        for q in block.quotes:
+            self.check_verbatim(q.text, source_value, block, q.line)
+        if block.quotes and add:
+            self.g.add((node, LEXKB.quotedText, self.lit_en(" ".join(q.text for q in block.quotes))))
+
+    # ------------------------------------------------------------------ compile
+    def compile(self, files: list[tuple[Path, str]], vocabulary: Graph) -> Graph:
+        self.vocabulary = vocabulary
+        blocks = [b for path, name in files for b in read_blocks(path, name)]
+        # Declarations first (sources, instruments, provisions), so that any file may refer to
+        # any other; then the rest, in file order.
+        for b in blocks:
+            for kind, table in b.data.items():
+                if kind not in KEYS or kind == "factor":
+                    raise ProvisionError(b.file, b.line,
+                                         f"unknown table [{kind}]; expected one of: {', '.join(k for k in KEYS if k != 'factor')}")
+                if not isinstance(table, dict):
+                    raise ProvisionError(b.file, b.line, f"[{kind}] must be a table")
+                self.check_keys(kind, table, b)
+                if kind in ("source", "document"):
+                    self.declare_source(kind, table, b)
+        for b in blocks:
+            if "instrument" in b.data:
+                self.declare_instrument(b.data["instrument"], b)
+        by_file: dict[str, list[Block]] = {}
+        for b in blocks:
+            by_file.setdefault(b.file, []).append(b)
+        for file_blocks in by_file.values():
+            for b in file_blocks:
+                if "provision" in b.data:
+                    ref = Ref.parse(self.need(b.data["provision"], "ref", "provision", b), b)
+                    if ref.instrument not in self.instruments:
+                        raise ProvisionError(b.file, b.line, f"unknown instrument {ref.instrument!r} in {ref.key()!r}")
+                    if ref.key() in self.provisions:
+                        other = self.provisions[ref.key()][1]
+                        raise ProvisionError(b.file, b.line, f"provision {ref.key()!r} is already declared at {other.where()}")
+                    self.provisions[ref.key()] = (ref, b)
+                for kind in ("offence", "penalty"):
+                    if kind in b.data:
+                        ident = self.need(b.data[kind], "id", kind, b)
+                        registry = self.offences if kind == "offence" else self.penalties
+                        if ident in registry:
+                            raise ProvisionError(b.file, b.line, f"{kind} id {ident!r} is already used at {registry[ident].where()}")
+                        registry[ident] = b
+        for file_blocks in by_file.values():
+            ctx = Context()
+            for b in file_blocks:
+                for kind, table in b.data.items():
+                    handler = getattr(self, f"on_{kind}", None)
+                    if handler:
+                        handler(table, b, ctx)
+                self.collect_text(b, ctx)
+        for node, quotes in self.provision_text.items():
+            self.g.add((node, LEXKB.quotedText, self.lit_en(" ".join(quotes))))
+        self.emit_sources()
+        return self.g
+
+    def collect_text(self, b: Block, ctx: Context) -> None:
+        """A provision's words are the quotes of its own block and of the blocks that encode it."""
+        if not b.quotes:
+            return
+        explicit = [t["provision"] for k, t in b.data.items() if k != "provision" and "provision" in t]
+        if "provision" in b.data:
+            target = self.provision_iri(ctx.provision, b)
+        elif explicit:
+            target = self.provision_ref(explicit[0], b)
+        elif ctx.provision is not None and "instrument" not in b.data:
+            target = self.provision_iri(ctx.provision, b)
+        else:
+            return
+        self.provision_text.setdefault(target, []).extend(q.text for q in b.quotes)
+
+    # ------------------------------------------------------------------ declarations
+    def declare_source(self, kind: str, table: dict, b: Block) -> None:
+        if kind == "document":
+            self.document = table
+            node = URIRef(ns.source_iri(ns.SEED_SLUG))
+            self.g.add((node, RDF.type, LEXKB.SourceDocument))
+            self.g.add((node, RDF.type, LEXKB.SourcePassage))
+            self.g.add((node, DCTERMS.identifier, Literal(self.need(table, "symbol", kind, b))))
+            self.g.add((node, RDFS.label, Literal(table["symbol"])))
+            self.g.add((node, DCTERMS.title, self.lit_en(self.need(table, "title", kind, b))))
+            for key, prop in (("date_submitted", DCTERMS.dateSubmitted), ("date_issued", DCTERMS.issued)):
+                if key in table:
+                    self.g.add((node, prop, Literal(self.need(table, key, kind, b, (dt.date,)))))
+            self.sourcemap[str(node)] = b.where()
+            return
+        ident = self.need(table, "id", kind, b)
+        node = URIRef(ns.BASE + "source/" + ident)
+        self.named_sources[ident] = str(node)
+        self.g.add((node, RDF.type, LEXKB.SourcePassage))
+        self.g.add((node, RDFS.label, Literal(self.need(table, "label", kind, b))))
+        self.sourcemap[str(node)] = b.where()
+
+    def declare_instrument(self, t: dict, b: Block) -> None:
+        ident = self.need(t, "id", "instrument", b)
+        if ident in self.instruments:
+            raise ProvisionError(b.file, b.line, f"instrument {ident!r} is declared twice")
+        for key in ("iri", "short", "kind", "title"):
+            self.need(t, key, "instrument", b)
+        self.instruments[ident] = dict(t, block=b)
+
+    def on_instrument(self, t: dict, b: Block, ctx: Context) -> None:
+        node = self.instrument_iri(t["id"], b)
+        sources = self.source_nodes(t.get("source"), b)
+        g = self.g
+        g.add((node, RDF.type, ELI.LegalResource))
+        g.add((node, ELI.title, self.lit_en(t["title"])))
+        if "title_es" in t:
+            g.add((node, ELI.title, Literal(t["title_es"], lang="es")))
+        g.add((node, ELI.title_short, Literal(t["short"])))
+        g.add((node, RDFS.label, Literal(t["short"])))
+        g.add((node, DCTERMS.identifier, Literal(t["id"])))
+        if t.get("jurisdiction") == "mx":
+            g.add((node, ELI.jurisdiction, COUNTRY.MEX))
+        if "part" in t:
+            g.add((node, DCTERMS.description, self.lit_en(f"Articles modelled: {t['part']}")))
+        if "part_es" in t:
+            g.add((node, DCTERMS.description, Literal(f"Artículos modelados: {t['part_es']}", lang="es")))
+        for key, prop in (("date_adopted", ELI.date_document), ("date_publication", ELI.date_publication),
+                          ("first_date_entry_in_force", ELI.first_date_entry_in_force),
+                          ("date_ratification", LEXKB.dateOfRatification)):
+            if key in t:
+                g.add((node, prop, Literal(self.need(t, key, "instrument", b, (dt.date,)))))
+        for key in t.get("not_in_source", []):
+            if key not in NOT_IN_SOURCE_PROPS:
+                raise ProvisionError(b.file, b.line, f"not_in_source: unknown property {key!r}")
+            g.add((node, LEXKB.notInSource, ELI[key]))
+        if "repealed_by" in t:
+            other = self.instrument_iri(t["repealed_by"], b)
+            g.add((node, ELI.repealed_by, other))
+            g.add((other, ELI.repeals, node))
+        if "amends" in t:
+            other = self.instrument_iri(t["amends"], b)
+            g.add((node, ELI.amends, other))
+            g.add((other, ELI.amended_by, node))
+        self.quoted(node, b, t.get("source"))
+        self.cite(node, sources, b)
+
+    # ------------------------------------------------------------------ provisions
+    def on_provision(self, t: dict, b: Block, ctx: Context) -> None:
+        ref = Ref.parse(t["ref"], b)
+        ctx.provision = ref
+        if "source" in t:
+            ctx.source = t["source"]
+        elif not ctx.source:
+            raise ProvisionError(b.file, b.line, f"provision {ref.key()!r} needs a source")
+        node = self.provision_iri(ref, b)
+        sources = self.source_nodes(ctx.source, b)
+        g = self.g
+        g.add((node, RDF.type, ELI.LegalResourceSubdivision))
+        g.add((node, ELI.number, Literal(ref.parts[-1])))
+        g.add((node, ELI.id_local, Literal(str(node).rsplit("/eli/", 1)[1].split("/", 2)[-1])))
+        g.add((node, RDFS.label, Literal(self.provision_label(ref))))
+        g.add((node, LEXKB.coverage, self.concept("coverage", "described")))
+        parent_ref = ref.parent()
+        if parent_ref is not None:
+            if parent_ref.key() not in self.provisions:
+                raise ProvisionError(b.file, b.line, f"provision {ref.key()!r} has no declared parent {parent_ref.key()!r}")
+            parent = self.provision_iri(parent_ref, b)
+        elif "chapter" in t:
+            parent = URIRef(f"{self.instrument_iri(ref.instrument, b)}/chp_{t['chapter']}")
+            g.add((parent, RDF.type, ELI.LegalResourceSubdivision))
+            g.add((parent, ELI.number, Literal(t["chapter"])))
+            g.add((parent, ELI.id_local, Literal(f"chp_{t['chapter']}")))
+            g.add((parent, RDFS.label, Literal(f"{self.instruments[ref.instrument]['short']} chapter {t['chapter']}")))
+            g.add((parent, LEXKB.coverage, self.concept("coverage", "described")))
+            inst = self.instrument_iri(ref.instrument, b)
+            g.add((parent, ELI.is_part_of, inst))
+            g.add((inst, ELI.has_part, parent))
+            self.cite(parent, sources, b)
+        else:
+            parent = self.instrument_iri(ref.instrument, b)
+        g.add((node, ELI.is_part_of, parent))
+        g.add((parent, ELI.has_part, node))
+        if "summary" in t:
+            g.add((node, DCTERMS.description, self.lit_en(t["summary"])))
+        self.quoted(node, b, ctx.source, add=False)
+        self.cite(node, sources, b)
+
+    def current_provision(self, t: dict, b: Block, ctx: Context) -> tuple[URIRef, object]:
+        """The provision a table belongs to: its own 'provision' key, else the one above it."""
+        if "provision" in t:
+            ref = Ref.parse(t["provision"], b)
+            if ref.key() not in self.provisions:
+                raise ProvisionError(b.file, b.line, f"unknown provision {ref.key()!r}")
+            declared = self.provisions[ref.key()][1].data["provision"]
+            source = t.get("source", declared.get("source", ctx.source))
+            return self.provision_iri(ref, b), source
+        if ctx.provision is None:
+            raise ProvisionError(b.file, b.line, "no [provision] above this block and no 'provision' key")
+        return self.provision_iri(ctx.provision, b), t.get("source", ctx.source)
+
+    def label_of(self, provision: URIRef) -> str:
+        for ref, b in self.provisions.values():
+            if self.provision_iri(ref, b) == provision:
+                return self.provision_label(ref)
+        raise KeyError(provision)
+
+    def provision_ref(self, text, b: Block) -> URIRef:
+        ref = Ref.parse(text, b)
+        if ref.key() not in self.provisions:
+            raise ProvisionError(b.file, b.line, f"unknown provision {ref.key()!r}")
+        return self.provision_iri(ref, b)
+
+    # ------------------------------------------------------------------ offences
+    def offence_node(self, ident, b: Block) -> URIRef:
+        if ident not in self.offences:
+            raise ProvisionError(b.file, b.line, f"unknown offence {ident!r}; known: {', '.join(sorted(self.offences))}")
+        return self.entity("offence", ident)
+
+    def on_offence(self, t: dict, b: Block, ctx: Context) -> None:
+        ident = t["id"]
+        if not SLUG.match(ident):
+            raise ProvisionError(b.file, b.line, f"offence id {ident!r} must be lower-case words joined by '-'")
+        node = self.entity("offence", ident)
+        _, source = self.current_provision(t, b, ctx)
+        sources = self.source_nodes(source, b)
+        g = self.g
+        g.add((node, RDF.type, LEXKB.Offence))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        g.add((node, SKOS.prefLabel, self.lit_en(self.need(t, "label", "offence", b))))
+        if "label_es" in t:
+            g.add((node, SKOS.prefLabel, Literal(t["label_es"], lang="es")))
+        for alias in t.get("aliases", []):
+            if not isinstance(alias, dict) or set(alias) != {"label", "source"}:
+                raise ProvisionError(b.file, b.line, "each alias must be { label = \"...\", source = N }")
+            g.add((node, SKOS.altLabel, self.lit_en(alias["label"])))
+            self.check_verbatim(alias["label"], alias["source"], b, b.line)
+            sources += self.source_nodes(alias["source"], b)
+        for key, prop in (("defined_in", LEXKB.definedIn), ("penalised_in", LEXKB.penalisedIn)):
+            for ref in self.need(t, key, "offence", b, (list,)):
+                g.add((node, prop, self.provision_ref(ref, b)))
+        for key, scheme, prop in (("conduct", "conduct", LEXKB.conduct), ("means", "commissive-means", LEXKB.commissiveMeans),
+                                  ("purposes", "purpose", LEXKB.purpose)):
+            for label in t.get(key, []):
+                g.add((node, prop, self.open_concept(scheme, label, self.source_nodes(source, b), b)))
+        self.victim_conditions(node, t.get("victim_conditions"), b)
+        self.quoted(node, b, source)
+        self.cite(node, sources, b)
+
+    def on_conduct(self, t: dict, b: Block, ctx: Context) -> None:
+        node = self.offence_node(self.need(t, "offence", "conduct", b), b)
+        _, source = self.current_provision(t, b, ctx)
+        for label in self.need(t, "verbs", "conduct", b, (list,)):
+            self.g.add((node, LEXKB.conduct, self.open_concept("conduct", label, self.source_nodes(source, b), b)))
+
+    # ------------------------------------------------------------------ penalties
+    def on_penalty(self, t: dict, b: Block, ctx: Context) -> None:
+        ident = t["id"]
+        node = self.entity("penalty", ident)
+        provision, source = self.current_provision(t, b, ctx)
+        sources = self.source_nodes(source, b)
+        offence = self.offence_node(self.need(t, "offence", "penalty", b), b)
+        g = self.g
+        g.add((node, RDF.type, LEXKB.Penalty))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        g.add((node, LEXKB.penaltyFor, offence))
+        g.add((node, LEXKB.prescribedBy, provision))
+        g.add((node, RDFS.label, self.lit_en(f"Penalty under {self.label_of(provision)}")))
+        for key, prop, unit in (("imprisonment_years", LEXKB.imprisonment, UNIT.YR),
+                                ("fine_days_wage", LEXKB.fine, LEXKB.DayOfMinimumWage)):
+            lo, hi = self.range_pair(t, key, "penalty", b)
+            rng = URIRef(f"{node}/{prop.split('#')[1]}")
+            g.add((node, prop, rng))
+            g.add((rng, RDF.type, SCHEMA.QuantitativeValue))
+            g.add((rng, SCHEMA.minValue, Literal(lo, datatype=XSD.decimal)))
+            g.add((rng, SCHEMA.maxValue, Literal(hi, datatype=XSD.decimal)))
+            g.add((rng, SCHEMA.unitCode, unit))
+            self.cite(rng, sources, b)
+        self.victim_conditions(node, t.get("victim_conditions"), b)
+        if "condition" in t:
+            self.check_verbatim(t["condition"], source, b, b.line)
+            g.add((node, LEXKB.conditionText, self.lit_en(t["condition"])))
+        self.quoted(node, b, source)
+        self.cite(node, sources, b)
+        ctx.penalty = ident
+
+    def on_measure(self, t: dict, b: Block, ctx: Context) -> None:
+        kind = self.need(t, "type", "measure", b)
+        mtype = self.closed_concept("measure-type", kind, b)
+        provision, source = self.current_provision(t, b, ctx)
+        if "factor" in t:
+            owner_id = t["factor"]
+            owner = self.entity("aggravating-factor", owner_id)
+            if owner_id not in self.factors:
+                raise ProvisionError(b.file, b.line, f"unknown aggravating factor {owner_id!r}")
+        else:
+            owner_id = t.get("penalty", ctx.penalty)
+            if owner_id not in self.penalties:
+                raise ProvisionError(b.file, b.line, f"measure belongs to no known penalty ({owner_id!r}); add penalty = \"...\"")
+            owner = self.entity("penalty", owner_id)
+        node = URIRef(f"{owner}/measure/{kind}")
+        sources = self.source_nodes(source, b)
+        g = self.g
+        g.add((owner, LEXKB.additionalMeasure, node))
+        g.add((node, RDF.type, LEXKB.AdditionalMeasure))
+        g.add((node, LEXKB.measureType, mtype))
+        g.add((node, LEXKB.mandatory, Literal(self.need(t, "mandatory", "measure", b, (bool,)))))
+        g.add((node, LEXKB.prescribedBy, provision))
+        if "duration" in t:
+            g.add((node, LEXKB.duration, self.closed_concept("measure-duration", t["duration"], b)))
+        if "condition" in t:
+            self.check_verbatim(t["condition"], source, b, b.line)
+            g.add((node, LEXKB.conditionText, self.lit_en(t["condition"])))
+        self.quoted(node, b, source)
+        self.cite(node, sources, b)
+
+    # ------------------------------------------------------------------ aggravation
+    def on_aggravation(self, t: dict, b: Block, ctx: Context) -> None:
+        provision, source = self.current_provision(t, b, ctx)
+        sources = self.source_nodes(source, b)
+        g = self.g
+        if "id" in t:
+            ident = t["id"]
+            node = self.entity("aggravation", ident)
+            g.add((node, RDF.type, LEXKB.AggravationRule))
+            g.add((node, DCTERMS.identifier, Literal(ident)))
+            g.add((node, LEXKB.prescribedBy, provision))
+            for pid in self.need(t, "aggravates", "aggravation", b, (list,)):
+                if pid not in self.penalties:
+                    raise ProvisionError(b.file, b.line, f"aggravation names unknown penalty {pid!r}")
+                g.add((node, LEXKB.aggravates, self.entity("penalty", pid)))
+            increase = self.need(t, "increase", "aggravation", b, (int, float))
+            if increase <= 0:
+                raise ProvisionError(b.file, b.line, "[aggravation] 'increase' must be positive")
+            effect = URIRef(f"{node}/effect")
+            g.add((node, LEXKB.effect, effect))
+            g.add((effect, RDF.type, LEXKB.ProportionalIncrease))
+            g.add((effect, LEXKB.increaseFraction, Literal(Decimal(str(increase)), datatype=XSD.decimal)))
+            for comp in self.need(t, "components", "aggravation", b, (list,)):
+                if comp not in ("imprisonment", "fine"):
+                    raise ProvisionError(b.file, b.line, f"[aggravation] unknown component {comp!r}; use imprisonment, fine")
+                g.add((effect, LEXKB.affectsComponent, LEXKB[comp]))
+            for bound in self.need(t, "bounds", "aggravation", b, (list,)):
+                if bound not in ("min", "max"):
+                    raise ProvisionError(b.file, b.line, f"[aggravation] unknown bound {bound!r}; use min, max")
+                g.add((effect, LEXKB.affectsBound, SCHEMA[f"{bound}Value"]))
+            self.cite(effect, sources, b)
+            self.quoted(node, b, source)
+            self.cite(node, sources, b)
+            ctx.aggravation = ident
+            quotes_used = True
+        else:
+            quotes_used = False
+        if ctx.aggravation is None:
+            raise ProvisionError(b.file, b.line, "aggravating factors need an [aggravation] with an id above them")
+        rule = self.entity("aggravation", ctx.aggravation)
+        for f in t.get("factors", []):
+            self.check_keys("factor", f, b)
+            fid = self.need(f, "id", "factor", b)
+            if fid in self.factors:
+                raise ProvisionError(b.file, b.line, f"aggravating factor {fid!r} is already declared at {self.factors[fid].where()}")
+            self.factors[fid] = b
+            node = self.entity("aggravating-factor", fid)
+            g.add((node, RDF.type, LEXKB.AggravatingFactor))
+            g.add((node, DCTERMS.identifier, Literal(fid)))
+            g.add((node, RDFS.label, self.lit_en(self.need(f, "label", "factor", b))))
+            g.add((node, LEXKB.triggers, rule))
+            g.add((node, LEXKB.prescribedBy, provision))
+            self.victim_conditions(node, f.get("victim_conditions"), b)
+            if not quotes_used:
+                self.quoted(node, b, source)
+            self.cite(node, sources, b)
+
+    # ------------------------------------------------------------------ other rules
+    def on_rule(self, t: dict, b: Block, ctx: Context) -> None:
+        ident = self.need(t, "id", "rule", b)
+        provision, source = self.current_provision(t, b, ctx)
+        node = self.entity("rule", ident)
+        g = self.g
+        g.add((node, RDF.type, LEXKB.ApplicationRule))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        g.add((node, LEXKB.ruleKind, self.closed_concept("rule-kind", self.need(t, "kind", "rule", b), b)))
+        g.add((node, LEXKB.governs, self.offence_node(self.need(t, "offence", "rule", b), b)))
+        g.add((node, LEXKB.prescribedBy, provision))
+        if "refers_to" in t:
+            g.add((node, LEXKB.refersTo, self.lit_en(t["refers_to"])))
+        self.victim_conditions(node, t.get("victim_conditions"), b)
+        self.quoted(node, b, source)
+        self.cite(node, self.source_nodes(source, b), b)
+
+    # ------------------------------------------------------------------ OPSC claims
+    def on_claim(self, t: dict, b: Block, ctx: Context) -> None:
+        provision, _ = self.current_provision(t, b, ctx)
+        source = self.need(t, "source", "claim", b, (int, list))
+        sources = self.source_nodes(source, b)
+        domestic_id = str(provision).split("/eli/mx/", 1)[-1].replace("/", "-")
+        for target in self.need(t, "opsc", "claim", b, (list,)):
+            treaty = self.provision_ref(f"opsc:{target}", b)
+            node = URIRef(ns.entity_iri("mx", "claim", f"{domestic_id}--opsc-{target.replace('/', '-')}"))
+            g = self.g
+            g.add((node, RDF.type, LEXKB.ImplementationClaim))
+            g.add((node, LEXKB.domesticProvision, provision))
+            g.add((node, LEXKB.treatyProvision, treaty))
+            g.add((node, LEXKB.claimant, Literal("Mexico")))
+            g.add((node, RDFS.label, self.lit_en(f"Mexico claims {self.label_of(provision)} implements {self.provision_label(Ref.parse('opsc:' + target, b))}")))
+            self.cite(node, sources, b)
+        self.quoted(provision, b, source, add=False)
+
+    # ------------------------------------------------------------------ amendments
+    def on_amendment_effect(self, t: dict, b: Block, ctx: Context) -> None:
+        ident = self.need(t, "id", "amendment_effect", b)
+        decree = self.instrument_iri(self.need(t, "decree", "amendment_effect", b), b)
+        source = t.get("source", self.instruments[t["decree"]].get("source"))
+        node = self.entity("amendment-effect", ident)
+        g = self.g
+        g.add((node, RDF.type, LEXKB.AmendmentEffect))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        g.add((node, LEXKB.amendingAct, decree))
+        g.add((node, LEXKB.effectKind, self.closed_concept("amendment-effect", self.need(t, "kind", "amendment_effect", b), b)))
+        for oid in t.get("offences", []):
+            g.add((node, LEXKB.affectsOffence, self.offence_node(oid, b)))
+        for name in t.get("unmodelled", []):
+            self.check_verbatim(name, source, b, b.line)
+            g.add((node, LEXKB.affectsUnmodelledOffence, self.lit_en(name)))
+        self.victim_conditions(node, t.get("victim_conditions"), b)
+        self.quoted(node, b, source)
+        self.cite(node, self.source_nodes(source, b), b)
+
+    # ------------------------------------------------------------------ silence
+    def on_not_covered(self, t: dict, b: Block, ctx: Context) -> None:
+        inst = self.need(t, "instrument", "not_covered", b)
+        inst_node = self.instrument_iri(inst, b)
+        sources = self.source_nodes(ns.SEED_SLUG, b)
+        for number in self.need(t, "numbers", "not_covered", b, (list,)):
+            ref = Ref(inst, (number,))
+            if ref.key() in self.provisions:
+                raise ProvisionError(b.file, b.line, f"{ref.key()!r} is both described and listed as not covered")
+            node = self.provision_iri(ref, b)
+            g = self.g
+            g.add((node, RDF.type, ELI.LegalResourceSubdivision))
+            g.add((node, ELI.number, Literal(number)))
+            g.add((node, ELI.id_local, Literal(ns.subdivision_path(number))))
+            g.add((node, RDFS.label, Literal(self.provision_label(ref))))
+            g.add((node, ELI.is_part_of, inst_node))
+            g.add((inst_node, ELI.has_part, node))
+            g.add((node, LEXKB.coverage, self.concept("coverage", "not-in-source")))
+            if "note" in t:
+                g.add((node, RDFS.comment, self.lit_en(t["note"])))
+            self.cite(node, sources, b)
+
+    # ------------------------------------------------------------------ citations
+    def emit_sources(self) -> None:
+        if self.document is None:
+            raise ProvisionError("provisions", None, "no [document] block declares the source document")
+        doc = URIRef(ns.source_iri(ns.SEED_SLUG))
+        for n in sorted(self.cited_paragraphs | self._vocabulary_paragraphs()):
+            node = URIRef(ns.source_iri(ns.SEED_SLUG, str(n)))
+            self.g.add((node, RDF.type, LEXKB.SourcePassage))
+            self.g.add((node, DCTERMS.isPartOf, doc))
+            self.g.add((node, LEXKB.paragraph, Literal(n)))
+            self.g.add((node, RDFS.label, Literal(f"{ns.SEED_SYMBOL}, para. {n}")))
+            self.g.add((node, LEXKB.quotedText, self.lit_en(self.seed[n])))
+
+    def _vocabulary_paragraphs(self) -> set[int]:
+        prefix = ns.source_iri(ns.SEED_SLUG) + "/para-"
+        return {int(str(o)[len(prefix):]) for o in self.vocabulary.objects(None, DCTERMS.source)
+                if str(o).startswith(prefix)}
