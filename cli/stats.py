@@ -1,0 +1,115 @@
+"""`lexkb stats`: the source's statistics, their aggregates, their inconsistencies and their plots."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import LexkbError
+
+HELP = """Print the source's statistics (W3C Data Cube datasets compiled from statistics/).
+
+\b
+Without DATASET: the list of datasets. With DATASET: its observations, or with --by DIMENSION
+the sum per value of that dimension next to the source's printed total.
+--check lists every printed total (and every figure printed twice) that disagrees with its parts,
+or that counts a cell without a figure ('No data') as nothing: dataset, where, printed figure,
+computed figure, paragraph. It exits 1 if the graph breaks a Data Cube integrity constraint.
+
+\b
+Examples:
+  lexkb stats
+  lexkb stats adoptions --by year --format md
+  lexkb stats --check --format csv
+  lexkb stats adoptions --plot adoptions.svg
+  lexkb stats --ttl kb/generated/statistics.ttl
+"""
+
+
+class _Usage(LexkbError):
+    pass
+
+
+def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
+    from lexkb import stats
+    from lexkb.stats.aggregate import aggregate, aggregate_columns, dataset_columns, dataset_rows
+    from lexkb.stats.render import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise _Usage(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
+    datasets = stats.load(statistics_dir)
+    ds = None
+    if dataset is not None:
+        ds = datasets.get(dataset)
+        if ds is None:
+            raise _Usage(f"DATASET: unknown dataset '{dataset}' (known: {', '.join(datasets)})")
+    if ttl is not None:
+        if ttl.suffix != ".ttl":
+            raise _Usage(f"--ttl: '{ttl}' must end in .ttl")
+        n = stats.write_graph(ttl, statistics_dir)
+        typer.echo(f"wrote {ttl} ({n} triples)")
+        return
+    if plot is not None:
+        from lexkb.stats.plot import PLOTTABLE, SUFFIXES, plot as draw
+
+        if plot.suffix.lower() not in SUFFIXES:
+            raise _Usage(f"--plot: '{plot}' must end in .png or .svg")
+        if ds is None or ds.slug not in PLOTTABLE:
+            raise _Usage(f"--plot needs a DATASET with a figure (one of: {', '.join(PLOTTABLE)})")
+        stats.write_atomically(plot, draw(ds, plot))
+        typer.echo(f"wrote {plot}")
+        return
+    if check:
+        from lexkb.stats.integrity import violations
+
+        found = [c for c in stats.flagged(datasets) if ds is None or c.dataset == ds.slug]
+        rows = [c.record() for c in found]
+        typer.echo(render(rows, ["dataset", "kind", "outcome", "where", "printed", "computed", "paragraph", "note"], fmt), nl=False)
+        broken = violations(stats.compile_statistics(statistics_dir))
+        for line in broken:
+            typer.echo(f"error: Data Cube integrity: {line}", err=True)
+        if broken:
+            raise typer.Exit(1)
+        return
+    if by is not None:
+        if ds is None:
+            raise _Usage("--by needs a DATASET")
+        if by not in ds.dimensions:
+            raise _Usage(f"--by: '{by}' is not a dimension of '{ds.slug}' (dimensions: {', '.join(ds.dimensions)})")
+        typer.echo(render(aggregate(ds, by), aggregate_columns(ds, by), fmt), nl=False)
+        return
+    if ds is not None:
+        typer.echo(render(dataset_rows(ds), dataset_columns(ds), fmt), nl=False)
+        return
+    flagged = stats.flagged(datasets)
+    rows = [{"dataset": d.slug, "title": d.title, "paragraph": ", ".join(d.paragraphs),
+             "observations": len(d.observations), "flagged": sum(c.dataset == d.slug for c in flagged)}
+            for d in datasets.values()]
+    typer.echo(render(rows, ["dataset", "title", "paragraph", "observations", "flagged"], fmt), nl=False)
+
+
+def stats_command(
+    dataset: Optional[str] = typer.Argument(None, help="A dataset (see `lexkb stats`), e.g. adoptions."),
+    by: Optional[str] = typer.Option(None, "--by", help="Add up the dataset by this dimension, e.g. --by year."),
+    fmt: str = typer.Option("table", "--format", help="table, json, csv (RFC 4180) or md."),
+    check: bool = typer.Option(False, "--check", help="List the source's inconsistent totals and figures."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Draw DATASET to FILE.png or FILE.svg, e.g. --plot a.svg."),
+    ttl: Optional[Path] = typer.Option(None, "--ttl", help="Write the compiled Data Cube graph to FILE.ttl."),
+    statistics_dir: Optional[Path] = typer.Option(None, "--statistics", help="The statistics folder (default: the project's statistics/)."),
+) -> None:
+    from lexkb import stats
+
+    try:
+        _run(dataset, by, fmt, check, plot, ttl, statistics_dir or stats.STATISTICS_DIR)
+    except LexkbError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:
+        typer.echo(f"error: {exc.filename or ''}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `stats` command to the main app."""
+    app.command("stats", help=HELP)(stats_command)
