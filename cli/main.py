@@ -1,2 +1,202 @@
-def run():
-    print("hi")
+"""The `lexkb` command. Imports stay lazy: a lookup must not pay for rdflib or pyshacl."""
+from __future__ import annotations
+
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typing import Annotated
+
+from lexkb import __version__
+
+app = typer.Typer(
+    name="lexkb",
+    help="lexkb: how Mexico's criminal law implements the OPSC, as a queryable knowledge base.\n\n"
+         "Example:  lexkb build && lexkb penalty '203 bis'",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def fail(message: str, code: int = 2) -> "typer.Exit":
+    typer.echo(f"lexkb: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def handles_errors(fn):
+    """Turn a LexkbError into one line on stderr and its exit code; never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from lexkb.errors import LexkbError
+
+        try:
+            return fn(*args, **kwargs)
+        except LexkbError as exc:
+            raise fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", 130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"lexkb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=version_callback, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """lexkb: how Mexico's criminal law implements the OPSC, as a queryable knowledge base."""
+
+
+class RdfFormat(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    xml = "xml"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def progress(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+@handles_errors
+def build(
+    provisions: Annotated[Path, typer.Option(help="Folder of literate provision files.")] = None,
+    out: Annotated[Path, typer.Option(help="Folder for the built knowledge base.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Compile provisions/ into the knowledge base, validate it, and write it atomically.
+
+    A malformed provision file or a graph that violates the shapes stops the build with a
+    non-zero exit code, and the previous knowledge base stays as it was.
+
+    Example:  lexkb build && lexkb summary
+    """
+    from lexkb import paths
+    from lexkb.kbfile import build_kb
+
+    report = None if quiet else progress
+    summary = build_kb(provisions or paths.PROVISIONS, out or paths.GENERATED, report=report)
+    if not quiet:
+        from lexkb.summary import render_summary
+
+        typer.echo(render_summary(summary))
+
+
+@app.command()
+@handles_errors
+def validate(
+    files: Annotated[Optional[List[Path]], typer.Argument(help="RDF files to validate (default: the built knowledge base).")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text: one line per violation; json: for machines.")] = ReportFormat.text,
+    shapes: Annotated[Optional[Path], typer.Option(help="Shapes graph (default: ontology/shapes.ttl).")] = None,
+) -> None:
+    """Validate the knowledge base, or the RDF files given, against the SHACL shapes.
+
+    Exit status: 0 conforms, 1 violations found, 2 unreadable input. Each violation is one line:
+    where it came from (file:line) when known, the focus node, the path and the message.
+
+    Example:  lexkb validate --format json my-extension.ttl
+    """
+    import json
+
+    from lexkb.kbfile import load_for_validation
+    from lexkb.validation import load_shapes, validate as run_validation
+
+    data, sourcemap = load_for_validation(files or [])
+    violations = run_validation(data, load_shapes(shapes) if shapes else None, sourcemap)
+    if format is ReportFormat.json:
+        typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
+                              ensure_ascii=False, indent=1))
+    else:
+        for v in violations:
+            typer.echo(v.line())
+        typer.echo(f"{'conforms' if not violations else 'does not conform'}: {len(data)} triples, "
+                   f"{len(violations)} violation(s)", err=True)
+    raise typer.Exit(1 if violations else 0)
+
+
+@app.command()
+@handles_errors
+def export(
+    format: Annotated[RdfFormat, typer.Option("--format", "-f", help="Serialisation.")] = RdfFormat.ttl,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Write the knowledge base as Turtle, N-Triples, JSON-LD or RDF/XML.
+
+    Example:  lexkb export --format jsonld -o lexkb.jsonld
+    """
+    from lexkb.kbfile import export_kb
+
+    data = export_kb(format.value)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        from lexkb.build import write_atomically
+
+        write_atomically(output, data)
+
+
+@app.command()
+@handles_errors
+def summary(
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text or json.")] = ReportFormat.text,
+) -> None:
+    """Print what the knowledge base holds: instruments, provisions, offences, penalties, claims.
+
+    Example:  lexkb summary --format json
+    """
+    import json
+
+    from lexkb.kbfile import load_index
+    from lexkb.summary import render_summary
+
+    index = load_index()
+    if format is ReportFormat.json:
+        typer.echo(json.dumps(index["summary"], ensure_ascii=False, indent=1))
+    else:
+        typer.echo(render_summary(index["summary"]))
+
+
+def _register_optional() -> None:
+    """Commands contributed by other modules of the CLI."""
+    from importlib import import_module
+
+    for name in ("lexkb.cli.lookup", "lexkb.cli.tables", "lexkb.cli.stats"):
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(app)
+
+
+_register_optional()
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,304 @@
+"""The lookup index: what `penalty` and `show` print, extracted from the graph by SPARQL once per
+build and stored as JSON, so that a lookup needs neither rdflib nor a SPARQL engine.
+
+The graph stays the single source of truth: every value here is a query result, and the tests
+compare index and graph."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .store import select
+
+Q_OFFENCES = """
+SELECT ?offence ?id ?en ?es ?text WHERE {
+  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
+  OPTIONAL { ?offence lexkb:quotedText ?text }
+} ORDER BY ?id"""
+
+Q_ALIASES = """
+SELECT ?offence ?alias WHERE { ?offence a lexkb:Offence ; skos:altLabel ?alias } ORDER BY ?offence ?alias"""
+
+Q_OFFENCE_PROVISIONS = """
+SELECT ?offence ?role ?provision ?label ?key WHERE {
+  VALUES (?p ?role) { (lexkb:definedIn "defined_in") (lexkb:penalisedIn "penalised_in") }
+  ?offence a lexkb:Offence ; ?p ?provision . ?provision rdfs:label ?label ; eli:id_local ?key .
+} ORDER BY ?offence ?role ?label"""
+
+Q_OFFENCE_CONCEPTS = """
+SELECT ?offence ?kind ?label WHERE {
+  VALUES (?p ?kind) { (lexkb:conduct "conduct") (lexkb:commissiveMeans "means") (lexkb:purpose "purposes")
+                      (lexkb:victimCondition "victim_conditions") }
+  ?offence a lexkb:Offence ; ?p ?c . ?c skos:notation ?notation ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
+} ORDER BY ?offence ?kind ?label"""
+
+Q_PENALTIES = """
+SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?text WHERE {
+  ?penalty a lexkb:Penalty ; lexkb:penaltyFor ?offence ; dcterms:identifier ?id ; lexkb:prescribedBy ?provision ;
+           lexkb:imprisonment ?i ; lexkb:fine ?f .
+  ?provision rdfs:label ?provlabel .
+  ?i schema:minValue ?imin ; schema:maxValue ?imax ; schema:unitCode ?iunit .
+  ?f schema:minValue ?fmin ; schema:maxValue ?fmax ; schema:unitCode ?funit .
+  OPTIONAL { ?penalty lexkb:conditionText ?condition }
+  OPTIONAL { ?penalty lexkb:quotedText ?text }
+} ORDER BY ?offence ?provlabel ?id"""
+
+Q_PENALTY_CONDITIONS = """
+SELECT ?penalty ?notation WHERE { ?penalty a lexkb:Penalty ; lexkb:victimCondition ?c . ?c skos:notation ?notation }
+ORDER BY ?penalty ?notation"""
+
+Q_MEASURES = """
+SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlabel ?text WHERE {
+  ?owner lexkb:additionalMeasure ?measure .
+  ?measure lexkb:measureType ?t ; lexkb:mandatory ?mandatory ; lexkb:prescribedBy ?prov .
+  ?t skos:notation ?type ; skos:prefLabel ?typelabel . FILTER(lang(?typelabel) = "en")
+  ?prov rdfs:label ?provlabel .
+  OPTIONAL { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") }
+  OPTIONAL { ?measure lexkb:conditionText ?condition }
+  OPTIONAL { ?measure lexkb:quotedText ?text }
+} ORDER BY ?owner ?type"""
+
+Q_FACTORS = """
+SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?factor ?fid ?flabel ?fprov ?ftext WHERE {
+  ?rule a lexkb:AggravationRule ; dcterms:identifier ?ruleid ; lexkb:aggravates ?penalty ;
+        lexkb:prescribedBy ?rp ; lexkb:effect ?e .
+  ?rp rdfs:label ?ruleprov .
+  ?e lexkb:increaseFraction ?fraction .
+  OPTIONAL { ?rule lexkb:quotedText ?ruletext }
+  ?factor lexkb:triggers ?rule ; dcterms:identifier ?fid ; rdfs:label ?flabel ; lexkb:prescribedBy ?fp .
+  ?fp rdfs:label ?fprov .
+  OPTIONAL { ?factor lexkb:quotedText ?ftext }
+} ORDER BY ?penalty ?fid"""
+
+Q_EFFECT_PARTS = """
+SELECT ?rule ?component ?bound WHERE {
+  ?rule a lexkb:AggravationRule ; lexkb:effect ?e . ?e lexkb:affectsComponent ?component ; lexkb:affectsBound ?bound .
+} ORDER BY ?rule ?component ?bound"""
+
+Q_RULES = """
+SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text WHERE {
+  ?rule a lexkb:ApplicationRule ; dcterms:identifier ?id ; lexkb:governs ?offence ; lexkb:ruleKind ?k ;
+        lexkb:prescribedBy ?p .
+  ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
+  ?p rdfs:label ?provlabel .
+  OPTIONAL { ?rule lexkb:refersTo ?refers }
+  OPTIONAL { ?rule lexkb:quotedText ?text }
+} ORDER BY ?offence ?provlabel ?id"""
+
+Q_CLAIMS = """
+SELECT ?provision ?provlabel ?opsc ?opsclabel ?source WHERE {
+  ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ; lexkb:treatyProvision ?opsc ;
+         dcterms:source ?s .
+  ?provision rdfs:label ?provlabel . ?opsc rdfs:label ?opsclabel . ?s rdfs:label ?source .
+} ORDER BY ?provlabel ?opsclabel ?source"""
+
+Q_SOURCES = """
+SELECT DISTINCT ?offence ?source ?para WHERE {
+  ?offence a lexkb:Offence .
+  { ?offence dcterms:source ?s } UNION { ?p lexkb:penaltyFor ?offence ; dcterms:source ?s }
+  UNION { ?r lexkb:governs ?offence ; dcterms:source ?s }
+  UNION { ?p lexkb:penaltyFor ?offence . ?rule lexkb:aggravates ?p ; dcterms:source ?s }
+  ?s rdfs:label ?source . OPTIONAL { ?s lexkb:paragraph ?para }
+} ORDER BY ?offence ?para ?source"""
+
+Q_AMENDMENTS = """
+SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?text WHERE {
+  ?effect a lexkb:AmendmentEffect ; dcterms:identifier ?id ; lexkb:affectsOffence ?offence ; lexkb:effectKind ?k ;
+          lexkb:amendingAct ?a ; dcterms:source ?s .
+  ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
+  ?a eli:title_short ?act ; eli:date_publication ?date .
+  ?s rdfs:label ?source .
+  OPTIONAL { ?effect lexkb:victimCondition ?c . ?c skos:notation ?condition }
+  OPTIONAL { ?effect lexkb:quotedText ?text }
+} ORDER BY ?offence ?kind"""
+
+Q_INSTRUMENTS = """
+SELECT ?instrument ?id ?short ?title ?published ?adopted ?inforce ?ratified ?repealer ?repealedon ?source WHERE {
+  ?instrument a eli:LegalResource ; dcterms:identifier ?id ; eli:title_short ?short ; eli:title ?title ;
+              dcterms:source ?s . FILTER(lang(?title) = "en")
+  ?s rdfs:label ?source .
+  OPTIONAL { ?instrument eli:date_publication ?published }
+  OPTIONAL { ?instrument eli:date_document ?adopted }
+  OPTIONAL { ?instrument eli:first_date_entry_in_force ?inforce }
+  OPTIONAL { ?instrument lexkb:dateOfRatification ?ratified }
+  OPTIONAL { ?instrument eli:repealed_by ?r . ?r eli:title_short ?repealer . OPTIONAL { ?r eli:date_publication ?repealedon } }
+} ORDER BY ?id"""
+
+Q_NOT_IN_SOURCE = """
+SELECT ?instrument ?property WHERE { ?instrument a eli:LegalResource ; lexkb:notInSource ?property } ORDER BY ?instrument ?property"""
+
+Q_PROVISIONS = """
+SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?description WHERE {
+  ?provision a eli:LegalResourceSubdivision ; rdfs:label ?label ; eli:number ?number ; eli:id_local ?key ;
+             eli:is_part_of ?parent ; lexkb:coverage ?c .
+  ?c skos:notation ?coverage .
+  ?provision eli:is_part_of+ ?instrument . ?instrument a eli:LegalResource .
+  OPTIONAL { ?provision lexkb:quotedText ?text }
+  OPTIONAL { ?provision dcterms:description ?description }
+} ORDER BY ?instrument ?provision"""
+
+Q_PROVISION_SOURCES = """
+SELECT ?provision ?source WHERE {
+  ?provision a eli:LegalResourceSubdivision ; dcterms:source ?s . ?s rdfs:label ?source .
+} ORDER BY ?provision ?source"""
+
+Q_COUNTS = """
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+  VALUES ?class { eli:LegalResource eli:LegalResourceSubdivision lexkb:Offence lexkb:Penalty lexkb:AdditionalMeasure
+                  lexkb:AggravationRule lexkb:AggravatingFactor lexkb:ApplicationRule lexkb:ImplementationClaim
+                  lexkb:AmendmentEffect lexkb:SourcePassage skos:Concept }
+  ?s a ?class } GROUP BY ?class ORDER BY ?class"""
+
+
+def _group(rows, key):
+    out = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
+
+
+def _unique(values):
+    seen, out = set(), []
+    for v in values:
+        if v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out
+
+
+def _ordered(values: set, order: tuple) -> list:
+    return [v for v in order if v in values] + sorted(values - set(order))
+
+
+def describe_increase(fraction, components, bounds) -> str:
+    amount = {0.5: "by half"}.get(fraction, f"by {fraction:g} of the penalty")
+    parts = " and ".join(components)
+    which = "both bounds" if set(bounds) == {"min", "max"} else f"{' and '.join(bounds)} bound"
+    return f"{parts} increased {amount} ({which})"
+
+
+def measure_text(row) -> str:
+    qualifiers = ["mandatory" if row["mandatory"] else "discretionary"]
+    if row["duration"]:
+        qualifiers.append(row["duration"])
+    if row["condition"]:
+        qualifiers.append(f"condition: {row['condition']}")
+    return f"{row['typelabel']} ({'; '.join(qualifiers)})"
+
+
+def opsc_paragraph(label: str) -> str:
+    return label.removeprefix("OPSC art. ")
+
+
+def build_index(store) -> dict:
+    """Everything a lookup prints, per offence and per provision."""
+    offences = select(store, Q_OFFENCES)
+    aliases = _group(select(store, Q_ALIASES), "offence")
+    provisions_of = _group(select(store, Q_OFFENCE_PROVISIONS), "offence")
+    concepts = _group(select(store, Q_OFFENCE_CONCEPTS), "offence")
+    penalties = _group(select(store, Q_PENALTIES), "offence")
+    penalty_conditions = _group(select(store, Q_PENALTY_CONDITIONS), "penalty")
+    measures = _group(select(store, Q_MEASURES), "owner")
+    factors = _group(select(store, Q_FACTORS), "penalty")
+    effect_parts = _group(select(store, Q_EFFECT_PARTS), "rule")
+    rules = _group(select(store, Q_RULES), "offence")
+    claims = _group(select(store, Q_CLAIMS), "provision")
+    sources = _group(select(store, Q_SOURCES), "offence")
+    amendments = _group(select(store, Q_AMENDMENTS), "offence")
+    instruments = select(store, Q_INSTRUMENTS)
+    not_in_source = _group(select(store, Q_NOT_IN_SOURCE), "instrument")
+    provisions = select(store, Q_PROVISIONS)
+    provision_sources = _group(select(store, Q_PROVISION_SOURCES), "provision")
+
+    instrument_of = {p["provision"]: p["instrument"] for p in provisions}
+    result = []
+    for o in offences:
+        iri = o["offence"]
+        own_provisions = provisions_of[iri]
+        entry = {
+            "id": o["id"],
+            "iri": iri,
+            "offence": o["en"],
+            "offence_es": o["es"],
+            "aliases": [a["alias"] for a in aliases[iri]],
+            "defined_in": [p["label"] for p in own_provisions if p["role"] == "defined_in"],
+            "penalised_in": [p["label"] for p in own_provisions if p["role"] == "penalised_in"],
+            "instrument": instrument_of[own_provisions[0]["provision"]],
+            "text": o["text"],
+        }
+        for kind in ("conduct", "means", "purposes", "victim_conditions"):
+            entry[kind] = [c["label"] for c in concepts[iri] if c["kind"] == kind]
+        entry["penalties"] = []
+        factor_entries = {}
+        for p in penalties[iri]:
+            entry["penalties"].append({
+                "id": p["id"],
+                "provision": p["provlabel"],
+                "condition": p["condition"],
+                "victim_conditions": [c["notation"] for c in penalty_conditions[p["penalty"]]],
+                "imprisonment_years": [p["imin"], p["imax"]],
+                "fine_days_wage": [p["fmin"], p["fmax"]],
+                "additional_measures": [measure_text(m) for m in measures[p["penalty"]]],
+                "text": p["text"],
+            })
+            for f in factors[p["penalty"]]:
+                parts = effect_parts[f["rule"]]
+                components = _ordered({str(x["component"]).rsplit("#", 1)[-1] for x in parts}, ("imprisonment", "fine"))
+                bounds = _ordered({str(x["bound"]).rsplit("/", 1)[-1].removesuffix("Value") for x in parts}, ("min", "max"))
+                fe = factor_entries.setdefault(f["fid"], {
+                    "id": f["fid"],
+                    "label": f["flabel"],
+                    "provision": f["fprov"],
+                    "effect": describe_increase(f["fraction"], components, bounds),
+                    "rule": f["ruleid"],
+                    "rule_provision": f["ruleprov"],
+                    "increase_fraction": f["fraction"],
+                    "components": components,
+                    "bounds": bounds,
+                    "applies_to": [],
+                    "additional_measures": [measure_text(m) for m in measures[f["factor"]]],
+                    "text": f["ftext"],
+                    "rule_text": f["ruletext"],
+                })
+                fe["applies_to"].append(p["id"])
+        entry["aggravating_factors"] = sorted(factor_entries.values(), key=lambda f: (f["rule_provision"], f["provision"], f["id"]))
+        entry["rules"] = [{"id": r["id"], "kind": r["kind"], "label": r["kindlabel"], "provision": r["provlabel"],
+                           "refers_to": r["refers"], "text": r["text"]} for r in rules[iri]]
+        own_iris = _unique(p["provision"] for p in own_provisions)
+        entry["opsc"] = _unique(opsc_paragraph(c["opsclabel"]) for prov in own_iris for c in claims[prov])
+        entry["opsc_claims"] = [{"provision": c["provlabel"], "opsc": opsc_paragraph(c["opsclabel"]), "source": c["source"]}
+                                for prov in own_iris for c in claims[prov]]
+        entry["sources"] = _unique(s["source"] for s in sources[iri])
+        entry["amendments"] = [{"id": a["id"], "kind": a["kind"], "label": a["kindlabel"], "act": a["act"],
+                                "date": a["date"], "victim_condition": a["condition"], "source": a["source"],
+                                "text": a["text"]} for a in amendments[iri]]
+        result.append(entry)
+
+    instrument_entries = {}
+    for i in instruments:
+        e = instrument_entries.setdefault(i["instrument"], {
+            "id": i["id"], "short": i["short"], "title": i["title"], "date_publication": i["published"],
+            "date_adopted": i["adopted"], "first_date_entry_in_force": i["inforce"],
+            "date_ratification": i["ratified"], "repealed_by": i["repealer"],
+            "repealer_date_publication": i["repealedon"], "sources": [],
+            "not_in_source": [str(n["property"]).rsplit("#", 1)[-1] for n in not_in_source[i["instrument"]]],
+        })
+        if i["source"] not in e["sources"]:
+            e["sources"].append(i["source"])
+
+    provision_entries = {}
+    for p in provisions:
+        provision_entries[p["provision"]] = {
+            "iri": p["provision"], "label": p["label"], "number": p["number"], "key": p["key"],
+            "parent": p["parent"], "instrument": p["instrument"], "coverage": p["coverage"],
+            "text": p["text"], "description": p["description"],
+            "sources": [s["source"] for s in provision_sources[p["provision"]]],
+            "opsc_claims": [{"opsc": opsc_paragraph(c["opsclabel"]), "source": c["source"]} for c in claims[p["provision"]]],
+        }
+    counts = {str(r["class"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["n"] for r in select(store, Q_COUNTS)}
+    return {
+        "offences": result,
+        "instruments": instrument_entries,
+        "provisions": provision_entries,
+        "summary": {"counts": counts},
+    }

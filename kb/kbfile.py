@@ -1,0 +1,114 @@
+"""The built knowledge base on disk (kb/generated/): building, loading, exporting it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from . import paths
+from .build import compile_kb, dump_json, provision_files, serialize_turtle, write_atomically
+from .errors import LexkbError
+
+RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
+SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
+                  ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3", ".trig": "trig", ".nq": "nquads"}
+
+
+def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] | None = None) -> dict:
+    """Compile, validate, index and write; on any failure nothing in out_dir changes."""
+    import pyoxigraph as ox
+
+    from .index import build_index
+    from .validation import validate
+
+    say = report or (lambda message: None)
+    files = provision_files(provisions_dir)
+    say(f"compiling {len(files)} provision files from {provisions_dir}")
+    compiled = compile_kb(provisions_dir)
+    say(f"validating {len(compiled.graph)} triples against {paths.SHAPES.name}")
+    violations = validate(compiled.graph, sourcemap=compiled.sourcemap)
+    if violations:
+        for v in violations:
+            say(v.line())
+        raise LexkbError(f"build stopped: {len(violations)} shape violation(s); the knowledge base in {out_dir} is unchanged",
+                         exit_code=1)
+    turtle = serialize_turtle(compiled.graph)
+    say("indexing offences and penalties")
+    store = ox.Store()
+    store.load(turtle, format=ox.RdfFormat.TURTLE)
+    index = build_index(store)
+    index["summary"]["triples"] = len(compiled.graph)
+    index["summary"]["provision_files"] = len(files)
+    index["summary"]["offences"] = [
+        {"offence": o["offence"], "id": o["id"], "defined_in": o["defined_in"], "penalised_in": o["penalised_in"],
+         "penalties": [{"provision": p["provision"], "imprisonment_years": p["imprisonment_years"],
+                        "fine_days_wage": p["fine_days_wage"]} for p in o["penalties"]]}
+        for o in index["offences"]]
+    index["summary"]["not_in_source"] = sorted(p["label"] for p in index["provisions"].values()
+                                               if p["coverage"] == "not-in-source")
+    say(f"writing {out_dir}")
+    write_atomically(out_dir / paths.KB_TURTLE, turtle)
+    write_atomically(out_dir / paths.INDEX, dump_json(index))
+    write_atomically(out_dir / paths.SOURCEMAP, dump_json(compiled.sourcemap))
+    return index["summary"]
+
+
+def kb_path(name: str, out_dir: Path | None = None) -> Path:
+    path = (out_dir or paths.GENERATED) / name
+    if not path.exists():
+        raise LexkbError(f"{path}: knowledge base not built; run 'lexkb build'")
+    return path
+
+
+def load_index(out_dir: Path | None = None) -> dict:
+    path = kb_path(paths.INDEX, out_dir)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexkbError(f"{path}: unreadable index ({exc}); run 'lexkb build'") from None
+
+
+def parse_rdf(path: Path):
+    """Parse one RDF file, guessing the format from its suffix; one-line errors."""
+    from rdflib import Graph
+
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise LexkbError(f"{path}: unknown RDF format (use one of {', '.join(sorted(SUFFIX_FORMATS))})")
+    g = Graph()
+    try:
+        g.parse(path, format=fmt)
+    except FileNotFoundError:
+        raise LexkbError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LexkbError(f"{path}: is a folder, not an RDF file") from None
+    except Exception as exc:  # parsers raise many exception types; all mean unreadable input
+        raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split())}") from None
+    return g
+
+
+def load_for_validation(files: list[Path]):
+    """The graph to validate and the source map for it (only the built KB has one)."""
+    from rdflib import Graph
+
+    if not files:
+        path = kb_path(paths.KB_TURTLE)
+        graph = parse_rdf(path)
+        try:
+            sourcemap = json.loads(kb_path(paths.SOURCEMAP).read_text(encoding="utf-8"))
+        except (LexkbError, ValueError):
+            sourcemap = {}
+        return graph, sourcemap
+    graph = Graph()
+    for f in files:
+        graph += parse_rdf(f)
+    return graph, {}
+
+
+def export_kb(fmt: str) -> bytes:
+    if fmt not in RDF_FORMATS:
+        raise LexkbError(f"--format: unknown format {fmt!r}; use {', '.join(RDF_FORMATS)}")
+    graph = parse_rdf(kb_path(paths.KB_TURTLE))
+    if fmt == "ttl":
+        return kb_path(paths.KB_TURTLE).read_bytes()
+    return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
