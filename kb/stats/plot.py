@@ -20,6 +20,7 @@ def _figure(ds: Dataset):
 
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.hashsalt"] = "lexkb"
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: the source label is searchable
     import matplotlib.pyplot as plt
 
     if ds.slug == "adoptions":
