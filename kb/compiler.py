@@ -150,7 +150,7 @@ class Compiler:
         for v in values:
             if isinstance(v, int) and not isinstance(v, bool):
                 if v not in self.seed:
-                    raise ProvisionError(where.file, where.line,
+                    raise ProvisionError(where.file, where.line_of("source"),
                                          f"source paragraph {v} does not exist in {ns.SEED_SYMBOL}")
                 self.cited_paragraphs.add(v)
                 nodes.append(URIRef(ns.source_iri(ns.SEED_SLUG, str(v))))
@@ -194,23 +194,26 @@ class Compiler:
     def check_keys(self, kind: str, table: dict, where: Block) -> None:
         extra = set(table) - KEYS[kind]
         if extra:
-            raise ProvisionError(where.file, where.line,
+            raise ProvisionError(where.file, where.line_of(sorted(extra)[0]),
                                  f"[{kind}] unknown key(s) {', '.join(sorted(extra))}; allowed: {', '.join(sorted(KEYS[kind]))}")
 
     def range_pair(self, table: dict, key: str, kind: str, where: Block) -> tuple[Decimal, Decimal]:
         value = self.need(table, key, kind, where, (list,))
+        line = where.line_of(key)
         if len(value) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-            raise ProvisionError(where.file, where.line, f"[{kind}] '{key}' must be [min, max] numbers")
+            raise ProvisionError(where.file, line, f"[{kind}] '{key}' must be [min, max] numbers")
         lo, hi = (Decimal(str(v)) for v in value)
         if lo > hi:
-            raise ProvisionError(where.file, where.line, f"[{kind}] '{key}' minimum {lo} exceeds maximum {hi}")
+            raise ProvisionError(where.file, line, f"[{kind}] '{key}' minimum {lo} exceeds maximum {hi}")
+        if lo <= 0:
+            raise ProvisionError(where.file, line, f"[{kind}] '{key}' bounds must be positive")
         return lo, hi
 
     def victim_conditions(self, node: URIRef, values, where: Block) -> None:
         for v in values or []:
             concept = self.concept("victim-condition", v)
             if (concept, RDF.type, SKOS.Concept) not in self.vocabulary:
-                raise ProvisionError(where.file, where.line,
+                raise ProvisionError(where.file, where.line_of("victim_conditions"),
                                      f"unknown victim condition {v!r}; known: {', '.join(self.known('victim-condition'))}")
             self.g.add((node, LEXKB.victimCondition, concept))
 
@@ -443,13 +446,14 @@ class Compiler:
     def provision_ref(self, text, b: Block) -> URIRef:
         ref = Ref.parse(text, b)
         if ref.key() not in self.provisions:
-            raise ProvisionError(b.file, b.line, f"unknown provision {ref.key()!r}")
+            line = next((b.line + i for i, t in enumerate(b.content.splitlines(), 1) if repr(text)[1:-1] in t), b.line)
+            raise ProvisionError(b.file, line, f"unknown provision {ref.key()!r}")
         return self.provision_iri(ref, b)
 
     # ------------------------------------------------------------------ offences
     def offence_node(self, ident, b: Block) -> URIRef:
         if ident not in self.offences:
-            raise ProvisionError(b.file, b.line, f"unknown offence {ident!r}; known: {', '.join(sorted(self.offences))}")
+            raise ProvisionError(b.file, b.line_of("offence"), f"unknown offence {ident!r}; known: {', '.join(sorted(self.offences))}")
         return self.entity("offence", ident)
 
     def on_offence(self, t: dict, b: Block, ctx: Context) -> None:
@@ -630,6 +634,8 @@ class Compiler:
         sources = self.source_nodes(source, b)
         domestic_id = str(provision).split("/eli/mx/", 1)[-1].replace("/", "-")
         for target in self.need(t, "opsc", "claim", b, (list,)):
+            if f"opsc:{target}" not in self.provisions:
+                raise ProvisionError(b.file, b.line_of("opsc"), f"unknown provision 'opsc:{target}'")
             treaty = self.provision_ref(f"opsc:{target}", b)
             node = URIRef(ns.entity_iri("mx", "claim", f"{domestic_id}--opsc-{target.replace('/', '-')}"))
             g = self.g

@@ -28,9 +28,17 @@ class Block:
     file: str
     line: int  # 1-based line of the opening fence
     quotes: list[Quote] = field(default_factory=list)
+    content: str = ""
 
     def where(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def line_of(self, key: str) -> int:
+        """File line where `key = ...` is set in this block (the fence line if not found)."""
+        for offset, text in enumerate(self.content.splitlines(), start=1):
+            if text.split("=", 1)[0].strip() == key:
+                return self.line + offset
+        return self.line
 
 
 def _quote_text(tokens, start: int) -> tuple[str, int]:
@@ -78,7 +86,7 @@ def read_blocks(path: Path, display: str | None = None) -> list[Block]:
                     line = fence_line + int(m.group(1)) if m else fence_line
                     message = _TOML_LINE.sub("", str(exc)).strip()
                     raise ProvisionError(name, line, f"invalid TOML: {message}") from None
-                blocks.append(Block(data, name, fence_line, pending))
+                blocks.append(Block(data, name, fence_line, pending, tok.content))
                 pending = []
         i += 1
     if pending:

@@ -11,7 +11,7 @@ from . import paths
 from .errors import LexkbError
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Violation:
     focus: str
     path: str
@@ -88,4 +88,4 @@ def validate(data: Graph, shapes: Graph | None = None, sourcemap: dict[str, str]
             where=sourcemap.get(str(focus)),
             value=_short(data, value) if value is not None and value != focus else None,
         ))
-    return sorted(violations)
+    return sorted(violations, key=lambda v: (v.where or "", v.focus, v.path, v.message, v.value or ""))

@@ -1,0 +1,61 @@
+import copy
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def compiled():
+    from lexkb.build import compile_kb
+
+    return compile_kb()
+
+
+@pytest.fixture(scope="session")
+def shapes():
+    from lexkb.validation import load_shapes
+
+    return load_shapes()
+
+
+@pytest.fixture
+def kb_graph(compiled):
+    """A fresh copy of the compiled knowledge base graph, safe to break."""
+    from rdflib import Graph
+
+    g = Graph()
+    for prefix, ns in compiled.graph.namespaces():
+        g.bind(prefix, ns)
+    for t in compiled.graph:
+        g.add(t)
+    return g
+
+
+@pytest.fixture(scope="session")
+def index():
+    import json
+
+    return json.loads((ROOT / "kb" / "generated" / "index.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def provisions_copy(tmp_path):
+    """A writable copy of provisions/ (with the source document) in tmp_path/provisions."""
+    target = tmp_path / "provisions"
+    shutil.copytree(ROOT / "provisions", target)
+    return target
+
+
+def run_lexkb(*args, env=None, input=None):
+    """Run the installed console command in a new process: exit code, stdout, stderr."""
+    exe = Path(sys.executable).parent / "lexkb"
+    full_env = dict(os.environ, **(env or {}))
+    proc = subprocess.run([str(exe), *args], capture_output=True, text=True, env=full_env, input=input,
+                          cwd=ROOT, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
