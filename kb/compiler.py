@@ -247,7 +247,7 @@ class Compiler:
         for q in block.quotes:
             self.check_verbatim(q.text, source_value, block, q.line)
         if block.quotes and add:
-            self.g.add((node, LEXKB.quotedText, self.lit_en(" ".join(q.text for q in block.quotes))))
+            self.g.add((node, LEXKB.quotedText, self.lit_en("\n".join(q.text for q in block.quotes))))
 
     # ------------------------------------------------------------------ compile
     def compile(self, files: list[tuple[Path, str]], vocabulary: Graph) -> Graph:
@@ -297,7 +297,7 @@ class Compiler:
                         handler(table, b, ctx)
                 self.collect_text(b, ctx)
         for node, quotes in self.provision_text.items():
-            self.g.add((node, LEXKB.quotedText, self.lit_en(" ".join(quotes))))
+            self.g.add((node, LEXKB.quotedText, self.lit_en("\n".join(quotes))))
         self.emit_sources()
         return self.g
 

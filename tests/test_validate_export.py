@@ -1,0 +1,96 @@
+"""lexkb validate (exit 0/1/2, one line per violation, JSON) and lexkb export (round trips)."""
+import json
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from conftest import ROOT, run_lexkb
+
+KB = ROOT / "kb" / "generated" / "lexkb.ttl"
+
+
+def test_validate_built_kb_conforms():
+    code, out, err = run_lexkb("validate")
+    assert code == 0, err
+    assert out == ""
+    assert err.startswith("conforms: ") and "0 violation(s)" in err
+
+
+def test_validate_reports_one_line_per_violation_with_source_line(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    text = KB.read_text(encoding="utf-8")
+    assert "schema:maxValue 12.0 ;" in text
+    broken.write_text(text.replace("schema:maxValue 12.0 ;", "schema:maxValue 6.0 ;", 1), encoding="utf-8")
+    code, out, err = run_lexkb("validate", str(broken))
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert len(lines) >= 1
+    assert any("schema:minValue: a range needs one positive xsd:decimal schema:minValue, not above its maximum" in l for l in lines)
+
+
+def test_validate_json(tmp_path):
+    broken = tmp_path / "broken.nt"
+    g = Graph().parse(KB)
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+    offence = URIRef("https://w3id.org/lexkb/id/mx/offence/pederasty")
+    g.remove((offence, DCTERMS.source, None))
+    g.serialize(broken, format="nt")
+    code, out, _ = run_lexkb("validate", "--format", "json", str(broken))
+    assert code == 1
+    report = json.loads(out)
+    assert report["conforms"] is False
+    assert {"focus": "<https://w3id.org/lexkb/id/mx/offence/pederasty>", "path": "dcterms:source",
+            "message": "every fact needs dcterms:source naming a lexkb:SourcePassage (document and paragraph)",
+            "severity": "Violation", "where": None, "value": None} in report["violations"]
+
+
+def test_validate_built_kb_names_provision_file_and_line():
+    """Violations of the built KB are mapped back to provision files through the source map."""
+    from lexkb.kbfile import load_for_validation
+    from lexkb.validation import validate
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+
+    graph, sourcemap = load_for_validation([])
+    graph.remove((URIRef("https://w3id.org/lexkb/id/mx/penalty/lpstp-6-II"), DCTERMS.source, None))
+    [v] = validate(graph, sourcemap=sourcemap)
+    assert v.line() == ("provisions/lpstp/6.md:33: <https://w3id.org/lexkb/id/mx/penalty/lpstp-6-II> dcterms:source: "
+                        "every fact needs dcterms:source naming a lexkb:SourcePassage (document and paragraph)")
+
+
+@pytest.mark.parametrize("content,suffix,message", [
+    ("@prefix : <x#> .\n:a :b", ".ttl", "cannot parse as turtle"),
+    ("{not json", ".jsonld", "cannot parse as json-ld"),
+    ("hello", ".txt", "unknown RDF format"),
+])
+def test_validate_unreadable_input_exits_2(tmp_path, content, suffix, message):
+    bad = tmp_path / f"bad{suffix}"
+    bad.write_text(content, encoding="utf-8")
+    code, out, err = run_lexkb("validate", str(bad))
+    assert code == 2
+    assert err.startswith(f"lexkb: error: {bad}: {message}")
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_validate_missing_file_exits_2(tmp_path):
+    code, _, err = run_lexkb("validate", str(tmp_path / "none.ttl"))
+    assert (code, err) == (2, f"lexkb: error: {tmp_path / 'none.ttl'}: no such file\n")
+
+
+@pytest.mark.parametrize("fmt,parse_as", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("xml", "xml")])
+def test_export_round_trips_to_isomorphic_graph(tmp_path, fmt, parse_as):
+    out = tmp_path / f"kb.{fmt}"
+    code, _, err = run_lexkb("export", "--format", fmt, "-o", str(out))
+    assert code == 0, err
+    exported = Graph().parse(out, format=parse_as)
+    original = Graph().parse(KB, format="turtle")
+    assert len(exported) == len(original) > 2000
+    assert isomorphic(exported, original)
+
+
+def test_export_rejects_unknown_format():
+    code, _, err = run_lexkb("export", "--format", "pdf")
+    assert code == 2
+    assert "Invalid value for '--format' / '-f': 'pdf' is not one of 'ttl', 'nt', 'jsonld', 'xml'" in err
