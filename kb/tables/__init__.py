@@ -1,0 +1,52 @@
+"""Comparison tables generated from the knowledge base (`lexkb table NAME`, `lexkb report`).
+
+Each table is produced by a SPARQL query, kb/queries/table-NAME.rq, that a user can read and run
+with `lexkb query`; the modules here add only what SPARQL cannot say well (aggravation arithmetic,
+exact ratios, point-in-time filtering, derived statuses) and the renderers print the result as
+Markdown, CSV, HTML, JSON or LaTeX (lexkb.tables.render)."""
+from __future__ import annotations
+
+from importlib import import_module
+
+from ..errors import LexkbError
+
+# table name -> module with build(store=None, on=None, lang="en", sort=None, reverse=False, ...)
+TABLES = {
+    "penalties": "penalties",
+    "minors-vs-adults": "minors",
+    "opsc-coverage": "coverage",
+    "amendments": "amendments",
+}
+FORMATS = ("md", "csv", "html", "json", "tex")
+
+
+def names() -> list[str]:
+    out = list(TABLES)
+    if _enforcement_available():
+        out.append("enforcement")
+    return out
+
+
+def _enforcement_available() -> bool:
+    from importlib.util import find_spec
+
+    try:
+        from ..stats import investigations_by_offence  # noqa: F401  (issue 6)
+    except ImportError:
+        return False
+    return find_spec(f"{__name__}.enforcement") is not None
+
+
+def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | None = None,
+                reverse: bool = False, gaps: bool = False):
+    """The Table called name; LexkbError (naming the argument) for bad input."""
+    if name == "enforcement" and _enforcement_available():
+        module = import_module(".enforcement", __name__)
+    elif name in TABLES:
+        module = import_module(f".{TABLES[name]}", __name__)
+    else:
+        raise LexkbError(f"NAME: unknown table '{name}' (one of: {', '.join(names())})")
+    if gaps and name != "opsc-coverage":
+        raise LexkbError(f"--gaps: only the opsc-coverage table has gaps, not '{name}'")
+    kwargs = {"gaps": gaps} if name == "opsc-coverage" else {}
+    return module.build(store=store, on=on, lang=lang, sort=sort, reverse=reverse, **kwargs)

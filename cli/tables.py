@@ -1,0 +1,105 @@
+"""`lexkb table` and `lexkb report`: comparison tables from the knowledge base. Imports are lazy."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing import Annotated
+
+TABLE_HELP = """Print a comparison table generated from the knowledge base, with its sources.
+
+\b
+Tables:
+  penalties          one row per penalty variant, with aggravated ranges (--sort KEY [--reverse])
+  minors-vs-adults   victims under 18 or lacking capacity vs adults: difference and ratio of bounds
+  opsc-coverage      OPSC arts. 1-10 and the provisions the State maps to them (--gaps: unmapped only)
+  amendments         parole and serious-offence status before and after the decree of 19 August 2010
+
+Each table is produced by the SPARQL query kb/queries/table-NAME.rq (run it with
+`lexkb query table-NAME`); the output names it. --on DATE keeps only instruments in force that
+day (dates from publications; entry into force is not in source) and says what it dropped.
+penalties --sort keys: provision (default), offence, imprisonment-min, imprisonment-max,
+fine-min, fine-max, aggravated-imprisonment-max, aggravated-fine-max.
+
+\b
+Examples:
+  lexkb table penalties --sort imprisonment-max --reverse
+  lexkb table minors-vs-adults --format csv -o minors.csv
+  lexkb table opsc-coverage --gaps --lang es --format html -o gaps.html
+  lexkb table amendments --on 2010-01-01 --format tex
+"""
+
+REPORT_HELP = """Write all tables as a small static HTML report into a folder.
+
+DIR/index.html links a page per table and a page per provision (its quoted text, its structured
+data, the OPSC mappings the State claims and the sources). The folder is replaced as a whole, or
+not at all; an existing folder is replaced only if it holds a previous lexkb report.
+
+\b
+Example:
+  lexkb report -o report/ --lang es
+"""
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    from lexkb.errors import LexkbError
+
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from lexkb.build import write_atomically
+
+    if output.is_dir():
+        raise LexkbError(f"-o: '{output}' is a folder; give a file name")
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        raise LexkbError(f"-o: cannot write '{output}': {exc.strerror or exc}") from None
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `table` and `report` commands to the main app."""
+    from lexkb.cli.main import handles_errors
+
+    @app.command("table", help=TABLE_HELP)
+    @handles_errors
+    def table(
+        name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage or amendments.",
+                                            show_default=False)],
+        fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, html, json or tex.")] = "md",
+        on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,
+        lang: Annotated[str, typer.Option("--lang", help="en or es (Spanish labels where the knowledge base has them).")] = "en",
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+        sort: Annotated[Optional[str], typer.Option("--sort", help="Sort key (penalties), e.g. imprisonment-max.")] = None,
+        reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order (descending with --sort).")] = False,
+        gaps: Annotated[bool, typer.Option("--gaps", help="opsc-coverage: only paragraphs with nothing mapped.")] = False,
+    ) -> None:
+        from lexkb.errors import LexkbError
+        from lexkb.tables import FORMATS, build_table
+        from lexkb.tables.common import check_lang, parse_on
+        from lexkb.tables.render import render
+
+        if fmt not in FORMATS:
+            raise LexkbError(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
+        check_lang(lang)
+        tbl = build_table(name, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps)
+        _emit(render(tbl, fmt), output)
+
+    @app.command("report", help=REPORT_HELP)
+    @handles_errors
+    def report(
+        output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the report into.",
+                                             show_default=False)],
+        on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,
+        lang: Annotated[str, typer.Option("--lang", help="en or es.")] = "en",
+    ) -> None:
+        from lexkb.tables.common import check_lang, parse_on
+        from lexkb.tables.report import write_report
+
+        check_lang(lang)
+        n = write_report(output, on=parse_on(on), lang=lang)
+        typer.echo(f"wrote {output}/index.html and {n - 1} other pages", err=True)

@@ -1,0 +1,214 @@
+"""What every table shares: the store, the query files, labels in English and Spanish, and the
+point-in-time rules of --on.
+
+Point in time (--on DATE). The source gives publication dates, not dates of entry into force, so:
+
+- an instrument with a publication date (the LPSTP, published 2007-11-27) is in force from that
+  date; one that another instrument abrogated (the LPSTP, by the General Law published 2012-06-14)
+  is in force until the day before that publication. Rows of instruments not in force on DATE are
+  dropped, with a note;
+- an instrument with no publication date in the knowledge base (the CPF) is kept as the State
+  reported it in 2010; for a date outside 2010 a note says that earlier or later text is not in
+  source;
+- the decree of 19 August 2010 has effect from its publication (see lexkb.tables.amendments).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from .. import paths
+from ..errors import LexkbError
+from .model import parse_date, query_path
+
+LANGS = ("en", "es")
+
+# Fixed labels of the tables; data labels come from the knowledge base (skos:prefLabel@es etc.).
+STRINGS = {
+    "instrument": ("Instrument", "Instrumento"),
+    "article": ("Article", "Artículo"),
+    "offence": ("Offence", "Delito"),
+    "victim": ("Victim condition", "Condición de la víctima"),
+    "imprisonment": ("Imprisonment (years)", "Prisión (años)"),
+    "fine": ("Fine (days of minimum wage)", "Multa (días de salario mínimo)"),
+    "factors": ("Aggravating factors", "Agravantes"),
+    "agg_imprisonment": ("Aggravated imprisonment (years)", "Prisión agravada (años)"),
+    "agg_fine": ("Aggravated fine (days of minimum wage)", "Multa agravada (días de salario mínimo)"),
+    "measures": ("Additional measures", "Medidas adicionales"),
+    "opsc": ("OPSC paragraphs (as the State claims)", "Párrafos del OPSC (según el Estado)"),
+    "source": ("Source", "Fuente"),
+    "notes": ("Notes", "Notas"),
+    "sources": ("Sources", "Fuentes"),
+    "query": ("Query", "Consulta"),
+    "no-condition": ("no condition stated (any person)", "sin condición (cualquier persona)"),
+    "other-victims": ("other victims (general range)", "otras víctimas (pena general)"),
+    "if-factor": ("if '{factor}': {measure}", "si '{factor}': {measure}"),
+    "none": ("none", "ninguna"),
+    # minors vs adults
+    "conduct": ("Conduct", "Conducta"),
+    "bound": ("Bound", "Límite"),
+    "adult_provision": ("Adult victim: provision", "Víctima adulta: disposición"),
+    "adult": ("Adult victim", "Víctima adulta"),
+    "minor_provision": ("Victim under 18 or lacking capacity: provision", "Víctima menor de 18 o incapaz: disposición"),
+    "minor": ("Victim under 18 or lacking capacity", "Víctima menor de 18 o incapaz"),
+    "difference": ("Difference (minor − adult)", "Diferencia (menor − adulto)"),
+    "ratio": ("Ratio (minor / adult)", "Razón (menor / adulto)"),
+    "imprisonment-min": ("imprisonment, minimum (years)", "prisión, mínimo (años)"),
+    "imprisonment-max": ("imprisonment, maximum (years)", "prisión, máximo (años)"),
+    "fine-min": ("fine, minimum (days of minimum wage)", "multa, mínimo (días de salario mínimo)"),
+    "fine-max": ("fine, maximum (days of minimum wage)", "multa, máximo (días de salario mínimo)"),
+    # OPSC coverage
+    "paragraph": ("OPSC paragraph", "Párrafo del OPSC"),
+    "description": ("Description", "Descripción"),
+    "domestic": ("Domestic provisions (as the State claims)", "Disposiciones nacionales (según el Estado)"),
+    "status": ("Status", "Situación"),
+    "claimed": ("claimed", "reivindicado"),
+    "claimed-broader": ("claimed only at a broader paragraph ({p})", "reivindicado solo en un párrafo más amplio ({p})"),
+    "claimed-narrower": ("claimed only at narrower paragraphs ({p})", "reivindicado solo en párrafos más específicos ({p})"),
+    "no-provision": ("no provision in the knowledge base", "ninguna disposición en la base de conocimiento"),
+    # amendments
+    "modelled": ("In the knowledge base", "En la base de conocimiento"),
+    "is-modelled": ("modelled", "modelado"),
+    "not-modelled": ("not modelled", "no modelado"),
+    "parole_before": ("Parole before the decree", "Libertad preparatoria antes del decreto"),
+    "parole_after": ("Parole after the decree (from {date})", "Libertad preparatoria después del decreto (desde {date})"),
+    "serious_before": ("Serious offence before the decree", "Delito grave antes del decreto"),
+    "serious_after": ("Serious offence after the decree (from {date})", "Delito grave después del decreto (desde {date})"),
+    "parole_on": ("Parole on {date}", "Libertad preparatoria el {date}"),
+    "serious_on": ("Serious offence on {date}", "Delito grave el {date}"),
+    "not-in-source": ("not in source", "no consta en la fuente"),
+    "ruled-out": ("ruled out ({cond})", "excluida ({cond})"),
+    "serious": ("serious offence ({cond})", "delito grave ({cond})"),
+    "no-change": ("no change stated in source", "la fuente no indica cambio"),
+    "victim-under-18": ("victim under 18", "víctima menor de 18 años"),
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    en, es = STRINGS[key]
+    text = es if lang == "es" else en
+    return text.format(**kw) if kw else text
+
+
+def pick(en: str | None, es: str | None, lang: str) -> str | None:
+    """The Spanish label where the knowledge base has one, else the English."""
+    return es if lang == "es" and es else en
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise LexkbError(f"--lang: '{lang}' is not one of {', '.join(LANGS)}")
+    return lang
+
+
+def parse_on(text: str | None) -> dt.date | None:
+    """--on DATE as a date; one-line error naming the option otherwise."""
+    if text is None:
+        return None
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise LexkbError(f"--on: '{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise LexkbError(f"--on: '{text}' is not a valid date ({exc})") from None
+
+
+@lru_cache(maxsize=4)
+def _store(path: str, mtime: float):
+    from ..store import open_store
+
+    return open_store(Path(path))
+
+
+def load_store(turtle: Path | None = None):
+    """The built knowledge base (kb/generated/lexkb.ttl) in an in-memory SPARQL store."""
+    path = turtle or paths.GENERATED / paths.KB_TURTLE
+    if not path.exists():
+        raise LexkbError(f"{path}: knowledge base not built; run 'lexkb build'")
+    return _store(str(path), path.stat().st_mtime)
+
+
+def run_query(store, name: str) -> list[dict]:
+    """Run kb/queries/table-NAME.rq against the store; rows as dicts of Python values."""
+    from ..store import select
+
+    path = query_path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexkbError(f"{path}: cannot read the table's query ({exc.strerror})") from None
+    return select(store, text)
+
+
+class Period:
+    """Which rows' instruments are in force on the --on date, and the notes that say so."""
+
+    def __init__(self, on: dt.date | None, lang: str):
+        self.on, self.lang = on, lang
+        self.dropped: dict[str, int] = {}
+        self.seen: dict[str, dict] = {}
+
+    def keeps(self, row: dict) -> bool:
+        """row has instrumentShort, published, repealedOn, repealerShort (from a table query)."""
+        short = row.get("instrumentShort")
+        if short is None:
+            return True
+        self.seen.setdefault(short, row)
+        if self.on is None:
+            return True
+        published, repealed = parse_date(row.get("published")), parse_date(row.get("repealedOn"))
+        ok = (published is None or published <= self.on) and (repealed is None or self.on < repealed)
+        if not ok:
+            self.dropped[short] = self.dropped.get(short, 0) + 1
+        return ok
+
+    def notes(self) -> list[str]:
+        es = self.lang == "es"
+        out = []
+        for short, row in sorted(self.seen.items()):
+            published, repealed = row.get("published"), row.get("repealedOn")
+            if published is None:
+                if self.on is None or self.on.year == 2010:
+                    out.append(f"{short}: texto tal como el Estado lo comunicó en 2010 (CRC/C/OPSC/MEX/Q/1/Add.1)."
+                               if es else
+                               f"{short}: text as the State reported it in 2010 (CRC/C/OPSC/MEX/Q/1/Add.1).")
+                else:
+                    which = ("anterior" if self.on.year < 2010 else "posterior") if es else \
+                            ("earlier" if self.on.year < 2010 else "later")
+                    out.append(f"{short}: texto tal como el Estado lo comunicó en 2010; el texto {which} vigente el "
+                               f"{self.on.isoformat()} no consta en la fuente." if es else
+                               f"{short}: text as the State reported it in 2010; the {which} text in force on "
+                               f"{self.on.isoformat()} is not in source.")
+                continue
+            period = (f"en vigor desde su publicación ({published})" if es else
+                      f"in force from its publication ({published})")
+            if repealed:
+                period += (f" hasta que la {row.get('repealerShort') or 'ley'} publicada el {repealed} la abrogó"
+                           if es else
+                           f" until the {row.get('repealerShort') or 'act'} published {repealed} abrogated it")
+            period += ("; las fechas de entrada en vigor no constan en la fuente, por lo que lexkb cuenta desde las "
+                       "publicaciones" if es else
+                       "; the dates of entry into force are not in source, so lexkb counts from the publications")
+            if self.on is None:
+                out.append(f"{short}: {period}. " + ("Se muestran sus filas sin fecha; use --on FECHA para un día."
+                                                     if es else "Its rows are shown regardless of date; use --on DATE for one day."))
+            elif short in self.dropped:
+                n = self.dropped[short]
+                out.append(f"{short}: {period}. " + (f"No vigente el {self.on.isoformat()}: {n} fila(s) omitida(s)."
+                                                     if es else
+                                                     f"Not in force on {self.on.isoformat()}: {n} row(s) dropped."))
+            else:
+                out.append(f"{short}: {period}. " + (f"En vigor el {self.on.isoformat()}." if es else
+                                                     f"In force on {self.on.isoformat()}."))
+        return out
+
+
+def query_note(name: str, lang: str) -> str:
+    from .model import query_path
+
+    rel = query_path(name).relative_to(paths.ROOT).as_posix()
+    return (f"Tabla generada por la consulta SPARQL {rel} (`lexkb query table-{name}`)." if lang == "es" else
+            f"Generated by the SPARQL query {rel} (`lexkb query table-{name}`).")

@@ -1,0 +1,125 @@
+"""`lexkb table opsc-coverage`: one row per OPSC paragraph of articles 1-10, the domestic provisions
+the State claims implement it, and a status (query kb/queries/table-opsc-coverage.rq).
+
+Status of a paragraph:
+- "claimed": an implementation claim names the paragraph itself;
+- "claimed only at a broader paragraph (P)": no claim of its own, but P, its nearest ancestor with
+  a claim, has one (3(1)(a)(ii) under 3(1)(a));
+- "claimed only at narrower paragraphs (P, ...)": no claim of its own, but descendants have one
+  (3(1) through 3(1)(a) and 3(1)(b));
+- "no provision in the knowledge base": nothing claimed at, above or below it.
+
+Gaps (--gaps): paragraphs without a direct claim that also have no claimed descendants, so a
+paragraph claimed only at a broader level is a gap (3(1)(a)(ii)) and one claimed below is not (3(1)).
+"""
+from __future__ import annotations
+
+from ..errors import LexkbError
+from .common import Period, check_lang, load_store, query_note, run_query, t
+from .model import Column, Link, Table, natural_key, source_sort_key
+
+NAME = "opsc-coverage"
+
+
+def _short(label: str) -> str:
+    return label.removeprefix("OPSC art. ")
+
+
+def _article(label: str) -> int:
+    return int(_short(label).split("(", 1)[0])
+
+
+def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False,
+          gaps: bool = False) -> Table:
+    check_lang(lang)
+    if sort is not None:
+        raise LexkbError(f"--sort: table '{NAME}' is in treaty order; it takes no --sort")
+    store = store if store is not None else load_store()
+    period = Period(on, lang)
+    paras: dict[str, dict] = {}
+    for r in run_query(store, NAME):
+        p = paras.setdefault(r["paragraph"], {"label": r["label"], "summary": r["summary"], "parent": r["parent"],
+                                              "claims": {}})
+        if r["domestic"] is not None and period.keeps(r):
+            claim = p["claims"].setdefault(r["domestic"], {"label": r["domesticLabel"], "sources": set()})
+            claim["sources"].add(r["source"])
+    paras = {k: v for k, v in paras.items() if 1 <= _article(v["label"]) <= 10}
+    children: dict[str, list[str]] = {}
+    for iri, p in paras.items():
+        children.setdefault(p["parent"], []).append(iri)
+
+    def descendants(iri):
+        for c in children.get(iri, []):
+            yield c
+            yield from descendants(c)
+
+    def nearest_claimed_ancestor(iri):
+        parent = paras[iri]["parent"]
+        while parent in paras:
+            if paras[parent]["claims"]:
+                return parent
+            parent = paras[parent]["parent"]
+        return None
+
+    sources: set[str] = set()
+    rows = []
+    for iri in sorted(paras, key=lambda i: natural_key(paras[i]["label"])):
+        p = paras[iri]
+        claimed_below = sorted((d for d in descendants(iri) if paras[d]["claims"]),
+                               key=lambda d: natural_key(paras[d]["label"]))
+        if p["claims"]:
+            status = t("claimed", lang)
+        elif (anc := nearest_claimed_ancestor(iri)) is not None:
+            status = t("claimed-broader", lang, p=_short(paras[anc]["label"]))
+        elif claimed_below:
+            status = t("claimed-narrower", lang, p=", ".join(_short(paras[d]["label"]) for d in claimed_below))
+        else:
+            status = t("no-provision", lang)
+        gap = not p["claims"] and not claimed_below
+        if gaps and not gap:
+            continue
+        claims = sorted(p["claims"].items(), key=lambda kv: natural_key(kv[1]["label"]))
+        claim_sources = sorted({s for _, c in claims for s in c["sources"]}, key=source_sort_key)
+        sources.update(claim_sources)
+        rows.append({
+            "paragraph": Link(_short(p["label"]), iri),
+            "description": p["summary"],
+            "domestic": [Link(c["label"], d) for d, c in claims] or None,
+            "status": status,
+            "source": [s.rsplit(", ", 1)[-1] for s in claim_sources] or None,
+            "_gap": gap,
+            "_label": p["label"],
+        })
+    if reverse:
+        rows.reverse()
+    cols = [Column("paragraph", t("paragraph", lang)), Column("description", t("description", lang)),
+            Column("domestic", t("domestic", lang)), Column("status", t("status", lang)),
+            Column("source", t("source", lang))]
+    es = lang == "es"
+    notes = [
+        ("Vinculaciones tal como las afirma el Estado (lexkb:ImplementationClaim), en el nivel en que las afirma: "
+         "2(a), 2(b), 3(1)(a), 3(1)(b). «Reivindicado solo en un párrafo más amplio»: el párrafo no tiene vinculación "
+         "propia pero la tiene su ascendiente más cercano. «Reivindicado solo en párrafos más específicos»: la tienen "
+         "sus descendientes."
+         if es else
+         "Mappings as the State claims them (lexkb:ImplementationClaim), at the level it claims them: 2(a), 2(b), "
+         "3(1)(a), 3(1)(b). \"Claimed only at a broader paragraph\": the paragraph has no claim of its own but its "
+         "nearest ancestor has one. \"Claimed only at narrower paragraphs\": its descendants have one."),
+        ("Lagunas (--gaps): párrafos sin vinculación directa y sin descendientes vinculados; un párrafo reivindicado "
+         "solo en un nivel más amplio es una laguna (3(1)(a)(ii)), uno reivindicado en un nivel inferior no (3(1))."
+         if es else
+         "Gaps (--gaps): paragraphs without a direct claim that also have no claimed descendants; a paragraph claimed "
+         "only at a broader level is a gap (3(1)(a)(ii)), one claimed below is not (3(1))."),
+        ("Descripciones: resúmenes breves de lexkb, no el texto del tratado (en inglés)." if es else
+         "Descriptions: lexkb's short summaries, not the treaty text."),
+    ]
+    notes += period.notes()
+    notes.append(query_note(NAME, lang))
+    if es:
+        caption = "Párrafos del OPSC sin disposición vinculada (lagunas)" if gaps else \
+                  "Cobertura del OPSC (arts. 1 a 10) por el derecho penal mexicano, según el Estado"
+    else:
+        caption = "OPSC paragraphs with nothing mapped (gaps)" if gaps else \
+                  "OPSC coverage (arts. 1-10) by Mexican criminal law, as the State claims"
+    caption += f" ({'el' if es else 'on'} {on.isoformat()})" if on else ""
+    return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on)
