@@ -183,7 +183,13 @@ _TEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#
 
 
 def tex_escape(text: str) -> str:
-    return "".join(_TEX.get(ch, ch) for ch in text)
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "-" and text[i + 1:i + 2] == "-":
+            out.append("-{}")  # "--on" stays two hyphens, not an en dash
+        else:
+            out.append(_TEX.get(ch, ch))
+    return "".join(out)
 
 
 def to_tex(table: Table) -> str:
