@@ -146,13 +146,14 @@ def run_query(store, name: str) -> list[dict]:
 class Period:
     """Which rows' instruments are in force on the --on date, and the notes that say so."""
 
-    def __init__(self, on: dt.date | None, lang: str):
-        self.on, self.lang = on, lang
-        self.dropped: dict[str, int] = {}
+    def __init__(self, on: dt.date | None, lang: str, unit: tuple[str, str] = ("row(s)", "fila(s)")):
+        self.on, self.lang, self.unit = on, lang, unit
+        self.dropped: dict[str, set] = {}
         self.seen: dict[str, dict] = {}
 
-    def keeps(self, row: dict) -> bool:
-        """row has instrumentShort, published, repealedOn, repealerShort (from a table query)."""
+    def keeps(self, row: dict, key=None) -> bool:
+        """row has instrumentShort, published, repealedOn, repealerShort (from a table query);
+        key identifies what a dropped row stands for (counted once in the note)."""
         short = row.get("instrumentShort")
         if short is None:
             return True
@@ -162,7 +163,7 @@ class Period:
         published, repealed = parse_date(row.get("published")), parse_date(row.get("repealedOn"))
         ok = (published is None or published <= self.on) and (repealed is None or self.on < repealed)
         if not ok:
-            self.dropped[short] = self.dropped.get(short, 0) + 1
+            self.dropped.setdefault(short, set()).add(key if key is not None else id(row))
         return ok
 
     def notes(self) -> list[str]:
@@ -196,10 +197,11 @@ class Period:
                 out.append(f"{short}: {period}. " + ("Se muestran sus filas sin fecha; use --on FECHA para un día."
                                                      if es else "Its rows are shown regardless of date; use --on DATE for one day."))
             elif short in self.dropped:
-                n = self.dropped[short]
-                out.append(f"{short}: {period}. " + (f"No vigente el {self.on.isoformat()}: {n} fila(s) omitida(s)."
+                n = len(self.dropped[short])
+                unit = self.unit[1] if es else self.unit[0]
+                out.append(f"{short}: {period}. " + (f"No vigente el {self.on.isoformat()}: {n} {unit} omitida(s)."
                                                      if es else
-                                                     f"Not in force on {self.on.isoformat()}: {n} row(s) dropped."))
+                                                     f"Not in force on {self.on.isoformat()}: {n} {unit} dropped."))
             else:
                 out.append(f"{short}: {period}. " + (f"En vigor el {self.on.isoformat()}." if es else
                                                      f"In force on {self.on.isoformat()}."))

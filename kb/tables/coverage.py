@@ -35,12 +35,12 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     if sort is not None:
         raise LexkbError(f"--sort: table '{NAME}' is in treaty order; it takes no --sort")
     store = store if store is not None else load_store()
-    period = Period(on, lang)
+    period = Period(on, lang, unit=("mapping(s)", "vinculación(es)"))
     paras: dict[str, dict] = {}
     for r in run_query(store, NAME):
         p = paras.setdefault(r["paragraph"], {"label": r["label"], "summary": r["summary"], "parent": r["parent"],
                                               "claims": {}})
-        if r["domestic"] is not None and period.keeps(r):
+        if r["domestic"] is not None and period.keeps(r, key=(r["paragraph"], r["domestic"])):
             claim = p["claims"].setdefault(r["domestic"], {"label": r["domesticLabel"], "sources": set()})
             claim["sources"].add(r["source"])
     paras = {k: v for k, v in paras.items() if 1 <= _article(v["label"]) <= 10}

@@ -1,0 +1,120 @@
+"""The numbers in the tables are the numbers `lexkb penalty` prints (index.json
+offences[].penalties[] and aggravating_factors[]): one source of truth, checked exactly."""
+import json
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from lexkb.aggravation import effective
+from lexkb.tables import build_table
+from lexkb.tables.model import Range
+
+ROOT = Path(__file__).resolve().parent.parent
+INDEX = json.loads((ROOT / "kb" / "generated" / "index.json").read_text(encoding="utf-8"))
+PENALTIES = {p["id"]: (o, p) for o in INDEX["offences"] for p in o["penalties"]}
+
+
+def R(lo, hi):
+    return Range(Decimal(str(lo)), Decimal(str(hi)))
+
+
+@pytest.fixture(scope="module")
+def penalties():
+    return {r["_penalty_id"]: r for r in build_table("penalties").rows}
+
+
+def test_penalty_rows_are_the_index_penalties(penalties):
+    assert sorted(penalties) == sorted(PENALTIES)
+    for pid, row in penalties.items():
+        offence, p = PENALTIES[pid]
+        assert row["imprisonment"] == R(*p["imprisonment_years"]), pid
+        assert row["fine"] == R(*p["fine_days_wage"]), pid
+        assert row["_offence_id"] == offence["id"]
+        factors = [f for f in offence["aggravating_factors"] if pid in f["applies_to"]]
+        if factors:
+            imp, fine, _ = effective(p, factors)
+            assert row["agg_imprisonment"] == R(*imp), pid
+            assert row["agg_fine"] == R(*fine), pid
+        else:
+            assert row["agg_imprisonment"] is None and row["agg_fine"] is None
+        assert sorted(m for m in (row["measures"] or []) if not m.startswith("if '")) == sorted(p["additional_measures"])
+        opsc = row["opsc"].split(" (")[0].split(", ") if row["opsc"] else []
+        assert opsc == sorted(offence["opsc"], key=lambda x: (x[0], x))
+
+
+def test_exact_penalty_numbers(penalties):
+    assert (penalties["cpf-204"]["imprisonment"], penalties["cpf-204"]["fine"]) == (R(8, 15), R(1000, 2000))
+    assert (penalties["cpf-206"]["imprisonment"], penalties["cpf-206"]["fine"]) == (R(2, 9), R(50, 500))
+    assert (penalties["lpstp-6-I"]["imprisonment"], penalties["lpstp-6-I"]["fine"]) == (R(6, 12), R(500, 1500))
+    assert (penalties["lpstp-6-II"]["imprisonment"], penalties["lpstp-6-II"]["fine"]) == (R(9, 18), R(750, 2250))
+    assert penalties["lpstp-6-II"]["agg_imprisonment"] == R("13.5", 27)
+    assert penalties["lpstp-6-II"]["agg_fine"] == R(1125, 3375)
+    assert penalties["lpstp-6-I"]["agg_imprisonment"] == R(9, 18)
+    assert penalties["cpf-209bis"]["agg_imprisonment"] == R("13.5", 27)
+    assert penalties["cpf-206"]["victim"] == "no condition stated (any person)"
+    assert penalties["lpstp-6-I"]["victim"] == "other victims (general range)"
+
+
+def test_markdown_prints_the_same_numbers_as_the_index():
+    from lexkb.tables.render import to_markdown
+
+    md = to_markdown(build_table("penalties"))
+    line = next(l for l in md.splitlines() if l.startswith("| LPSTP | 6 II |"))
+    cells = [c.strip() for c in line.strip("|").split(" | ")]
+    assert cells[4:6] == ["9–18", "750–2,250"]
+    assert cells[7:9] == ["13.5–27", "1,125–3,375"]
+
+
+def test_sort_by_max_imprisonment():
+    rows = build_table("penalties", sort="imprisonment-max", reverse=True).rows
+    maxima = [r["imprisonment"].hi for r in rows]
+    assert maxima == sorted(maxima, reverse=True)
+    assert maxima[0] == 18 and maxima[-1] == 9
+    asc = build_table("penalties", sort="fine-min").rows
+    assert [r["_penalty_id"] for r in asc][:2] == ["cpf-206", "lpstp-6-I"]
+
+
+def test_minors_vs_adults_numbers_are_the_index_numbers():
+    rows = build_table("minors-vs-adults").rows
+    assert sorted({r["_pair"] for r in rows}) == [("cpf-206", "cpf-204"), ("lpstp-6-I", "lpstp-6-II")]
+    for r in rows:
+        adult, minor = (PENALTIES[i][1] for i in r["_pair"])
+        comp, bound = r["_bound"].split("-")
+        key = "imprisonment_years" if comp == "imprisonment" else "fine_days_wage"
+        k = 0 if bound == "min" else 1
+        assert r["adult"] == Decimal(str(adult[key][k]))
+        assert r["minor"] == Decimal(str(minor[key][k]))
+        assert r["difference"] == r["minor"] - r["adult"]
+        assert r["ratio"] == Fraction(r["minor"]) / Fraction(r["adult"])
+    by = {(r["_pair"][1], r["_bound"]): r for r in rows}
+    assert by[("cpf-204", "imprisonment-max")]["ratio"] == Fraction(5, 3)
+    assert by[("cpf-204", "imprisonment-min")]["difference"] == 6
+    assert by[("cpf-204", "fine-min")]["ratio"] == 20
+    assert by[("lpstp-6-II", "fine-max")]["difference"] == 750
+    assert by[("lpstp-6-II", "imprisonment-min")]["ratio"] == Fraction(3, 2)
+
+
+def test_ratio_is_never_silently_rounded():
+    from lexkb.tables.render import to_csv, to_json, to_markdown
+
+    table = build_table("minors-vs-adults")
+    assert "| 5/3 ≈ 1.667 |" in to_markdown(table)
+    assert ",5/3," in to_csv(table)
+    assert '"ratio": "5/3"' in to_json(table)
+    assert '"ratio": 1.5' in to_json(table)
+
+
+def test_penalty_command_prints_the_table_numbers():
+    """If the `penalty` command exists (issue: lookup), its output shows the same ranges."""
+    from typer.testing import CliRunner
+
+    from lexkb.cli.main import app
+
+    names = {c.name for c in app.registered_commands}
+    if "penalty" not in names:
+        pytest.skip("`lexkb penalty` is not in this checkout yet")
+    res = CliRunner().invoke(app, ["penalty", "204"])
+    assert res.exit_code == 0, res.output
+    assert "8–15" in res.output and "1,000–2,000" in res.output
