@@ -1,0 +1,132 @@
+"""`lexkb report`: the static HTML report, checked at parser level.
+
+Why a parser-level check is enough here: the pages are static HTML with no script, written by one
+renderer (markdown-it-py, raw HTML disabled) plus a fixed page template, so what a browser could
+get wrong is limited to (a) malformed markup, (b) broken links, (c) missing accessibility
+structure. html.parser sees all three: every element is closed and nested properly, every local
+href resolves to a file in the report, every <table> has a <caption> first and every <th> a scope,
+every page declares its language and charset. A headless browser (chromium, not installed in CI)
+would add layout, which no assertion here is about."""
+import html.parser
+from pathlib import Path
+
+import pytest
+
+from lexkb.tables.report import MARKER, write_report
+
+VOID = {"meta", "link", "br", "hr", "img", "input"}
+
+
+class Checker(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.errors, self.links = [], [], []
+        self.tables = self.captions_first = self.th = self.th_scoped = 0
+        self.lang = None
+        self.charset = False
+        self._after_table = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "meta" and a.get("charset") == "utf-8":
+            self.charset = True
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag == "table":
+            self.tables += 1
+        if self._after_table:
+            self.captions_first += tag == "caption"
+            self._after_table = False
+        self._after_table = tag == "table"
+        if tag == "th":
+            self.th += 1
+            self.th_scoped += a.get("scope") == "col"
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+        else:
+            self.stack.pop()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("r") / "report"
+    n = write_report(out)
+    return out, n
+
+
+def check(path: Path) -> Checker:
+    c = Checker()
+    c.feed(path.read_text(encoding="utf-8"))
+    c.close()
+    return c
+
+
+def test_report_pages(report):
+    out, n = report
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) == n == 1 + 5 + 95
+    assert (out / MARKER).exists()
+    for page in pages:
+        c = check(page)
+        assert c.errors == [] and c.stack == [], (page, c.errors, c.stack)
+        assert c.lang == "en" and c.charset, page
+        assert c.tables == c.captions_first, f"{page}: a table without a leading <caption>"
+        assert c.th == c.th_scoped, f"{page}: <th> without scope"
+        for href in c.links:
+            assert not href.startswith(("http:", "https:", "/")), href
+            target = (page.parent / href.split("#")[0]).resolve()
+            assert target.is_file(), f"{page.relative_to(out)}: broken link {href}"
+
+
+def test_index_links_every_table_and_provision(report):
+    out, _ = report
+    links = set(check(out / "index.html").links)
+    for name in ("penalties", "minors-vs-adults", "opsc-coverage", "opsc-gaps", "amendments"):
+        assert f"table-{name}.html" in links
+    assert len([l for l in links if l.startswith("provisions/")]) == 95
+
+
+def test_table_page_links_provisions_and_lists_sources(report):
+    out, _ = report
+    text = (out / "table-penalties.html").read_text(encoding="utf-8")
+    assert '<a href="provisions/cpf-art-204.html">204</a>' in text
+    assert "<caption>Penalties by offence and variant</caption>" in text
+    assert "<li>CRC/C/OPSC/MEX/Q/1/Add.1, para. 51</li>" in text
+    assert "kb/queries/table-penalties.rq" in text
+
+
+def test_provision_page_has_text_encoding_mappings(report):
+    out, _ = report
+    page = (out / "provisions" / "cpf-art-204.html").read_text(encoding="utf-8")
+    assert "between 8 and 15 years’ imprisonment" in page
+    assert "imprisonment 8–15 years; fine 1,000–2,000 days of minimum wage" in page
+    assert '<a href="opsc-art-3-1-b.html">OPSC art. 3(1)(b)</a>' in page
+    assert "lexkb:coverage" in page and "eli:is_part_of" in page
+    opsc = (out / "provisions" / "opsc-art-3-1-b.html").read_text(encoding="utf-8")
+    assert '<a href="cpf-art-204.html">CPF art. 204</a>' in opsc
+
+
+def test_report_replaces_only_a_report(tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine", encoding="utf-8")
+    from lexkb.errors import LexkbError
+
+    with pytest.raises(LexkbError, match="^-o: "):
+        write_report(other)
+    assert (other / "keep.txt").read_text(encoding="utf-8") == "mine"
+    out = tmp_path / "rep"
+    write_report(out)
+    (out / "stale.html").write_text("x", encoding="utf-8")
+    write_report(out, lang="es")
+    assert not (out / "stale.html").exists()
+    assert check(out / "index.html").lang == "es"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "rep"]  # no temporary folders left
