@@ -1,0 +1,81 @@
+"""`lexkb penalty` and `lexkb show`: lookups on the compiled index (no rdflib, no SPARQL engine)."""
+from __future__ import annotations
+
+from typing import Annotated, List, Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    from lexkb.cli.main import handles_errors
+
+    @app.command()
+    @handles_errors
+    def penalty(
+        query: Annotated[str, typer.Argument(help="An article ('203 bis', 'Article 203 (bis)', 'LPSTP 6') or an offence name or fragment, English or Spanish ('tourism', 'lenocinio').")],
+        with_: Annotated[Optional[List[str]], typer.Option("--with", "-w", help="Aggravating factor id to apply (repeatable); shows the computation.")] = None,
+        on: Annotated[Optional[str], typer.Option("--on", help="Answer as the law stood that day (YYYY-MM-DD).")] = None,
+        format: Annotated[str, typer.Option("--format", "-f", help="table (for people), json, csv or md.")] = "table",
+    ) -> None:
+        """Look up the penalties for an offence: every variant, its condition, measures,
+        aggravating factors, OPSC mappings and the source paragraph.
+
+        Exit status: 0 found, 1 no single offence matches (candidates or suggestions are printed),
+        2 bad argument.
+
+        Examples:
+
+          lexkb penalty '203 bis'
+
+          lexkb penalty trafficking --with victim-over-60
+
+          lexkb penalty lenocinio --format json
+
+          lexkb penalty 'LPSTP 6' --on 2013-01-01
+        """
+        import sys
+
+        from lexkb.errors import LexkbError
+        from lexkb.kbfile import load_index
+        from lexkb.penalty import answer, no_result_message
+        from lexkb.penalty_format import FORMATS
+
+        if format not in FORMATS:
+            raise LexkbError(f"--format {format!r}: use one of {', '.join(FORMATS)}")
+        if not query.strip():
+            raise LexkbError("QUERY is empty: give an article number or an offence name")
+        result, match = answer(query, load_index(), list(with_ or []), on)
+        if not match.offences:
+            if format == "json":
+                sys.stdout.write(FORMATS["json"](result))
+            for c in result.get("candidates", []):
+                typer.echo(f"  {c['id']:<32} {c['offence']} ({', '.join(dict.fromkeys(c['defined_in'] + c['penalised_in']))})", err=True)
+            raise LexkbError(no_result_message(query, result), exit_code=1)
+        sys.stdout.write(FORMATS[format](result))
+
+    @app.command()
+    @handles_errors
+    def show(
+        article: Annotated[str, typer.Argument(help="A provision: 'CPF 204', '203 bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)'.")],
+        format: Annotated[str, typer.Option("--format", "-f", help="table (for people) or json.")] = "table",
+    ) -> None:
+        """Show a provision: its words as quoted in the source, its structured data, the OPSC
+        mappings the State claims, and provenance.
+
+        Examples:
+
+          lexkb show 'CPF 204'
+
+          lexkb show 'OPSC 3(1)(b)' --format json
+        """
+        import json
+        import sys
+
+        from lexkb.errors import LexkbError
+        from lexkb.kbfile import load_index
+        from lexkb.provision_view import describe, render
+
+        if format not in ("table", "json"):
+            raise LexkbError(f"--format {format!r}: use table or json")
+        data = describe(article, load_index())
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if format == "json" else render(data))

@@ -1,0 +1,152 @@
+"""Finding offences and provisions from what a lawyer types: an article in any usual spelling, or
+an offence name or fragment in English or Spanish. Works on the compiled index (stdlib only), so a
+lookup costs little more than starting Python."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+INSTRUMENT_WORDS = {
+    "cpf": "cpf", "codigo penal federal": "cpf", "federal criminal code": "cpf",
+    "lpstp": "lpstp", "opsc": "opsc",
+}
+ARTICLE_WORDS = re.compile(r"\b(?:articles?|articulos?|arts?)\b\.?")
+ARTICLE_SHAPE = re.compile(r"^\d+[\s()a-z0-9.]*$")
+NUMBER_SUFFIXES = {"bis", "ter", "quater"}
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, whitespace collapsed: 'Trata de Personas' == 'trata de personas'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    instrument: str | None  # "cpf", "lpstp", "opsc" or None
+    key: str                # "203bis", "6iiia", "31b"
+
+
+def parse_article(text: str) -> ArticleQuery | None:
+    """'Article 203 (bis)', 'CPF 203 bis', 'art. 203bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)' -> ArticleQuery."""
+    t = fold(text)
+    instrument = None
+    for word, inst in sorted(INSTRUMENT_WORDS.items(), key=lambda kv: -len(kv[0])):
+        for pattern in (rf"^{re.escape(word)}\b[,.:]?", rf"[,.]?\b{re.escape(word)}$"):
+            m = re.search(pattern, t)
+            if m:
+                instrument = inst
+                t = (t[:m.start()] + t[m.end():]).strip()
+                break
+        if instrument:
+            break
+    t = ARTICLE_WORDS.sub(" ", t).strip(" ,.")
+    if not ARTICLE_SHAPE.match(t):
+        return None
+    key = re.sub(r"[^a-z0-9]", "", t)
+    return ArticleQuery(instrument, key)
+
+
+def provision_key(label: str) -> ArticleQuery:
+    """Key of a provision label such as 'CPF art. 203 bis' or 'OPSC art. 3(1)(b)'."""
+    short, _, number = label.partition(" art. ")
+    return ArticleQuery(fold(short), re.sub(r"[^a-z0-9]", "", fold(number)))
+
+
+def same_article(query: ArticleQuery, label: str) -> bool:
+    key = provision_key(label)
+    return key.key == query.key and (query.instrument is None or query.instrument == key.instrument)
+
+
+def names_of(offence: dict) -> list[str]:
+    return [offence["offence"], offence.get("offence_es") or "", offence["id"], *offence.get("aliases", [])]
+
+
+@dataclass
+class Match:
+    """The outcome of resolving a query to offences."""
+
+    offences: list[dict] = field(default_factory=list)
+    provision_filter: str | None = None        # restrict penalties to this provision and its parts
+    candidates: list[dict] = field(default_factory=list)
+    not_in_source: dict | None = None          # a provision in the range that the source does not describe
+    suggestions: list[str] = field(default_factory=list)
+
+
+def offence_provisions(offence: dict) -> list[str]:
+    """Labels of every provision that defines, penalises or otherwise governs the offence."""
+    labels = offence["defined_in"] + offence["penalised_in"]
+    labels += [p["provision"] for p in offence["penalties"]]
+    labels += [r["provision"] for r in offence.get("rules", [])]
+    labels += [f["provision"] for f in offence["aggravating_factors"]]
+    return list(dict.fromkeys(labels))
+
+
+def within(label: str, provision: str) -> bool:
+    """'LPSTP art. 6 II' is within 'LPSTP art. 6'; 'CPF art. 203 bis' is not within 'CPF art. 203'."""
+    if label == provision or label.startswith(provision + "("):
+        return True
+    if label.startswith(provision + " "):
+        return label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0] not in NUMBER_SUFFIXES
+    return False
+
+
+def resolve(query: str, index: dict) -> Match:
+    offences = index["offences"]
+    article = parse_article(query)
+    if article is not None:
+        provisions = [p for p in index["provisions"].values() if same_article(article, p["label"])]
+        linked = [(p, [o for o in offences
+                       if any(within(l, p["label"]) or within(p["label"], l) for l in offence_provisions(o))])
+                  for p in provisions]
+        hits = [(p, os) for p, os in linked if os]
+        if len(hits) == 1:
+            p, os = hits[0]
+            penalised_here = any(within(pen["provision"], p["label"]) for o in os for pen in o["penalties"])
+            return Match(offences=os, provision_filter=p["label"] if penalised_here and p["key"].count("/") else None)
+        if len(hits) > 1:
+            return Match(candidates=[o for _, os in hits for o in os])
+        silent = [p for p in provisions if p["coverage"] == "not-in-source"]
+        if silent:
+            return Match(not_in_source=silent[0])
+        return Match(suggestions=suggest(query, index))
+    q = fold(query)
+    if not q:
+        return Match(suggestions=[])
+    exact = [o for o in offences if q in (fold(n) for n in names_of(o))]
+    if exact:
+        return Match(offences=exact) if len(exact) == 1 else Match(candidates=exact)
+    fragment = [o for o in offences if any(q in fold(n) for n in names_of(o))]
+    if not fragment:
+        words = q.split()
+        fragment = [o for o in offences
+                    if any(all(any(w2.startswith(w) for w2 in re.split(r"[\s-]+", fold(n))) for w in words)
+                           for n in names_of(o))]
+    if len(fragment) == 1:
+        return Match(offences=fragment)
+    if fragment:
+        return Match(candidates=fragment)
+    return Match(suggestions=suggest(query, index))
+
+
+def suggest(query: str, index: dict, limit: int = 3) -> list[str]:
+    import difflib
+
+    choices: dict[str, str] = {}
+    for o in index["offences"]:
+        for n in names_of(o):
+            if n:
+                choices.setdefault(fold(n), n)
+        for label in o["defined_in"] + o["penalised_in"]:
+            choices.setdefault(fold(label), label)
+    close = difflib.get_close_matches(fold(query), list(choices), n=limit, cutoff=0.5)
+    return [choices[c] for c in close]
+
+
+def find_provisions(query: str, index: dict) -> list[dict]:
+    article = parse_article(query)
+    if article is None:
+        return []
+    return [p for p in index["provisions"].values() if same_article(article, p["label"])]

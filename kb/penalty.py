@@ -1,0 +1,143 @@
+"""The answer to `lexkb penalty`: offences with their penalties, factors, mappings and sources,
+as the law stood on a date, with aggravations applied and explained. Stdlib only."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .aggravation import effective
+from .errors import LexkbError
+from .lookup import Match, resolve, within
+
+REPORTED = "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise LexkbError(f"--on {text!r}: not a date; use YYYY-MM-DD, e.g. --on 2011-01-01") from None
+
+
+def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
+    """Whether the offence's instrument was in force on `on`, from publication dates, with notes."""
+    inst = index["instruments"][offence["instrument"]]
+    notes = []
+    published = inst.get("date_publication")
+    repealed = inst.get("repealer_date_publication")
+    if published:
+        notes.append(f"{inst['short']} published {published}"
+                     + (f"; abrogated by the {inst['repealed_by']}, published {repealed}" if inst.get("repealed_by") else "")
+                     + "; dates of entry into force not in source, publication dates used")
+    else:
+        notes.append(f"{inst['short']} dates not in source: provisions {REPORTED}")
+    status = None
+    if on is not None:
+        if published and on < dt.date.fromisoformat(published):
+            status = False
+            notes.insert(0, f"not in force on {on}: {inst['short']} was published on {published}")
+        elif repealed and on >= dt.date.fromisoformat(repealed):
+            status = False
+            notes.insert(0, f"not in force on {on}: {inst['short']} was abrogated by the {inst['repealed_by']}, published {repealed}")
+        elif published:
+            status = True
+        else:
+            notes.insert(0, f"whether this text was in force on {on} is not in source ({REPORTED})")
+    return {"in_force": status, "notes": notes}
+
+
+def amendment_status(amendment: dict, on: dt.date | None) -> dict:
+    since = dt.date.fromisoformat(amendment["date"])
+    entry = {"kind": amendment["kind"], "label": amendment["label"], "act": amendment["act"], "since": amendment["date"],
+             "victim_condition": amendment["victim_condition"], "source": amendment["source"],
+             "note": "dated from publication; entry into force not in source"}
+    if on is not None:
+        entry["applies"] = on >= since
+        if on < since:
+            entry["note"] = f"not yet on {on} (decree published {amendment['date']}); the status before the decree is not in source"
+    return entry
+
+
+def resolve_factors(offence: dict, factor_ids: list[str]) -> list[dict]:
+    known = {f["id"]: f for f in offence["aggravating_factors"]}
+    unknown = [f for f in factor_ids if f not in known]
+    if unknown:
+        applicable = ", ".join(known) if known else "none"
+        raise LexkbError(f"--with {unknown[0]}: not an aggravating factor of {offence['offence']} "
+                         f"({', '.join(offence['penalised_in'])}); factors that apply: {applicable}")
+    return [known[f] for f in dict.fromkeys(factor_ids)]
+
+
+def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[str], on: dt.date | None) -> dict:
+    factors = resolve_factors(offence, factor_ids)
+    force = in_force(offence, index, on)
+    penalties = []
+    if force["in_force"] is not False:
+        for p in offence["penalties"]:
+            if match.provision_filter and not within(p["provision"], match.provision_filter):
+                continue
+            entry = {k: p[k] for k in ("provision", "condition", "imprisonment_years", "fine_days_wage",
+                                       "additional_measures", "victim_conditions")}
+            entry["text"] = p["text"]
+            if factor_ids:
+                applying = [f for f in factors if p["id"] in f["applies_to"]]
+                prison, fine, steps = effective(p, applying)
+                if not applying:
+                    steps.append("None of the selected factors applies to this variant: the range is unchanged.")
+                entry["effective_imprisonment_years"] = prison
+                entry["effective_fine_days_wage"] = fine
+                entry["explanation"] = steps
+                entry["additional_measures"] = entry["additional_measures"] + [
+                    f"{m} [{f['provision']}]" for f in applying for m in f["additional_measures"]]
+            penalties.append(entry)
+    return {
+        "offence": offence["offence"],
+        "offence_es": offence["offence_es"],
+        "id": offence["id"],
+        "iri": offence["iri"],
+        "aliases": offence["aliases"],
+        "defined_in": offence["defined_in"],
+        "penalised_in": offence["penalised_in"],
+        "victim_conditions": offence["victim_conditions"],
+        "conduct": offence["conduct"],
+        "in_force": force["in_force"],
+        "notes": force["notes"],
+        "penalties": penalties,
+        "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
+                                for f in offence["aggravating_factors"]],
+        "with": factor_ids,
+        "rules": [{k: r[k] for k in ("id", "label", "provision", "refers_to")} for r in offence["rules"]],
+        "amendments": [amendment_status(a, on) for a in offence["amendments"]],
+        "opsc": offence["opsc"],
+        "opsc_claims": offence["opsc_claims"],
+        "sources": offence["sources"],
+    }
+
+
+def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) -> tuple[dict, Match]:
+    on = parse_date(on_text)
+    match = resolve(query, index)
+    result = {"query": query, "on": on.isoformat() if on else None,
+              "results": [offence_result(o, index, match, factor_ids, on) for o in match.offences]}
+    if match.candidates:
+        result["candidates"] = [{"id": o["id"], "offence": o["offence"], "offence_es": o["offence_es"],
+                                 "defined_in": o["defined_in"], "penalised_in": o["penalised_in"]}
+                                for o in match.candidates]
+    if match.not_in_source:
+        result["not_in_source"] = match.not_in_source["label"]
+    if match.suggestions:
+        result["suggestions"] = match.suggestions
+    if factor_ids and not match.offences:
+        raise LexkbError(f"--with needs a query that names one offence; {no_result_message(query, result)}", exit_code=1)
+    return result, match
+
+
+def no_result_message(query: str, result: dict) -> str:
+    if "not_in_source" in result:
+        return (f"{result['not_in_source']} is inside the range CPF 203–209 ter, but the source "
+                f"(CRC/C/OPSC/MEX/Q/1/Add.1) does not describe it: not in source")
+    if "candidates" in result:
+        return f"'{query}' matches {len(result['candidates'])} offences; be more specific"
+    suggestion = f"; did you mean: {', '.join(result['suggestions'])}?" if result.get("suggestions") else ""
+    return f"no offence matches '{query}'{suggestion}"

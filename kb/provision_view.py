@@ -1,0 +1,91 @@
+"""`lexkb show`: one provision with its words, encoding, mappings and provenance (from the index)."""
+from __future__ import annotations
+
+from .aggravation import show
+from .errors import LexkbError
+from .lookup import find_provisions, within
+
+
+def describe(article: str, index: dict) -> dict:
+    found = find_provisions(article, index)
+    if not found:
+        labels = sorted({p["label"] for p in index["provisions"].values()})
+        import difflib
+
+        close = difflib.get_close_matches(article, labels, n=3, cutoff=0.5)
+        hint = f"; did you mean: {', '.join(close)}?" if close else "; try 'CPF 204', 'LPSTP 6 II' or 'OPSC 3(1)(b)'"
+        raise LexkbError(f"no provision matches '{article}'{hint}", exit_code=1)
+    if len(found) > 1:
+        raise LexkbError(f"'{article}' matches {len(found)} provisions: {', '.join(p['label'] for p in found)}; "
+                         "name the instrument (e.g. 'LPSTP 6')", exit_code=1)
+    p = found[0]
+    label = p["label"]
+    parts = [q for q in index["provisions"].values() if q["parent"] == p["iri"]]
+    encoded = {"offences_defined": [], "offences_penalised": [], "penalties": [], "aggravating_factors": [], "rules": []}
+    for o in index["offences"]:
+        if label in o["defined_in"]:
+            encoded["offences_defined"].append(o["offence"])
+        if label in o["penalised_in"]:
+            encoded["offences_penalised"].append(o["offence"])
+        for pen in o["penalties"]:
+            if within(pen["provision"], label):
+                encoded["penalties"].append({"offence": o["offence"], "provision": pen["provision"],
+                                             "condition": pen["condition"],
+                                             "imprisonment_years": pen["imprisonment_years"],
+                                             "fine_days_wage": pen["fine_days_wage"],
+                                             "additional_measures": pen["additional_measures"]})
+        for f in o["aggravating_factors"]:
+            if within(f["provision"], label) or within(f["rule_provision"], label):
+                entry = {"id": f["id"], "label": f["label"], "provision": f["provision"], "effect": f["effect"]}
+                if entry not in encoded["aggravating_factors"]:
+                    encoded["aggravating_factors"].append(entry)
+        for r in o["rules"]:
+            if within(r["provision"], label):
+                encoded["rules"].append({"id": r["id"], "label": r["label"], "provision": r["provision"],
+                                         "refers_to": r["refers_to"]})
+    claimed_by = [{"domestic": q["label"], "source": c["source"]} for q in index["provisions"].values()
+                  for c in q["opsc_claims"] if label.startswith("OPSC art. ") and c["opsc"] == label.removeprefix("OPSC art. ")]
+    return {
+        "provision": label,
+        "iri": p["iri"],
+        "coverage": p["coverage"],
+        "text": p["text"] or (p["description"] if p["description"] else None),
+        "text_kind": "quoted from the source" if p["text"] else ("description (not the treaty text)" if p["description"] else "not in source"),
+        "parts": [{"provision": q["label"], "text": q["text"] or q["description"]} for q in parts],
+        "encoding": encoded,
+        "opsc_claims": p["opsc_claims"],
+        "claimed_by": claimed_by,
+        "sources": p["sources"],
+    }
+
+
+def render(d: dict) -> str:
+    out = [d["provision"], f"  {d['iri']}"]
+    if d["coverage"] == "not-in-source":
+        out.append("  not in source: the source document does not describe this provision")
+    if d["text"]:
+        out.append(f"  text ({d['text_kind']}):")
+        out += [f"    {line}" for line in d["text"].splitlines()]
+    for part in d["parts"]:
+        out.append(f"  {part['provision']}: {part['text'] or 'not in source'}")
+    e = d["encoding"]
+    if e["offences_defined"]:
+        out.append(f"  defines: {'; '.join(e['offences_defined'])}")
+    if e["offences_penalised"]:
+        out.append(f"  penalises: {'; '.join(e['offences_penalised'])}")
+    for pen in e["penalties"]:
+        cond = f" ({pen['condition']})" if pen["condition"] else ""
+        out.append(f"  penalty {pen['provision']}{cond}: imprisonment {show(pen['imprisonment_years'][0])}–"
+                   f"{show(pen['imprisonment_years'][1])} years, fine {show(pen['fine_days_wage'][0])}–"
+                   f"{show(pen['fine_days_wage'][1])} days of minimum wage")
+        out += [f"    additional measure: {m}" for m in pen["additional_measures"]]
+    for f in e["aggravating_factors"]:
+        out.append(f"  aggravating factor {f['id']} ({f['provision']}): {f['label']}; {f['effect']}")
+    for r in e["rules"]:
+        out.append(f"  rule ({r['provision']}): {r['label']}" + (f"; refers to {r['refers_to']}" if r["refers_to"] else ""))
+    for c in d["opsc_claims"]:
+        out.append(f"  implements OPSC {c['opsc']}, as the State claims [{c['source']}]")
+    for c in d["claimed_by"]:
+        out.append(f"  claimed as implemented by {c['domestic']} [{c['source']}]")
+    out.append(f"  sources: {'; '.join(d['sources'])}")
+    return "\n".join(out) + "\n"
