@@ -17,7 +17,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import paths
 from ..errors import LexkbError
 from .model import Link
 from .render import html_page, markdown_renderer, md_escape, to_html
@@ -80,10 +79,6 @@ def _triples(store, iri: str) -> list[str]:
         obj = _compact(o.value) if isinstance(o, ox.NamedNode) else str(o)
         out.append(f"{_compact(q.predicate.value)} {obj}")
     return sorted(out)
-
-
-def _table_cell(text: str) -> str:
-    return md_escape(text)
 
 
 def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> str:
@@ -236,7 +231,3 @@ def write_report(out_dir: Path, on=None, lang: str = "en") -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return len(pages)
-
-
-def report_root() -> Path:
-    return paths.ROOT
