@@ -106,15 +106,29 @@ def test_ratio_is_never_silently_rounded():
     assert '"ratio": 1.5' in to_json(table)
 
 
-def test_penalty_command_prints_the_table_numbers():
-    """If the `penalty` command exists (issue: lookup), its output shows the same ranges."""
+def test_penalty_command_prints_the_table_numbers(penalties):
+    """`lexkb penalty ID --format json` (with an aggravating factor where there is one) prints the
+    same base and aggravated ranges as the penalties table, for every penalty variant."""
     from typer.testing import CliRunner
 
     from lexkb.cli.main import app
 
-    names = {c.name for c in app.registered_commands}
-    if "penalty" not in names:
-        pytest.skip("`lexkb penalty` is not in this checkout yet")
-    res = CliRunner().invoke(app, ["penalty", "204"])
-    assert res.exit_code == 0, res.output
-    assert "8–15" in res.output and "1,000–2,000" in res.output
+    runner = CliRunner()
+    seen = set()
+    for offence in INDEX["offences"]:
+        args = ["penalty", offence["id"], "--format", "json"]
+        if offence["aggravating_factors"]:
+            args += ["--with", offence["aggravating_factors"][0]["id"]]
+        res = runner.invoke(app, args)
+        assert res.exit_code == 0, res.output
+        (result,) = json.loads(res.stdout)["results"]
+        for printed in result["penalties"]:
+            row = next(r for r in penalties.values()
+                       if r["_offence_id"] == offence["id"] and f"{r['instrument']} art. {r['article'].text}" == printed["provision"])
+            assert row["imprisonment"] == R(*printed["imprisonment_years"])
+            assert row["fine"] == R(*printed["fine_days_wage"])
+            if "effective_imprisonment_years" in printed:
+                assert row["agg_imprisonment"] == R(*printed["effective_imprisonment_years"])
+                assert row["agg_fine"] == R(*printed["effective_fine_days_wage"])
+            seen.add(row["_penalty_id"])
+    assert seen == set(penalties)
