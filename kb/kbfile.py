@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Callable
 
 from . import paths
-from .build import compile_kb, dump_json, provision_files, serialize_turtle, write_atomically
 from .errors import LexkbError
 
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
@@ -18,6 +17,7 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
     """Compile, validate, index and write; on any failure nothing in out_dir changes."""
     import pyoxigraph as ox
 
+    from .build import compile_kb, dump_json, provision_files, serialize_turtle, write_atomically
     from .index import build_index
     from .validation import validate
 
