@@ -396,7 +396,7 @@ class Compiler:
         g = self.g
         g.add((node, RDF.type, ELI.LegalResourceSubdivision))
         g.add((node, ELI.number, Literal(ref.parts[-1])))
-        g.add((node, ELI.id_local, Literal(str(node).rsplit("/eli/", 1)[1].split("/", 2)[-1])))
+        g.add((node, ELI.id_local, Literal(str(node)[len(str(self.instrument_iri(ref.instrument, b))) + 1:])))
         g.add((node, RDFS.label, Literal(self.provision_label(ref))))
         g.add((node, LEXKB.coverage, self.concept("coverage", "described")))
         parent_ref = ref.parent()
