@@ -54,7 +54,7 @@ def test_exact_penalty_numbers(penalties):
     assert penalties["lpstp-6-I"]["agg_imprisonment"] == R(9, 18)
     assert penalties["cpf-209bis"]["agg_imprisonment"] == R("13.5", 27)
     assert penalties["cpf-206"]["victim"] == "no condition stated (any person)"
-    assert penalties["lpstp-6-I"]["victim"] == "other victims (general range)"
+    assert penalties["lpstp-6-I"]["victim"] == "no condition stated (general range; another variant names its victims)"
 
 
 def test_markdown_prints_the_same_numbers_as_the_index():

@@ -42,7 +42,7 @@ STRINGS = {
     "sources": ("Sources", "Fuentes"),
     "query": ("Query", "Consulta"),
     "no-condition": ("no condition stated (any person)", "sin condición (cualquier persona)"),
-    "other-victims": ("other victims (general range)", "otras víctimas (pena general)"),
+    "other-victims": ("no condition stated (general range; another variant names its victims)", "sin condición (pena general; otra variante nombra a sus víctimas)"),
     "if-factor": ("if '{factor}': {measure}", "si '{factor}': {measure}"),
     "none": ("none", "ninguna"),
     # minors vs adults
