@@ -5,6 +5,20 @@ from typing import Annotated, List, Optional
 
 import typer
 
+from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+
+
+def _index(endpoint, timeout, graph) -> dict:
+    """The compiled index.json, or with --endpoint the same index built by SPARQL on the endpoint."""
+    store = remote_store(endpoint, timeout, graph)
+    if store is None:
+        from lexkb.kbfile import load_index
+
+        return load_index()
+    from lexkb.index import index_from_store
+
+    return index_from_store(store)
+
 
 def register(app: typer.Typer) -> None:
     from lexkb.cli.main import handles_errors
@@ -16,12 +30,15 @@ def register(app: typer.Typer) -> None:
         with_: Annotated[Optional[List[str]], typer.Option("--with", "-w", help="Aggravating factor id to apply (repeatable); shows the computation.")] = None,
         on: Annotated[Optional[str], typer.Option("--on", help="Answer as the law stood that day (YYYY-MM-DD).")] = None,
         format: Annotated[str, typer.Option("--format", "-f", help="table (for people), json, csv or md.")] = "table",
+        endpoint: EndpointOption = None,
+        timeout: TimeoutOption = 30.0,
+        graph: GraphOption = DEFAULT_GRAPH,
     ) -> None:
         """Look up the penalties for an offence: every variant, its condition, measures,
         aggravating factors, OPSC mappings and the source paragraph.
 
         Exit status: 0 found, 1 no single offence matches (candidates or suggestions are printed),
-        2 bad argument.
+        2 bad argument, 3 endpoint failure (with --endpoint).
 
         Examples:
 
@@ -32,11 +49,12 @@ def register(app: typer.Typer) -> None:
           lexkb penalty lenocinio --format json
 
           lexkb penalty 'LPSTP 6' --on 2013-01-01
+
+          lexkb penalty 204 --endpoint http://127.0.0.1:7878/query
         """
         import sys
 
         from lexkb.errors import LexkbError
-        from lexkb.kbfile import load_index
         from lexkb.penalty import answer, no_result_message
         from lexkb.penalty_format import FORMATS
 
@@ -44,7 +62,7 @@ def register(app: typer.Typer) -> None:
             raise LexkbError(f"--format {format!r}: use one of {', '.join(FORMATS)}")
         if not query.strip():
             raise LexkbError("QUERY is empty: give an article number or an offence name")
-        result, match = answer(query, load_index(), list(with_ or []), on)
+        result, match = answer(query, _index(endpoint, timeout, graph), list(with_ or []), on)
         if not match.offences:
             if format == "json":
                 sys.stdout.write(FORMATS["json"](result))
@@ -58,6 +76,9 @@ def register(app: typer.Typer) -> None:
     def show(
         article: Annotated[str, typer.Argument(help="A provision: 'CPF 204', '203 bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)'.")],
         format: Annotated[str, typer.Option("--format", "-f", help="table (for people) or json.")] = "table",
+        endpoint: EndpointOption = None,
+        timeout: TimeoutOption = 30.0,
+        graph: GraphOption = DEFAULT_GRAPH,
     ) -> None:
         """Show a provision: its words as quoted in the source, its structured data, the OPSC
         mappings the State claims, and provenance.
@@ -67,15 +88,16 @@ def register(app: typer.Typer) -> None:
           lexkb show 'CPF 204'
 
           lexkb show 'OPSC 3(1)(b)' --format json
+
+          LEXKB_ENDPOINT=http://127.0.0.1:7878/query lexkb show 'LPSTP 6'
         """
         import json
         import sys
 
         from lexkb.errors import LexkbError
-        from lexkb.kbfile import load_index
         from lexkb.provision_view import describe, render
 
         if format not in ("table", "json"):
             raise LexkbError(f"--format {format!r}: use table or json")
-        data = describe(article, load_index())
+        data = describe(article, _index(endpoint, timeout, graph))
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if format == "json" else render(data))

@@ -11,6 +11,7 @@ import typer
 from typing import Annotated
 
 from lexkb import __version__
+from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
 
 app = typer.Typer(
     name="lexkb",
@@ -109,20 +110,37 @@ def validate(
     files: Annotated[Optional[List[Path]], typer.Argument(help="RDF files to validate (default: the built knowledge base).")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text: one line per violation; json: for machines.")] = ReportFormat.text,
     shapes: Annotated[Optional[Path], typer.Option(help="Shapes graph (default: ontology/shapes.ttl).")] = None,
+    endpoint: EndpointOption = None,
+    timeout: TimeoutOption = 30.0,
+    graph: GraphOption = DEFAULT_GRAPH,
 ) -> None:
     """Validate the knowledge base, or the RDF files given, against the SHACL shapes.
 
-    Exit status: 0 conforms, 1 violations found, 2 unreadable input. Each violation is one line:
-    where it came from (file:line) when known, the focus node, the path and the message.
+    Exit status: 0 conforms, 1 violations found, 2 unreadable input, 3 endpoint failure. Each
+    violation is one line: where it came from (file:line) when known, the focus node, the path and
+    the message. With --endpoint, the graph read from the endpoint is validated.
 
-    Example:  lexkb validate --format json my-extension.ttl
+    Examples:
+
+      lexkb validate --format json my-extension.ttl
+
+      lexkb validate --endpoint http://127.0.0.1:7878/query
     """
     import json
 
+    from lexkb.errors import LexkbError
     from lexkb.kbfile import load_for_validation
     from lexkb.validation import load_shapes, validate as run_validation
 
-    data, sourcemap = load_for_validation(files or [])
+    store = remote_store(endpoint, timeout, graph)
+    if store is not None:
+        if files:
+            raise LexkbError("give either FILES or --endpoint, not both")
+        from lexkb.kbfile import graph_from_store
+
+        data, sourcemap = graph_from_store(store), {}
+    else:
+        data, sourcemap = load_for_validation(files or [])
     violations = run_validation(data, load_shapes(shapes) if shapes else None, sourcemap)
     if format is ReportFormat.json:
         typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
@@ -133,6 +151,45 @@ def validate(
         typer.echo(f"{'conforms' if not violations else 'does not conform'}: {len(data)} triples, "
                    f"{len(violations)} violation(s)", err=True)
     raise typer.Exit(1 if violations else 0)
+
+
+@app.command()
+@handles_errors
+def publish(
+    endpoint: Annotated[Optional[str], typer.Option(
+        "--endpoint", envvar="LEXKB_ENDPOINT", show_default=False,
+        help="The server's SPARQL query endpoint, e.g. http://127.0.0.1:7878/query; also LEXKB_ENDPOINT.")] = None,
+    graph: GraphOption = DEFAULT_GRAPH,
+    store_url: Annotated[Optional[str], typer.Option(
+        "--store-url", show_default=False,
+        help="The server's Graph Store Protocol endpoint, when it is not the endpoint's /store "
+             "(Oxigraph); Fuseki: http://HOST:3030/DATASET/data.")] = None,
+    timeout: TimeoutOption = 120.0,
+    statistics: Annotated[bool, typer.Option("--statistics/--no-statistics",
+                                             help="Also publish the statistics graph, into GRAPH/statistics.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Load the built knowledge base into a SPARQL server, replacing the named graph.
+
+    The knowledge base is validated first; a graph that does not conform is not published (exit 1).
+    Then one HTTP PUT (SPARQL 1.1 Graph Store HTTP Protocol) replaces the graph as a whole, atomically
+    on servers such as Oxigraph and Fuseki; it is never retried. Endpoint failures exit with status 3.
+
+    Examples:
+
+      lexkb publish --endpoint http://127.0.0.1:7878/query
+
+      lexkb publish --endpoint http://localhost:3030/lexkb/sparql --store-url http://localhost:3030/lexkb/data
+    """
+    from lexkb.errors import LexkbError
+    from lexkb.kbfile import publish_kb
+
+    if not endpoint:
+        raise LexkbError("--endpoint URL (or LEXKB_ENDPOINT) is required: the server's SPARQL query endpoint")
+    done = publish_kb(endpoint, graph, store_url, timeout, statistics, report=None if quiet else progress)
+    if not quiet:
+        for name, n in done:
+            typer.echo(f"published {n} triples to <{name}>")
 
 
 @app.command()

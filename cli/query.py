@@ -6,6 +6,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
+from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+
 
 def register(app: typer.Typer) -> None:
     from lexkb.cli.main import handles_errors
@@ -17,6 +19,9 @@ def register(app: typer.Typer) -> None:
         format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, tsv (SPARQL 1.1 results); ttl or nt for CONSTRUCT/DESCRIBE.")] = "table",
         bind: Annotated[Optional[List[str]], typer.Option("--bind", "-b", help="NAME=VALUE: bind ?NAME to a literal (repeatable).")] = None,
         list_: Annotated[bool, typer.Option("--list", "-l", help="List the shipped queries and exit.")] = False,
+        endpoint: EndpointOption = None,
+        timeout: TimeoutOption = 30.0,
+        graph: GraphOption = DEFAULT_GRAPH,
     ) -> None:
         """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query over the knowledge base (read-only).
 
@@ -29,6 +34,8 @@ def register(app: typer.Typer) -> None:
           lexkb query offence-by-name --bind name=trata
 
           echo 'ASK { ?s ?p ?o }' | lexkb query -
+
+          lexkb query penalties --endpoint http://127.0.0.1:7878/query
         """
         from lexkb import sparql
         from lexkb.errors import LexkbError
@@ -41,6 +48,7 @@ def register(app: typer.Typer) -> None:
             raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
         label, text = sparql.read_query(source, sys.stdin.read() if source == "-" else None)
         bindings = sparql.parse_bindings(bind or [])
-        data = sparql.run(sparql.load_store(), label, text, format, bindings)
+        store = remote_store(endpoint, timeout, graph, statistics=True)
+        data = sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

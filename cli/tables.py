@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+
+from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
 from typing import Annotated
 
 TABLE_HELP = """Print a comparison table generated from the knowledge base, with its sources.
@@ -29,6 +31,7 @@ Examples:
   lexkb table minors-vs-adults --format csv -o minors.csv
   lexkb table opsc-coverage --gaps --lang es --format html -o gaps.html
   lexkb table amendments --on 2010-01-01 --format tex
+  lexkb table penalties --endpoint http://127.0.0.1:7878/query
 """
 
 REPORT_HELP = """Write all tables as a small static HTML report into a folder.
@@ -38,8 +41,9 @@ data, the OPSC mappings the State claims and the sources). The folder is replace
 not at all; an existing folder is replaced only if it holds a previous lexkb report.
 
 \b
-Example:
+Examples:
   lexkb report -o report/ --lang es
+  lexkb report -o report/ --endpoint http://127.0.0.1:7878/query
 """
 
 
@@ -77,6 +81,9 @@ def register(app: typer.Typer) -> None:
         sort: Annotated[Optional[str], typer.Option("--sort", help="Sort key (penalties), e.g. imprisonment-max.")] = None,
         reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order (descending with --sort).")] = False,
         gaps: Annotated[bool, typer.Option("--gaps", help="opsc-coverage: only paragraphs with nothing mapped.")] = False,
+        endpoint: EndpointOption = None,
+        timeout: TimeoutOption = 30.0,
+        graph: GraphOption = DEFAULT_GRAPH,
     ) -> None:
         from lexkb.errors import LexkbError
         from lexkb.tables import FORMATS, build_table
@@ -86,7 +93,9 @@ def register(app: typer.Typer) -> None:
         if fmt not in FORMATS:
             raise LexkbError(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
         check_lang(lang)
-        tbl = build_table(name, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps)
+        # the enforcement table reads the statistics graph too (lexkb publish puts it in GRAPH/statistics)
+        store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement")
+        tbl = build_table(name, store=store, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps)
         _emit(render(tbl, fmt), output)
 
     @app.command("report", help=REPORT_HELP)
@@ -96,10 +105,14 @@ def register(app: typer.Typer) -> None:
                                              show_default=False)],
         on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,
         lang: Annotated[str, typer.Option("--lang", help="en or es.")] = "en",
+        endpoint: EndpointOption = None,
+        timeout: TimeoutOption = 30.0,
+        graph: GraphOption = DEFAULT_GRAPH,
     ) -> None:
         from lexkb.tables.common import check_lang, parse_on
         from lexkb.tables.report import write_report
 
         check_lang(lang)
-        n = write_report(output, on=parse_on(on), lang=lang)
+        n = write_report(output, on=parse_on(on), lang=lang,
+                         store=remote_store(endpoint, timeout, graph, statistics=True))
         typer.echo(f"wrote {output}/index.html and {n - 1} other pages", err=True)

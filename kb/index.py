@@ -302,3 +302,11 @@ def build_index(store) -> dict:
         "provisions": provision_entries,
         "summary": {"counts": counts},
     }
+
+
+def index_from_store(store) -> dict:
+    """The index as `lexkb penalty` and `show` read it from index.json (keys sorted, JSON values),
+    built from any store, such as a SPARQL endpoint (lexkb.store.RemoteStore)."""
+    import json
+
+    return json.loads(json.dumps(build_index(store), ensure_ascii=False, sort_keys=True))

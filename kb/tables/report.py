@@ -147,14 +147,21 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
     return "\n".join(lines)
 
 
-def build_pages(on=None, lang: str = "en") -> dict[str, str]:
-    """Relative path -> HTML text of every page of the report."""
-    from ..kbfile import load_index
+def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
+    """Relative path -> HTML text of every page of the report; store: the embedded store of the
+    built knowledge base (default) or any other, e.g. a SPARQL endpoint (lexkb.store.RemoteStore)."""
     from . import build_table
-    from .common import load_store
 
-    store = load_store()
-    index = load_index()
+    if store is None:
+        from ..kbfile import load_index
+        from .common import load_store
+
+        store = load_store()
+        index = load_index()
+    else:
+        from ..index import index_from_store
+
+        index = index_from_store(store)
     by_iri = index["provisions"]
     pages: dict[str, str] = {}
 
@@ -195,7 +202,7 @@ def build_pages(on=None, lang: str = "en") -> dict[str, str]:
     return pages
 
 
-def write_report(out_dir: Path, on=None, lang: str = "en") -> int:
+def write_report(out_dir: Path, on=None, lang: str = "en", store=None) -> int:
     """Build every page, then put the folder in place at once; returns the number of pages."""
     out_dir = Path(out_dir)
     if out_dir.exists():
@@ -203,7 +210,7 @@ def write_report(out_dir: Path, on=None, lang: str = "en") -> int:
             raise LexkbError(f"-o: '{out_dir}' is a file; give a folder")
         if any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
             raise LexkbError(f"-o: '{out_dir}' exists and is not a lexkb report; give a new or empty folder")
-    pages = build_pages(on, lang)
+    pages = build_pages(on, lang, store)
     parent = out_dir.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
