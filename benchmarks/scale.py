@@ -1,0 +1,313 @@
+"""Scale benchmark: synthetic knowledge bases of about 10^3, 10^5 and 2x10^6 triples
+(benchmarks/generate.py), against the embedded store (a persistent pyoxigraph store on disk, opened
+read-only) and the Oxigraph server (SPARQL 1.1 Protocol, through lexkb.store.RemoteStore).
+
+For each size it measures, each phase in a fresh process (so peak memory is that phase's):
+  build     write the N-Triples and bulk-load them into a persistent pyoxigraph store
+  validate  pyshacl with ontology/shapes.ttl (core constraints only) on each jurisdiction's partition
+            (its triples plus the shared vocabulary, OPSC and source passages: the shapes are
+            node-local, so the partitions conform exactly when the whole does); above --sample
+            partitions, the first --sample are validated and the total is extrapolated (marked ~)
+  whole     pyshacl on the whole graph at once (only up to --whole-max triples)
+  lookups   article ('CPF 203 bis' of one jurisdiction: eli:number + eli:is_part_of) and name
+            fragment ('tourism': CONTAINS over every offence label) -- cold: a new process that
+            opens the store and answers; warm: median of 5 more in the same process
+  tables    the four `lexkb table` tables (lexkb.tables.build_table + Markdown) over the same store,
+            each in its own process, stopped after --table-timeout seconds
+
+    python benchmarks/scale.py                       # the three sizes; prints a Markdown table
+    python benchmarks/scale.py --sizes 1000 100000   # fewer
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+PY = sys.executable
+OXIGRAPH = str(Path(PY).parent / "oxigraph") if (Path(PY).parent / "oxigraph").exists() else shutil.which("oxigraph")
+TABLES = ("penalties", "minors-vs-adults", "opsc-coverage", "amendments")
+
+PREFIXES = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX lexkb: <https://w3id.org/lexkb/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+"""
+PENALTIES = """
+  OPTIONAL { ?penalty lexkb:penaltyFor ?offence ; dcterms:identifier ?pid ; lexkb:imprisonment ?i ; lexkb:fine ?f .
+             ?i schema:minValue ?imin ; schema:maxValue ?imax . ?f schema:minValue ?fmin ; schema:maxValue ?fmax }"""
+
+
+def article_query(jurisdiction: str) -> str:
+    return PREFIXES + f"""SELECT ?provision ?offence ?en ?pid ?imin ?imax ?fmin ?fmax WHERE {{
+  ?provision eli:is_part_of <https://w3id.org/lexkb/eli/{jurisdiction}/cpf> ; eli:number "203 bis" .
+  ?offence lexkb:definedIn|lexkb:penalisedIn ?provision ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  {PENALTIES}
+}}"""
+
+
+def fragment_query(fragment: str) -> str:
+    return PREFIXES + f"""SELECT ?offence ?en ?pid ?imin ?imax ?fmin ?fmax WHERE {{
+  ?offence a lexkb:Offence ; skos:prefLabel|skos:altLabel ?name .
+  FILTER(CONTAINS(LCASE(STR(?name)), "{fragment}"))
+  ?offence skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  {PENALTIES}
+}}"""
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---------------------------------------------------------------- phases (run in a child process)
+
+def phase_build(d: Path, n: int) -> dict:
+    import pyoxigraph as ox
+
+    from generate import generate
+
+    t0 = time.perf_counter()
+    path, triples = generate(n, d)
+    t1 = time.perf_counter()
+    store = ox.Store(str(d / "store"))
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    t2 = time.perf_counter()
+    return {"generate": t1 - t0, "load": t2 - t1, "triples": triples, "mb": peak_mb()}
+
+
+def phase_validate(d: Path, n: int, sample: int) -> dict:
+    from rdflib import Graph
+
+    from generate import code, parts
+    from lexkb.validation import load_shapes, validate
+
+    shapes = load_shapes()
+    shared, own = parts()
+    template = "\n".join(own) + "\n"
+    done, total_time, violations = 0, 0.0, 0
+    for i in range(min(n, sample)):
+        c = code(i)
+        t0 = time.perf_counter()
+        g = Graph()
+        g.parse(data="\n".join(shared) + "\n" + template.replace("/lexkb/id/mx/", f"/lexkb/id/{c}/")
+                .replace("/lexkb/eli/mx/", f"/lexkb/eli/{c}/"), format="nt")
+        violations += len(validate(g, shapes))
+        total_time += time.perf_counter() - t0
+        done += 1
+    return {"seconds": total_time * n / done, "extrapolated": done < n, "partitions": n, "validated": done,
+            "violations": violations, "mb": peak_mb()}
+
+
+def phase_whole(d: Path) -> dict:
+    from rdflib import Graph
+
+    from lexkb.validation import load_shapes, validate
+
+    t0 = time.perf_counter()
+    g = Graph()
+    g.parse(str(d / "kb.nt"), format="nt")
+    t1 = time.perf_counter()
+    v = validate(g, load_shapes())
+    return {"parse": t1 - t0, "validate": time.perf_counter() - t1, "violations": len(v), "mb": peak_mb()}
+
+
+def _open(d: Path, endpoint: str | None):
+    if endpoint:
+        from lexkb.store import RemoteStore
+
+        return RemoteStore(endpoint, timeout=600, graphs=[])
+    import pyoxigraph as ox
+
+    return ox.Store.read_only(str(d / "store"))
+
+
+def phase_lookup(d: Path, kind: str, n: int, endpoint: str | None) -> dict:
+    """Cold: this process (started by the parent, which times it whole) opens the store and answers once."""
+    from lexkb.store import select
+
+    q = article_query(f"x{n - 1:04d}" if n > 1 else "mx") if kind == "article" else fragment_query("tourism")
+    t0 = time.perf_counter()
+    store = _open(d, endpoint)
+    rows = select(store, q)
+    first = time.perf_counter() - t0
+    warm = []
+    for _ in range(5):
+        t = time.perf_counter()
+        select(store, q)
+        warm.append(time.perf_counter() - t)
+    return {"first": first, "warm": statistics.median(warm), "rows": len(rows), "mb": peak_mb()}
+
+
+def phase_tables(d: Path, endpoint: str | None, names=TABLES) -> dict:
+    from lexkb.tables import build_table
+    from lexkb.tables.render import render
+
+    store = _open(d, endpoint)
+    out = {}
+    for name in names:
+        t = time.perf_counter()
+        table = build_table(name, store=store)
+        text = render(table, "md")
+        out[name] = time.perf_counter() - t
+        out[name + ":rows"] = text.count("\n")
+    out["mb"] = peak_mb()
+    return out
+
+
+# ---------------------------------------------------------------- driver
+
+def child(*args: str, timeout: float = 3600) -> tuple[dict, float]:
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run([PY, __file__, "--phase", *args], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"timeout": timeout}, timeout
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"phase {args} failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1]), wall
+
+
+class Server:
+    def __init__(self, location: Path):
+        from endpoint_port import free_port, wait_until_up
+
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}/query"
+        self.proc = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(location), "--bind",
+                                      f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until_up(self.url, self.proc)
+
+    def peak_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def measure(triples_goal: int, args) -> dict:
+    from generate import jurisdictions_for
+
+    n = jurisdictions_for(triples_goal)
+    d = Path(tempfile.mkdtemp(prefix=f"lexkb-scale-{triples_goal}-", dir=args.tmp))
+    r: dict = {"goal": triples_goal, "n": n}
+    try:
+        print(f"[{triples_goal}] build N={n}", file=sys.stderr)
+        r["build"], _ = child("build", str(d), str(n))
+        print(f"[{triples_goal}] validate", file=sys.stderr)
+        r["validate"], _ = child("validate", str(d), str(n), str(args.sample))
+        if r["build"]["triples"] <= args.whole_max:
+            r["whole"], _ = child("whole", str(d))
+        for where in ("embedded", "server"):
+            server = Server(d / "store") if where == "server" else None
+            endpoint = server.url if server else ""
+            try:
+                for kind in ("article", "fragment"):
+                    print(f"[{triples_goal}] {where} {kind}", file=sys.stderr)
+                    res, wall = child("lookup", str(d), kind, str(n), endpoint)
+                    res["cold_wall"] = wall
+                    r[f"{where}:{kind}"] = res
+                r[f"{where}:tables"] = {"mb": 0}
+                for name in TABLES:
+                    print(f"[{triples_goal}] {where} table {name}", file=sys.stderr)
+                    res, _ = child("tables", str(d), endpoint, name, timeout=args.table_timeout)
+                    r[f"{where}:tables"][name] = res.get(name, -res.get("timeout", 0))
+                    r[f"{where}:tables"]["mb"] = max(r[f"{where}:tables"]["mb"], res.get("mb", 0))
+                if server:
+                    r["server:mb"] = server.peak_mb()
+            finally:
+                if server:
+                    server.stop()
+        r["disk_mb"] = sum(f.stat().st_size for f in (d / "store").rglob("*") if f.is_file()) / 2**20
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    return r
+
+
+def fmt_s(x: float) -> str:
+    if x < 0:
+        return f"> {-x:.0f} s (stopped)"
+    return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.1f} s"
+
+
+def table(results: list[dict]) -> str:
+    head = ["", *[f"{r['build']['triples']:,} triples ({r['n']} jurisdictions)" for r in results]]
+    rows = [
+        ("build: generate + bulk load (s)", lambda r: fmt_s(r["build"]["generate"] + r["build"]["load"])),
+        ("build: peak memory", lambda r: f"{r['build']['mb']:.0f} MB"),
+        ("store on disk", lambda r: f"{r['disk_mb']:.0f} MB"),
+        ("validate, per-jurisdiction partitions", lambda r: ("~" if r["validate"]["extrapolated"] else "")
+         + fmt_s(r["validate"]["seconds"]) + (f" ({r['validate']['validated']} of {r['validate']['partitions']} measured)"
+                                             if r["validate"]["extrapolated"] else "")
+         + f", {r['validate']['violations']} violations"),
+        ("validate: peak memory", lambda r: f"{r['validate']['mb']:.0f} MB"),
+        ("validate whole graph: parse + pyshacl", lambda r: f"{fmt_s(r['whole']['parse'])} + {fmt_s(r['whole']['validate'])}, "
+         f"{r['whole']['violations']} violations, {r['whole']['mb']:.0f} MB" if "whole" in r else "not run"),
+    ]
+    for where, label in (("embedded", "embedded (pyoxigraph on disk)"), ("server", "Oxigraph server")):
+        for kind, what in (("article", "article 'CPF 203 bis'"), ("fragment", "name fragment 'tourism'")):
+            rows.append((f"{label}: {what}, cold process / first query / warm",
+                         lambda r, k=f"{where}:{kind}": f"{fmt_s(r[k]['cold_wall'])} / {fmt_s(r[k]['first'])} / "
+                                                        f"{fmt_s(r[k]['warm'])} ({r[k]['rows']} rows)"))
+        for name in TABLES:
+            rows.append((f"{label}: table {name}", lambda r, k=f"{where}:tables", t=name: fmt_s(r[k][t])))
+        rows.append((f"{label}: peak memory (lookup / tables)",
+                     lambda r, w=where: f"{r[f'{w}:fragment']['mb']:.0f} / {r[f'{w}:tables']['mb']:.0f} MB"))
+    rows.append(("Oxigraph server: peak memory", lambda r: f"{r['server:mb']:.0f} MB"))
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(results) + "|"]
+    for label, f in rows:
+        lines.append("| " + " | ".join([label, *[f(r) for r in results]]) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phase", nargs="+")
+    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 100_000, 2_000_000])
+    parser.add_argument("--sample", type=int, default=25, help="partitions validated before extrapolating")
+    parser.add_argument("--whole-max", type=int, default=300_000, help="largest graph validated whole")
+    parser.add_argument("--table-timeout", type=float, default=60, help="seconds before a table is stopped")
+    parser.add_argument("--tmp", default=None)
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    args = parser.parse_args()
+    if args.phase:
+        name, d, *rest = args.phase
+        d = Path(d)
+        if name == "build":
+            out = phase_build(d, int(rest[0]))
+        elif name == "validate":
+            out = phase_validate(d, int(rest[0]), int(rest[1]))
+        elif name == "whole":
+            out = phase_whole(d)
+        elif name == "lookup":
+            out = phase_lookup(d, rest[0], int(rest[1]), rest[2] or None)
+        else:
+            out = phase_tables(d, rest[0] or None, rest[1:] or TABLES)
+        print(json.dumps(out))
+        return
+    results = [measure(size, args) for size in args.sizes]
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    print(f"`python benchmarks/scale.py --sizes {' '.join(map(str, args.sizes))}` on {os.cpu_count()} cores\n")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
