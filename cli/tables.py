@@ -18,6 +18,7 @@ Tables:
   minors-vs-adults   victims under 18 or lacking capacity vs adults: difference and ratio of bounds
   opsc-coverage      OPSC arts. 1-10 and the provisions the State maps to them (--gaps: unmapped only)
   amendments         parole and serious-offence status before and after the decree of 19 August 2010
+  enforcement        per offence, penalty ranges next to the investigations by year and disposition
 
 Each table is produced by the SPARQL query kb/queries/table-NAME.rq (run it with
 `lexkb query table-NAME`); the output names it. --on DATE keeps only instruments in force that
@@ -72,7 +73,7 @@ def register(app: typer.Typer) -> None:
     @app.command("table", help=TABLE_HELP)
     @handles_errors
     def table(
-        name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage or amendments.",
+        name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage, amendments or enforcement.",
                                             show_default=False)],
         fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, html, json or tex.")] = "md",
         on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,

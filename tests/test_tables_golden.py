@@ -10,7 +10,7 @@ EXPECTED = expected()
 
 
 def test_every_table_in_every_format_has_a_golden_file():
-    for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments"):
+    for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments", "enforcement"):
         for fmt in FORMATS:
             assert f"{name}.{fmt}" in EXPECTED
             assert (GOLDEN / f"{name}.{fmt}").is_file(), f"missing golden file {name}.{fmt}"

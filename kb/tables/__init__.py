@@ -16,36 +16,21 @@ TABLES = {
     "minors-vs-adults": "minors",
     "opsc-coverage": "coverage",
     "amendments": "amendments",
+    "enforcement": "enforcement",  # issue 6: over the knowledge base and the statistics graph
 }
 FORMATS = ("md", "csv", "html", "json", "tex")
 
 
 def names() -> list[str]:
-    out = list(TABLES)
-    if _enforcement_available():
-        out.append("enforcement")
-    return out
-
-
-def _enforcement_available() -> bool:
-    from importlib.util import find_spec
-
-    try:
-        from ..stats import investigations_by_offence  # noqa: F401  (issue 6)
-    except ImportError:
-        return False
-    return find_spec(f"{__name__}.enforcement") is not None
+    return list(TABLES)
 
 
 def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | None = None,
                 reverse: bool = False, gaps: bool = False):
     """The Table called name; LexkbError (naming the argument) for bad input."""
-    if name == "enforcement" and _enforcement_available():
-        module = import_module(".enforcement", __name__)
-    elif name in TABLES:
-        module = import_module(f".{TABLES[name]}", __name__)
-    else:
+    if name not in TABLES:
         raise LexkbError(f"NAME: unknown table '{name}' (one of: {', '.join(names())})")
+    module = import_module(f".{TABLES[name]}", __name__)
     if gaps and name != "opsc-coverage":
         raise LexkbError(f"--gaps: only the opsc-coverage table has gaps, not '{name}'")
     kwargs = {"gaps": gaps} if name == "opsc-coverage" else {}

@@ -116,19 +116,38 @@ def parse_on(text: str | None) -> dt.date | None:
         raise LexkbError(f"--on: '{text}' is not a valid date ({exc})") from None
 
 
+STATISTICS_TURTLE = "statistics.ttl"
+
+
 @lru_cache(maxsize=4)
-def _store(path: str, mtime: float):
+def _store(path: str, mtime: float, extra: tuple = ()):
     from ..store import open_store
 
-    return open_store(Path(path))
+    store = open_store(Path(path))
+    for other, _mtime in extra:
+        import pyoxigraph as ox
+
+        try:
+            store.load(path=other, format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise LexkbError(f"{other}: cannot load: {' '.join(str(exc).split())}") from None
+    return store
 
 
-def load_store(turtle: Path | None = None):
-    """The built knowledge base (kb/generated/lexkb.ttl) in an in-memory SPARQL store."""
+def load_store(turtle: Path | None = None, statistics: bool = False):
+    """The built knowledge base (kb/generated/lexkb.ttl) in an in-memory SPARQL store; with
+    statistics=True, together with the statistics graph (kb/generated/statistics.ttl) in the same
+    default graph, as `lexkb query` loads them (lexkb.sparql.load_store)."""
     path = turtle or paths.GENERATED / paths.KB_TURTLE
     if not path.exists():
         raise LexkbError(f"{path}: knowledge base not built; run 'lexkb build'")
-    return _store(str(path), path.stat().st_mtime)
+    extra = ()
+    if statistics:
+        stats = path.parent / STATISTICS_TURTLE
+        if not stats.exists():
+            raise LexkbError(f"{stats}: statistics not built; run 'lexkb build'")
+        extra = ((str(stats), stats.stat().st_mtime),)
+    return _store(str(path), path.stat().st_mtime, extra)
 
 
 def run_query(store, name: str) -> list[dict]:

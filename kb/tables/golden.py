@@ -18,13 +18,15 @@ from .. import paths
 GOLDEN = paths.ROOT / "tests" / "golden" / "tables"
 
 # (file stem, table name, build arguments): every table in every format, plus variants.
-CASES = [(name, name, {}) for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments")] + [
+CASES = [(name, name, {}) for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments",
+                                      "enforcement")] + [
     ("penalties.es", "penalties", {"lang": "es"}),
     ("penalties.sort-imprisonment-max", "penalties", {"sort": "imprisonment-max", "reverse": True}),
     ("penalties.on-2013-01-01", "penalties", {"on": dt.date(2013, 1, 1)}),
     ("minors-vs-adults.es", "minors-vs-adults", {"lang": "es"}),
     ("opsc-coverage.gaps", "opsc-coverage", {"gaps": True}),
     ("amendments.on-2010-01-01", "amendments", {"on": dt.date(2010, 1, 1)}),
+    ("enforcement.es", "enforcement", {"lang": "es"}),
 ]
 VARIANT_FORMATS = ("md",)
 

@@ -141,8 +141,12 @@ def to_csv(table: Table) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     header, ranges = [], {}
+
+    def is_ranges(v) -> bool:  # a Range, or a multi-valued cell of Ranges (one per penalty variant)
+        return isinstance(v, Range) or (isinstance(v, list) and bool(v) and all(isinstance(x, Range) for x in v))
+
     for c in table.columns:
-        if any(isinstance(r.get(c.key), Range) for r in table.rows):
+        if any(is_ranges(r.get(c.key)) for r in table.rows):
             ranges[c.key] = True
             header += [f"{c.label} (min)", f"{c.label} (max)"]
         else:
@@ -153,7 +157,12 @@ def to_csv(table: Table) -> str:
         for c in table.columns:
             v = r.get(c.key)
             if c.key in ranges:
-                out += [csv_value(v.lo), csv_value(v.hi)] if isinstance(v, Range) else ["", ""]
+                if isinstance(v, Range):
+                    out += [csv_value(v.lo), csv_value(v.hi)]
+                elif is_ranges(v):
+                    out += ["; ".join(csv_value(x.lo) for x in v), "; ".join(csv_value(x.hi) for x in v)]
+                else:  # text in a range column ("not modelled ...") goes under (min), (max) stays empty
+                    out += [csv_value(v), ""]
             else:
                 out.append(csv_value(v))
         w.writerow(out)
