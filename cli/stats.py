@@ -27,26 +27,22 @@ Examples:
 """
 
 
-class _Usage(LexkbError):
-    pass
-
-
 def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
     from lexkb import stats
     from lexkb.stats.aggregate import aggregate, aggregate_columns, dataset_columns, dataset_rows
     from lexkb.stats.render import FORMATS, render
 
     if fmt not in FORMATS:
-        raise _Usage(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
+        raise LexkbError(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
     datasets = stats.load(statistics_dir)
     ds = None
     if dataset is not None:
         ds = datasets.get(dataset)
         if ds is None:
-            raise _Usage(f"DATASET: unknown dataset '{dataset}' (known: {', '.join(datasets)})")
+            raise LexkbError(f"DATASET: unknown dataset '{dataset}' (known: {', '.join(datasets)})")
     if ttl is not None:
         if ttl.suffix != ".ttl":
-            raise _Usage(f"--ttl: '{ttl}' must end in .ttl")
+            raise LexkbError(f"--ttl: '{ttl}' must end in .ttl")
         n = stats.write_graph(ttl, statistics_dir)
         typer.echo(f"wrote {ttl} ({n} triples)")
         return
@@ -54,9 +50,9 @@ def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
         from lexkb.stats.plot import PLOTTABLE, SUFFIXES, plot as draw
 
         if plot.suffix.lower() not in SUFFIXES:
-            raise _Usage(f"--plot: '{plot}' must end in .png or .svg")
+            raise LexkbError(f"--plot: '{plot}' must end in .png or .svg")
         if ds is None or ds.slug not in PLOTTABLE:
-            raise _Usage(f"--plot needs a DATASET with a figure (one of: {', '.join(PLOTTABLE)})")
+            raise LexkbError(f"--plot needs a DATASET with a figure (one of: {', '.join(PLOTTABLE)})")
         stats.write_atomically(plot, draw(ds, plot))
         typer.echo(f"wrote {plot}")
         return
@@ -68,15 +64,15 @@ def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
         typer.echo(render(rows, ["dataset", "kind", "outcome", "where", "printed", "computed", "paragraph", "note"], fmt), nl=False)
         broken = violations(stats.compile_statistics(statistics_dir))
         for line in broken:
-            typer.echo(f"error: Data Cube integrity: {line}", err=True)
+            typer.echo(f"Data Cube integrity: {line}", err=True)
         if broken:
-            raise typer.Exit(1)
+            raise LexkbError(f"the statistics graph breaks {len(broken)} Data Cube integrity constraint(s)", exit_code=1)
         return
     if by is not None:
         if ds is None:
-            raise _Usage("--by needs a DATASET")
+            raise LexkbError("--by needs a DATASET")
         if by not in ds.dimensions:
-            raise _Usage(f"--by: '{by}' is not a dimension of '{ds.slug}' (dimensions: {', '.join(ds.dimensions)})")
+            raise LexkbError(f"--by: '{by}' is not a dimension of '{ds.slug}' (dimensions: {', '.join(ds.dimensions)})")
         typer.echo(render(aggregate(ds, by), aggregate_columns(ds, by), fmt), nl=False)
         return
     if ds is not None:
@@ -98,18 +94,18 @@ def stats_command(
     ttl: Optional[Path] = typer.Option(None, "--ttl", help="Write the compiled Data Cube graph to FILE.ttl."),
     statistics_dir: Optional[Path] = typer.Option(None, "--statistics", help="The statistics folder (default: the project's statistics/)."),
 ) -> None:
+    """Errors are LexkbErrors: `lexkb: error: MESSAGE` on one line and the error's exit code (2 for
+    bad input) once registered with lexkb.cli.main.handles_errors (see register)."""
     from lexkb import stats
 
     try:
         _run(dataset, by, fmt, check, plot, ttl, statistics_dir or stats.STATISTICS_DIR)
-    except LexkbError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
     except OSError as exc:
-        typer.echo(f"error: {exc.filename or ''}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
+        raise LexkbError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `stats` command to the main app."""
-    app.command("stats", help=HELP)(stats_command)
+    """Add the `stats` command to the main app (errors as `lexkb: error: ...`, like every command)."""
+    from lexkb.cli.main import handles_errors
+
+    app.command("stats", help=HELP)(handles_errors(stats_command))

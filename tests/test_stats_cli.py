@@ -117,14 +117,14 @@ def test_listing(app):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["nope"], "error: DATASET: unknown dataset 'nope' (known: adoptions, federal-district-investigations, federal-investigations, foreign-trafficking-victims-prose, foreign-trafficking-victims)"),
-    (["adoptions", "--format", "xml"], "error: --format: 'xml' is not one of table, json, csv, md"),
-    (["adoptions", "--by", "colour"], "error: --by: 'colour' is not a dimension of 'adoptions' (dimensions: year, state, adoption-type)"),
-    (["--by", "year"], "error: --by needs a DATASET"),
-    (["adoptions", "--plot", "a.pdf"], "error: --plot: 'a.pdf' must end in .png or .svg"),
-    (["--plot", "a.png"], "error: --plot needs a DATASET with a figure (one of: adoptions, federal-district-investigations, federal-investigations)"),
-    (["--ttl", "a.txt"], "error: --ttl: 'a.txt' must end in .ttl"),
-    (["--statistics", "/nonexistent/stats"], "error: /nonexistent/stats: statistics folder not found"),
+    (["nope"], "lexkb: error: DATASET: unknown dataset 'nope' (known: adoptions, federal-district-investigations, federal-investigations, foreign-trafficking-victims-prose, foreign-trafficking-victims)"),
+    (["adoptions", "--format", "xml"], "lexkb: error: --format: 'xml' is not one of table, json, csv, md"),
+    (["adoptions", "--by", "colour"], "lexkb: error: --by: 'colour' is not a dimension of 'adoptions' (dimensions: year, state, adoption-type)"),
+    (["--by", "year"], "lexkb: error: --by needs a DATASET"),
+    (["adoptions", "--plot", "a.pdf"], "lexkb: error: --plot: 'a.pdf' must end in .png or .svg"),
+    (["--plot", "a.png"], "lexkb: error: --plot needs a DATASET with a figure (one of: adoptions, federal-district-investigations, federal-investigations)"),
+    (["--ttl", "a.txt"], "lexkb: error: --ttl: 'a.txt' must end in .ttl"),
+    (["--statistics", "/nonexistent/stats"], "lexkb: error: /nonexistent/stats: statistics folder not found"),
 ])
 def test_bad_arguments_give_one_line_and_exit_2(app, args, message):
     result = run(app, *args)
@@ -138,11 +138,11 @@ def test_a_malformed_statistics_file_is_named(app, tmp_path):
                                      'measure = "adoptions"\ndimensions = ["colour"]\n```\n', encoding="utf-8")
     result = run(app, "--statistics", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr == (f"error: {tmp_path / 'bad.md'}:3: 'dimensions' names unknown dimension 'colour' (known: year, "
+    assert result.stderr == (f"lexkb: error: {tmp_path / 'bad.md'}:3: 'dimensions' names unknown dimension 'colour' (known: year, "
                              "case-number, offence, state, disposition, adoption-type, section, age-group, resolution, category)\n")
     (tmp_path / "bad.md").write_text('# Bad\n\n```toml\n[dataset\n```\n', encoding="utf-8")
     result = run(app, "--statistics", str(tmp_path))
-    assert result.exit_code == 2 and result.stderr.startswith(f"error: {tmp_path / 'bad.md'}:4: invalid TOML")
+    assert result.exit_code == 2 and result.stderr.startswith(f"lexkb: error: {tmp_path / 'bad.md'}:4: invalid TOML")
     assert "Traceback" not in result.output
 
 
@@ -195,3 +195,26 @@ def test_investigations_by_offence():
     assert by["pederasty"]["counts"] == [] and by["pederasty"]["note"] == "not in source"
     assert by["procurement"]["note"] == ("not in source; the source's 'Procuring of children' is counted under "
                                          "procurement-of-minors (CPF 204)")
+
+
+def test_errors_follow_the_project_format_through_the_main_app(tmp_path):
+    """`lexkb stats` prints `lexkb: error: ...` like every command, via lexkb.cli.main.handles_errors."""
+    from lexkb.cli.main import app as main_app
+
+    result = runner.invoke(main_app, ["stats", "--by", "year"])
+    assert (result.exit_code, result.stderr) == (2, "lexkb: error: --by needs a DATASET\n")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(main_app, ["stats", "--ttl", str(blocker / "s.ttl")])  # an OSError: one line, exit 2
+    assert result.exit_code == 2 and result.stderr.startswith("lexkb: error: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+def test_check_exits_1_when_the_graph_breaks_an_integrity_constraint(app, monkeypatch):
+    import lexkb.stats.integrity as integrity
+
+    monkeypatch.setattr(integrity, "violations", lambda graph: ["IC-1: an observation without a dataset"])
+    result = run(app, "--check")
+    assert result.exit_code == 1
+    assert result.stderr == ("Data Cube integrity: IC-1: an observation without a dataset\n"
+                             "lexkb: error: the statistics graph breaks 1 Data Cube integrity constraint(s)\n")
