@@ -8,6 +8,7 @@ from typing import Callable
 from . import paths
 from .errors import LexkbError
 
+STATISTICS_TURTLE = "statistics.ttl"  # the statistics graph, next to the knowledge base
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
 SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
                   ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3", ".trig": "trig", ".nq": "nquads"}
@@ -46,10 +47,18 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
         for o in index["offences"]]
     index["summary"]["not_in_source"] = sorted(p["label"] for p in index["provisions"].values()
                                                if p["coverage"] == "not-in-source")
+    # The statistics (issue 6) are compiled before anything is written, so that a malformed file in
+    # statistics/ also leaves out_dir unchanged; they are written after the knowledge base, with the
+    # statistics package's own serialiser and atomic writer (the bytes of `lexkb stats --ttl`).
+    from . import stats
+
+    say(f"compiling the statistics in {stats.STATISTICS_DIR}")
+    statistics_turtle = stats.serialise(stats.compile_statistics(stats.STATISTICS_DIR))
     say(f"writing {out_dir}")
     write_atomically(out_dir / paths.KB_TURTLE, turtle)
     write_atomically(out_dir / paths.INDEX, dump_json(index))
     write_atomically(out_dir / paths.SOURCEMAP, dump_json(compiled.sourcemap))
+    stats.write_atomically(out_dir / STATISTICS_TURTLE, statistics_turtle)
     return index["summary"]
 
 

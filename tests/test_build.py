@@ -21,14 +21,14 @@ def test_build_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
         assert code == 0, err
         outs.append(digest(out))
     assert outs[0] == outs[1]
-    assert set(outs[0]) == {"lexkb.ttl", "index.json", "sourcemap.json"}
+    assert set(outs[0]) == {"lexkb.ttl", "index.json", "sourcemap.json", "statistics.ttl"}
 
 
 def test_committed_knowledge_base_is_up_to_date(tmp_path):
     """kb/generated/ is committed so that diffs of the graph are reviewable; it must match a fresh build."""
     code, _, err = run_lexkb("build", "-q", "--out", str(tmp_path))
     assert code == 0, err
-    for name in ("lexkb.ttl", "index.json", "sourcemap.json"):
+    for name in ("lexkb.ttl", "index.json", "sourcemap.json", "statistics.ttl"):
         assert (tmp_path / name).read_bytes() == (ROOT / "kb" / "generated" / name).read_bytes(), (
             f"kb/generated/{name} is stale: run 'lexkb build' and commit it")
 
@@ -100,3 +100,26 @@ def test_missing_provisions_folder(tmp_path):
     code, _, err = run_lexkb("build", "--provisions", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
     assert code == 2
     assert err == f"lexkb: error: {tmp_path / 'nope'}: provisions folder not found\n"
+
+
+def test_build_writes_the_statistics_and_a_bad_statistics_file_changes_nothing(tmp_path, monkeypatch):
+    """lexkb build also compiles statistics/ into statistics.ttl (the bytes of `lexkb stats --ttl`); a
+    malformed statistics file stops the build before anything in the out dir is written."""
+    from lexkb import stats
+    from lexkb.errors import LexkbError
+    from lexkb.kbfile import build_kb
+
+    out = tmp_path / "kb"
+    lines = []
+    build_kb(ROOT / "provisions", out, report=lines.append)
+    assert (out / "statistics.ttl").read_text(encoding="utf-8") == stats.serialise(stats.compile_statistics())
+    assert [l.split(" ")[0] for l in lines][-3:] == ["indexing", "compiling", "writing"]
+    assert lines[-2] == f"compiling the statistics in {stats.STATISTICS_DIR}"
+    before = digest(out)
+    bad = tmp_path / "statistics"
+    bad.mkdir()
+    (bad / "bad.md").write_text('# Bad\n\n```toml\n[dataset\n```\n', encoding="utf-8")
+    monkeypatch.setattr(stats, "STATISTICS_DIR", bad)
+    with pytest.raises(LexkbError, match=r"bad\.md:4: invalid TOML"):
+        build_kb(ROOT / "provisions", out)
+    assert digest(out) == before
