@@ -263,14 +263,15 @@ def table(results: list[dict]) -> str:
     ]
     for where, label in (("embedded", "embedded (pyoxigraph on disk)"), ("server", "Oxigraph server")):
         for kind, what in (("article", "article 'CPF 203 bis'"), ("fragment", "name fragment 'tourism'")):
-            rows.append((f"{label}: {what}, cold process / first query / warm",
-                         lambda r, k=f"{where}:{kind}": f"{fmt_s(r[k]['cold_wall'])} / {fmt_s(r[k]['first'])} / "
+            rows.append((f"{label}: {what}, cold (new process: open store + query) / warm",
+                         lambda r, k=f"{where}:{kind}": f"{fmt_s(r[k]['first'])} / "
                                                         f"{fmt_s(r[k]['warm'])} ({r[k]['rows']} rows)"))
         for name in TABLES:
             rows.append((f"{label}: table {name}", lambda r, k=f"{where}:tables", t=name: fmt_s(r[k][t])))
         rows.append((f"{label}: peak memory (lookup / tables)",
-                     lambda r, w=where: f"{r[f'{w}:fragment']['mb']:.0f} / {r[f'{w}:tables']['mb']:.0f} MB"))
-    rows.append(("Oxigraph server: peak memory", lambda r: f"{r['server:mb']:.0f} MB"))
+                     lambda r, w=where: f"{r[f'{w}:fragment']['mb']:.0f} / "
+                                        + (f"{r[f'{w}:tables']['mb']:.0f} MB" if r[f'{w}:tables']['mb'] else "- (stopped)")))
+    rows.append(("Oxigraph server process: peak memory", lambda r: f"{r['server:mb']:.0f} MB"))
     lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(results) + "|"]
     for label, f in rows:
         lines.append("| " + " | ".join([label, *[f(r) for r in results]]) + " |")
@@ -286,7 +287,13 @@ def main() -> None:
     parser.add_argument("--table-timeout", type=float, default=60, help="seconds before a table is stopped")
     parser.add_argument("--tmp", default=None)
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--render", type=Path, help="print the table of figures written by --json")
     args = parser.parse_args()
+    if args.render:
+        results = json.loads(args.render.read_text())
+        print(f"`python benchmarks/scale.py --sizes {' '.join(str(r['goal']) for r in results)}` on {os.cpu_count()} cores\n")
+        print(table(results))
+        return
     if args.phase:
         name, d, *rest = args.phase
         d = Path(d)
