@@ -72,7 +72,7 @@ def check(path: Path) -> Checker:
 def test_report_pages(report):
     out, n = report
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == n == 1 + 5 + 95
+    assert len(pages) == n == 1 + 6 + 95  # index, 6 table pages (enforcement included), 95 provisions
     assert (out / MARKER).exists()
     for page in pages:
         c = check(page)

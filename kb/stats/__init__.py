@@ -20,7 +20,8 @@ from .graph import build_graph
 from .model import Dataset
 from .source import StatsError, read_statistics
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from ..paths import ROOT  # honours LEXKB_HOME like the rest of lexkb
+
 STATISTICS_DIR = ROOT / "statistics"
 ONTOLOGY = ROOT / "ontology" / "statistics.ttl"
 GENERATED = ROOT / "kb" / "generated" / "statistics.ttl"

@@ -156,7 +156,7 @@ def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
         from ..kbfile import load_index
         from .common import load_store
 
-        store = load_store()
+        store = load_store(statistics=True)
         index = load_index()
     else:
         from ..index import index_from_store
@@ -173,8 +173,10 @@ def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
                                ("minors-vs-adults", "table-minors-vs-adults.html", {}),
                                ("opsc-coverage", "table-opsc-coverage.html", {}),
                                ("opsc-coverage", "table-opsc-gaps.html", {"gaps": True}),
-                               ("amendments", "table-amendments.html", {})):
-        tbl = build_table(name, store=store, on=on, lang=lang, **kwargs)
+                               ("amendments", "table-amendments.html", {}),
+                               ("enforcement", "table-enforcement.html", {})):
+        # the enforcement table counts investigations, which have no point in time of their own
+        tbl = build_table(name, store=store, on=None if name == "enforcement" else on, lang=lang, **kwargs)
         pages[file] = to_html(tbl, link_from_root, _nav("", lang))
         tables.append((file, tbl.caption))
 
