@@ -114,6 +114,7 @@ class Compiler:
         self.factors: dict[str, Block] = {}
         self.cited_paragraphs: set[int] = set()
         self.provision_text: dict[URIRef, list[str]] = {}
+        self.labels: dict[URIRef, str] = {}
 
     # ------------------------------------------------------------------ IRIs
     def instrument_iri(self, inst: str, where: Block) -> URIRef:
@@ -281,6 +282,7 @@ class Compiler:
                         other = self.provisions[ref.key()][1]
                         raise ProvisionError(b.file, b.line, f"provision {ref.key()!r} is already declared at {other.where()}")
                     self.provisions[ref.key()] = (ref, b)
+                    self.labels[self.provision_iri(ref, b)] = self.provision_label(ref)
                 for kind in ("offence", "penalty"):
                     if kind in b.data:
                         ident = self.need(b.data[kind], "id", kind, b)
@@ -438,10 +440,7 @@ class Compiler:
         return self.provision_iri(ctx.provision, b), t.get("source", ctx.source)
 
     def label_of(self, provision: URIRef) -> str:
-        for ref, b in self.provisions.values():
-            if self.provision_iri(ref, b) == provision:
-                return self.provision_label(ref)
-        raise KeyError(provision)
+        return self.labels[provision]
 
     def provision_ref(self, text, b: Block) -> URIRef:
         ref = Ref.parse(text, b)
