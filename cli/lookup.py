@@ -1,23 +1,27 @@
-"""`lexkb penalty` and `lexkb show`: lookups on the compiled index (no rdflib, no SPARQL engine)."""
+"""`lexkb penalty` and `lexkb show`: lookups on the compiled index (no rdflib, no SPARQL engine), or with
+--endpoint on the part of the same index the query needs, built by targeted SPARQL."""
 from __future__ import annotations
 
 from typing import Annotated, List, Optional
 
 import typer
 
-from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, TimeoutOption,
+                               remote_store)
 
 
-def _index(endpoint, timeout, graph) -> dict:
-    """The compiled index.json, or with --endpoint the same index built by SPARQL on the endpoint."""
+def _index(endpoint, timeout, graph, jurisdiction, query: str, command: str) -> dict:
+    """The compiled index.json; with --endpoint, the part of the same index that QUERY needs, built
+    by targeted SPARQL on the endpoint (lexkb.remote_lookup), from which the output is the same."""
     store = remote_store(endpoint, timeout, graph)
     if store is None:
+        from lexkb.jurisdiction import check_code, restrict_index
         from lexkb.kbfile import load_index
 
-        return load_index()
-    from lexkb.index import index_from_store
+        return restrict_index(load_index(), check_code(jurisdiction))
+    from lexkb.remote_lookup import lookup_index, show_index
 
-    return index_from_store(store)
+    return (lookup_index if command == "penalty" else show_index)(store, query, jurisdiction)
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +37,7 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        jurisdiction: JurisdictionOption = None,
     ) -> None:
         """Look up the penalties for an offence: every variant, its condition, measures,
         aggravating factors, OPSC mappings and the source paragraph.
@@ -51,6 +56,8 @@ def register(app: typer.Typer) -> None:
           lexkb penalty 'LPSTP 6' --on 2013-01-01
 
           lexkb penalty 204 --endpoint http://127.0.0.1:7878/query
+
+          lexkb penalty 'CPF 203 bis' --jurisdiction mx --endpoint http://127.0.0.1:7878/query
         """
         import sys
 
@@ -62,7 +69,7 @@ def register(app: typer.Typer) -> None:
             raise LexkbError(f"--format {format!r}: use one of {', '.join(FORMATS)}")
         if not query.strip():
             raise LexkbError("QUERY is empty: give an article number or an offence name")
-        result, match = answer(query, _index(endpoint, timeout, graph), list(with_ or []), on)
+        result, match = answer(query, _index(endpoint, timeout, graph, jurisdiction, query, "penalty"), list(with_ or []), on)
         if not match.offences:
             if format == "json":
                 sys.stdout.write(FORMATS["json"](result))
@@ -79,6 +86,7 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        jurisdiction: JurisdictionOption = None,
     ) -> None:
         """Show a provision: its words as quoted in the source, its structured data, the OPSC
         mappings the State claims, and provenance.
@@ -99,5 +107,5 @@ def register(app: typer.Typer) -> None:
 
         if format not in ("table", "json"):
             raise LexkbError(f"--format {format!r}: use table or json")
-        data = describe(article, _index(endpoint, timeout, graph))
+        data = describe(article, _index(endpoint, timeout, graph, jurisdiction, article, "show"))
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if format == "json" else render(data))

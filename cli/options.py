@@ -19,6 +19,11 @@ GraphOption = Annotated[str, typer.Option(
     help="With --endpoint: the named graph holding the knowledge base (sent as default-graph-uri); "
          "'' for the endpoint's own default graph; also LEXKB_GRAPH.")]
 
+JurisdictionOption = Annotated[Optional[str], typer.Option(
+    "--jurisdiction", "-j", envvar="LEXKB_JURISDICTION", show_default=False,
+    help="Only this jurisdiction's offences and provisions (and the shared treaties), by the code in its IRIs "
+         "(e.g. mx); default: all. For a store holding several jurisdictions; also LEXKB_JURISDICTION.")]
+
 
 def remote_store(endpoint: Optional[str], timeout: float, graph: str, statistics: bool = False):
     """The endpoint as a store, or None for the embedded store."""

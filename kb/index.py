@@ -64,9 +64,9 @@ SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?factor ?fid ?flabel
         lexkb:prescribedBy ?rp ; lexkb:effect ?e .
   ?rp rdfs:label ?ruleprov .
   ?e lexkb:increaseFraction ?fraction .
-  OPTIONAL { ?rule lexkb:quotedText ?ruletext }
   ?factor lexkb:triggers ?rule ; dcterms:identifier ?fid ; rdfs:label ?flabel ; lexkb:prescribedBy ?fp .
   ?fp rdfs:label ?fprov .
+  OPTIONAL { ?rule lexkb:quotedText ?ruletext }
   OPTIONAL { ?factor lexkb:quotedText ?ftext }
 } ORDER BY ?penalty ?fid"""
 
@@ -108,7 +108,7 @@ SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?text WHERE {
   ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
   ?a eli:title_short ?act ; eli:date_publication ?date .
   ?s rdfs:label ?source .
-  OPTIONAL { ?effect lexkb:victimCondition ?c . ?c skos:notation ?condition }
+  OPTIONAL { ?effect lexkb:victimCondition/skos:notation ?condition }
   OPTIONAL { ?effect lexkb:quotedText ?text }
 } ORDER BY ?offence ?kind"""
 
@@ -190,25 +190,69 @@ def opsc_paragraph(label: str) -> str:
     return label.removeprefix("OPSC art. ")
 
 
+# name -> query; build_index runs each once over the whole store, lexkb.remote_lookup runs them
+# restricted (restricted()) to the few offences a lookup matches. assemble() turns the rows into
+# the index either way, so both give entries of the same shape from the same code.
+QUERIES = {
+    "offences": Q_OFFENCES, "aliases": Q_ALIASES, "offence_provisions": Q_OFFENCE_PROVISIONS,
+    "concepts": Q_OFFENCE_CONCEPTS, "penalties": Q_PENALTIES, "penalty_conditions": Q_PENALTY_CONDITIONS,
+    "measures": Q_MEASURES, "factors": Q_FACTORS, "effect_parts": Q_EFFECT_PARTS, "rules": Q_RULES,
+    "claims": Q_CLAIMS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
+    "not_in_source": Q_NOT_IN_SOURCE, "provisions": Q_PROVISIONS, "provision_sources": Q_PROVISION_SOURCES,
+}
+
+
+def iri_term(iri: str) -> str:
+    """<iri> for a SPARQL query, for IRIs taken from query results only (never from user input);
+    anything that could end the IRI is refused rather than escaped."""
+    if not iri or any(c in iri for c in '<>"{}|^`\\ \t\n\r'):
+        raise ValueError(f"not an IRI usable in a query: {iri!r}")
+    return f"<{iri}>"
+
+
+def literal_values(var: str, texts) -> str:
+    """`VALUES ?var { "a" "b" }` with each text serialised as an RDF literal by pyoxigraph (quotes and
+    backslashes escaped): how a value derived from user input is bound, never spliced as query text."""
+    import pyoxigraph as ox
+
+    return f"VALUES ?{var} {{ {' '.join(str(ox.Literal(t)) for t in texts)} }}"
+
+
+def restricted(query: str, var: str, iris) -> str:
+    """The query with `VALUES ?var { <iri> ... }` opening its WHERE group: the same rows as the
+    unrestricted query, for those values of ?var only (every row of these queries binds ?var)."""
+    head, sep, tail = query.partition("WHERE {")
+    if not sep:
+        raise ValueError("restricted: the query has no 'WHERE {'")
+    return f"{head}{sep}\n  VALUES ?{var} {{ {' '.join(iri_term(i) for i in iris)} }}{tail}"
+
+
 def build_index(store) -> dict:
     """Everything a lookup prints, per offence and per provision."""
-    offences = select(store, Q_OFFENCES)
-    aliases = _group(select(store, Q_ALIASES), "offence")
-    provisions_of = _group(select(store, Q_OFFENCE_PROVISIONS), "offence")
-    concepts = _group(select(store, Q_OFFENCE_CONCEPTS), "offence")
-    penalties = _group(select(store, Q_PENALTIES), "offence")
-    penalty_conditions = _group(select(store, Q_PENALTY_CONDITIONS), "penalty")
-    measures = _group(select(store, Q_MEASURES), "owner")
-    factors = _group(select(store, Q_FACTORS), "penalty")
-    effect_parts = _group(select(store, Q_EFFECT_PARTS), "rule")
-    rules = _group(select(store, Q_RULES), "offence")
-    claims = _group(select(store, Q_CLAIMS), "provision")
-    sources = _group(select(store, Q_SOURCES), "offence")
-    amendments = _group(select(store, Q_AMENDMENTS), "offence")
-    instruments = select(store, Q_INSTRUMENTS)
-    not_in_source = _group(select(store, Q_NOT_IN_SOURCE), "instrument")
-    provisions = select(store, Q_PROVISIONS)
-    provision_sources = _group(select(store, Q_PROVISION_SOURCES), "provision")
+    rows = {name: select(store, q) for name, q in QUERIES.items()}
+    counts = {str(r["class"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["n"] for r in select(store, Q_COUNTS)}
+    return assemble(rows, counts)
+
+
+def assemble(rows: dict, counts: dict) -> dict:
+    """The index from the rows of each query in QUERIES (the full store's, or restricted ones)."""
+    offences = rows["offences"]
+    aliases = _group(rows["aliases"], "offence")
+    provisions_of = _group(rows["offence_provisions"], "offence")
+    concepts = _group(rows["concepts"], "offence")
+    penalties = _group(rows["penalties"], "offence")
+    penalty_conditions = _group(rows["penalty_conditions"], "penalty")
+    measures = _group(rows["measures"], "owner")
+    factors = _group(rows["factors"], "penalty")
+    effect_parts = _group(rows["effect_parts"], "rule")
+    rules = _group(rows["rules"], "offence")
+    claims = _group(rows["claims"], "provision")
+    sources = _group(rows["sources"], "offence")
+    amendments = _group(rows["amendments"], "offence")
+    instruments = rows["instruments"]
+    not_in_source = _group(rows["not_in_source"], "instrument")
+    provisions = rows["provisions"]
+    provision_sources = _group(rows["provision_sources"], "provision")
 
     instrument_of = {p["provision"]: p["instrument"] for p in provisions}
     result = []
@@ -295,7 +339,6 @@ def build_index(store) -> dict:
             "sources": [s["source"] for s in provision_sources[p["provision"]]],
             "opsc_claims": [{"opsc": opsc_paragraph(c["opsclabel"]), "source": c["source"]} for c in claims[p["provision"]]],
         }
-    counts = {str(r["class"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["n"] for r in select(store, Q_COUNTS)}
     return {
         "offences": result,
         "instruments": instrument_entries,

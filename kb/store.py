@@ -43,8 +43,14 @@ def python_value(term):
     return term.value
 
 
-def select(store, query: str) -> list[dict]:
-    """Run a SELECT with the lexkb prefixes; rows as dicts of Python values."""
+def select(store, query: str, bind: dict | None = None) -> list[dict]:
+    """Run a SELECT with the lexkb prefixes; rows as dicts of Python values. bind pre-binds
+    variables to plain literals ({"name": "text"}), the way to pass user input to a query: as a
+    value, never as query text."""
+    if bind:  # a VALUES block of literals serialised by pyoxigraph, as RemoteStore binds --bind
+        import pyoxigraph as ox
+
+        query = bind_values(query, {ox.Variable(k): ox.Literal(v) for k, v in bind.items()})
     solutions = store.query(PROLOGUE + query)
     names = [v.value for v in solutions.variables]
     return [{n: python_value(sol[n]) for n in names} for sol in solutions]

@@ -1,0 +1,310 @@
+"""Targeted lookups on a large store (a SPARQL endpoint, or a persistent pyoxigraph store): instead
+of building the whole index (lexkb.index.build_index) per call, resolve the query to the few
+offences or provisions it can match, with selective SPARQL, and build the index entries of those
+only, by the same queries restricted with `VALUES ?offence { ... }` (lexkb.index.restricted) and
+the same assembly code. `lexkb penalty` and `show` then run their usual code (lexkb.lookup.resolve,
+lexkb.penalty.answer, lexkb.provision_view.describe) on this partial index and print what they
+print from index.json.
+
+Why the partial index gives the same answer as the whole one:
+- an article: the provisions whose label is that article are found through the article's eli:number
+  (step 1, a superset checked in Python with lexkb.lookup.same_article), then every offence linked
+  to a provision above or below them (a superset of what lexkb.lookup.resolve links, which it
+  filters again); when nothing is linked, the answer needs every offence's names (suggestions);
+- a name: every offence's names are read (a few rows per jurisdiction) and matched in Python with
+  lexkb.lookup.resolve itself, which folds accents; full entries are built for a single match, and
+  the fields a candidate list prints for several.
+
+User text never becomes query text: it is matched in Python, or (the jurisdiction code, the digits of
+an article number) passed as a bound literal. IRIs in VALUES come from query results only."""
+from __future__ import annotations
+
+import json
+import re
+
+from .index import QUERIES, assemble, iri_term, literal_values, restricted
+from .jurisdiction import ELI, check_code, code_of, restrict_index
+from .lookup import NUMBER_SUFFIXES, Match, parse_article, resolve, same_article
+from .errors import LexkbError
+from .store import select
+
+CHUNK = 400  # IRIs per VALUES block
+
+Q_JURISDICTION_INSTRUMENTS = """
+SELECT ?instrument WHERE { ?instrument a eli:LegalResource . FILTER(STRSTARTS(STR(?instrument), ?prefix)) }
+ORDER BY ?instrument"""
+
+Q_JURISDICTION_OFFENCES = """
+SELECT DISTINCT ?offence WHERE {
+  ?provision eli:is_part_of+ ?instrument . ?offence lexkb:definedIn|lexkb:penalisedIn ?provision .
+}"""
+
+# step 1 of an article: the provisions at or under the top-level articles numbered like the query
+# (VALUES ?number, literals; with a jurisdiction, VALUES ?instrument too)
+Q_ARTICLES = """
+SELECT DISTINCT ?provision ?label WHERE {
+  ?article eli:number ?number .
+  ?provision eli:is_part_of* ?article ; rdfs:label ?label ; a eli:LegalResourceSubdivision .
+}"""
+
+# the same within the given instruments (their parts first: Oxigraph then joins few rows)
+Q_ARTICLES_IN = """
+SELECT DISTINCT ?provision ?label WHERE {
+  { SELECT ?article WHERE { ?article eli:is_part_of+ ?instrument } }
+  ?article eli:number ?number .
+  ?provision eli:is_part_of* ?article ; rdfs:label ?label ; a eli:LegalResourceSubdivision .
+}"""
+
+Q_PROVISION_LABELS = """
+SELECT ?provision ?label WHERE { ?provision a eli:LegalResourceSubdivision ; rdfs:label ?label }"""
+
+# every offence linked to a provision at, above or below the given ones (a superset of
+# lexkb.lookup.offence_provisions: defined, penalised, penalty, rule and factor provisions)
+Q_LINKED = """
+SELECT DISTINCT ?offence WHERE {
+  { ?q eli:is_part_of* ?provision } UNION { ?provision eli:is_part_of+ ?q }
+  { ?offence lexkb:definedIn|lexkb:penalisedIn ?q }
+  UNION { ?penalty lexkb:prescribedBy ?q ; lexkb:penaltyFor ?offence }
+  UNION { ?rule lexkb:prescribedBy ?q ; lexkb:governs ?offence }
+  UNION { ?factor lexkb:prescribedBy ?q ; lexkb:triggers ?r . ?r lexkb:aggravates ?p . ?p lexkb:penaltyFor ?offence }
+}"""
+
+Q_NAMES = """
+SELECT ?offence ?id ?en ?es WHERE {
+  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
+} ORDER BY ?id"""
+
+Q_EFFECTS = """
+SELECT DISTINCT ?effect WHERE { ?effect lexkb:affectsOffence ?offence }"""
+
+Q_PARTS = """
+SELECT ?provision WHERE { ?provision eli:is_part_of ?parent ; a eli:LegalResourceSubdivision }"""
+
+Q_CLAIMANTS = """
+SELECT DISTINCT ?provision WHERE { ?claim a lexkb:ImplementationClaim ; lexkb:treatyProvision ?opsc ; lexkb:domesticProvision ?provision }"""
+
+
+def _chunks(iris):
+    iris = list(dict.fromkeys(iris))
+    for i in range(0, len(iris), CHUNK):
+        yield iris[i:i + CHUNK]
+
+
+def select_in(store, query: str, var: str, iris) -> list[dict]:
+    """The query's rows for those values of ?var (none for no values), VALUES blocks of CHUNK."""
+    rows = []
+    for chunk in _chunks(iris):
+        rows += select(store, restricted(query, var, chunk))
+    return rows
+
+
+class Scope:
+    """All jurisdictions, or one: its instruments (found with the code bound as a literal)."""
+
+    def __init__(self, store, code: str | None):
+        self.store, self.code = store, check_code(code)
+        self.instruments = self._treaties = None
+        if self.code is not None:
+            rows = select(store, Q_JURISDICTION_INSTRUMENTS, bind={"prefix": f"{ELI}{self.code}/"})
+            self.instruments = [r["instrument"] for r in rows]
+            if not self.instruments:
+                raise LexkbError(f"--jurisdiction {self.code!r}: not in the knowledge base (no instrument under "
+                                 f"{ELI}{self.code}/)")
+        self._offences = None
+
+    def treaties(self) -> list[str]:
+        """The shared instruments (treaties, under /eli/un/), part of every jurisdiction's view."""
+        if self._treaties is None:
+            rows = select(self.store, Q_JURISDICTION_INSTRUMENTS, bind={"prefix": f"{ELI}un/"})
+            self._treaties = [r["instrument"] for r in rows if code_of(r["instrument"]) is None]
+        return self._treaties
+
+    def offences(self) -> list[str] | None:
+        """The jurisdiction's offence IRIs (None: all)."""
+        if self.instruments is None:
+            return None
+        if self._offences is None:
+            self._offences = [r["offence"] for r in select_in(self.store, Q_JURISDICTION_OFFENCES, "instrument",
+                                                                self.instruments)]
+        return self._offences
+
+    def select(self, query: str, var: str = "offence") -> list[dict]:
+        """The query over the scope's offences (all of them without a jurisdiction)."""
+        offences = self.offences()
+        return select(self.store, query) if offences is None else select_in(self.store, query, var, offences)
+
+    def finish(self, index: dict) -> dict:
+        """The index as JSON would give it (keys sorted), seen from the jurisdiction."""
+        index = json.loads(json.dumps(index, ensure_ascii=False, sort_keys=True))
+        return restrict_index(index, self.code, check=False)
+
+
+# ---------------------------------------------------------------- entries
+
+def entries(store, offences, provisions=()) -> dict:
+    """The index (shaped as index.json) of those offences, with those provisions besides their own."""
+    offences = list(dict.fromkeys(offences))
+    rows = {name: [] for name in QUERIES}
+    for name in ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "sources"):
+        rows[name] = select_in(store, QUERIES[name], "offence", offences)
+    # amendments through their effects: restricted by ?offence, Oxigraph 0.5 evaluates the query's
+    # OPTIONALs over every effect in the store; by ?effect it does not
+    effects = [r["effect"] for r in select_in(store, Q_EFFECTS, "offence", offences)]
+    wanted_offences = set(offences)
+    rows["amendments"] = [r for r in select_in(store, QUERIES["amendments"], "effect", effects)
+                          if r["offence"] in wanted_offences]
+    if len(set(effects)) > CHUNK:
+        rows["amendments"].sort(key=lambda r: (r["offence"], r["kind"]))
+    if len(offences) > CHUNK:  # chunks each come sorted; the whole list is sorted as ORDER BY ?id does
+        rows["offences"].sort(key=lambda r: r["id"])
+    penalties = [r["penalty"] for r in rows["penalties"]]
+    rows["penalty_conditions"] = select_in(store, QUERIES["penalty_conditions"], "penalty", penalties)
+    rows["factors"] = select_in(store, QUERIES["factors"], "penalty", penalties)
+    rows["measures"] = select_in(store, QUERIES["measures"], "owner", penalties + [r["factor"] for r in rows["factors"]])
+    rows["effect_parts"] = select_in(store, QUERIES["effect_parts"], "rule", [r["rule"] for r in rows["factors"]])
+    wanted = list(provisions) + [r["provision"] for r in rows["offence_provisions"]]
+    rows["provisions"] = select_in(store, QUERIES["provisions"], "provision", wanted)
+    rows["claims"] = select_in(store, QUERIES["claims"], "provision", wanted)
+    rows["provision_sources"] = select_in(store, QUERIES["provision_sources"], "provision", wanted)
+    instruments = [r["instrument"] for r in rows["provisions"]]
+    rows["instruments"] = select_in(store, QUERIES["instruments"], "instrument", instruments)
+    rows["not_in_source"] = select_in(store, QUERIES["not_in_source"], "instrument", instruments)
+    return assemble(rows, {})
+
+
+def name_stubs(scope: Scope, with_provisions: bool) -> list[dict]:
+    """Every offence (of the scope) with its names, and with_provisions the labels of the provisions
+    that define and penalise it: what resolve() matches names on, suggest() suggests from and a
+    candidate list prints. The other keys of an entry are empty."""
+    aliases: dict[str, list] = {}
+    for r in scope.select(QUERIES["aliases"]):
+        aliases.setdefault(r["offence"], []).append(r["alias"])
+    provisions: dict[str, list] = {}
+    if with_provisions:
+        for r in scope.select(QUERIES["offence_provisions"]):
+            provisions.setdefault(r["offence"], []).append(r)
+    rows = scope.select(Q_NAMES)
+    if scope.instruments is not None and len(scope.offences()) > CHUNK:
+        rows.sort(key=lambda r: r["id"])
+    return [_stub(r, aliases.get(r["offence"], []), provisions.get(r["offence"], [])) for r in rows]
+
+
+def _stub(row, aliases, provisions) -> dict:
+    return {"id": row["id"], "iri": row["offence"], "offence": row["en"], "offence_es": row["es"], "aliases": aliases,
+            "defined_in": [p["label"] for p in provisions if p["role"] == "defined_in"],
+            "penalised_in": [p["label"] for p in provisions if p["role"] == "penalised_in"],
+            "penalties": [], "rules": [], "aggravating_factors": []}
+
+
+def _stubs_of(store, offences: list[str]) -> list[dict]:
+    """Candidate entries: names and defining/penalising provisions of those offences, in index order."""
+    names = select_in(store, Q_NAMES, "offence", offences)
+    if len(offences) > CHUNK:
+        names.sort(key=lambda r: r["id"])
+    aliases, provisions = {}, {}
+    for r in select_in(store, QUERIES["aliases"], "offence", offences):
+        aliases.setdefault(r["offence"], []).append(r["alias"])
+    for r in select_in(store, QUERIES["offence_provisions"], "offence", offences):
+        provisions.setdefault(r["offence"], []).append(r)
+    return [_stub(r, aliases.get(r["offence"], []), provisions.get(r["offence"], [])) for r in names]
+
+
+def _index(offences: list[dict], provisions: dict | None = None, instruments: dict | None = None) -> dict:
+    return {"offences": offences, "provisions": provisions or {}, "instruments": instruments or {},
+            "summary": {"counts": {}}}
+
+
+# ---------------------------------------------------------------- articles
+
+def article_numbers(key: str) -> list[str]:
+    """eli:number spellings of the top-level article a key can start with: '203bis' -> '2', '20',
+    '203', '203 bis' (and the like); the digits come from the query, the words from NUMBER_SUFFIXES."""
+    digits = re.match(r"\d+", key).group(0)
+    out = []
+    for i in range(1, len(digits) + 1):
+        out.append(digits[:i])
+        rest = key[i:]
+        out += [f"{digits[:i]} {s}" for s in sorted(NUMBER_SUFFIXES) if rest.startswith(s)]
+    return out
+
+
+def article_provisions(scope: Scope, article) -> list[tuple[str, str]]:
+    """(IRI, label) of every provision (of the scope, and the shared treaties) whose label is the article."""
+    numbers = literal_values("number", article_numbers(article.key))
+    if scope.instruments is None:
+        rows = select(scope.store, Q_ARTICLES.replace("WHERE {", "WHERE {\n  " + numbers, 1))
+    else:
+        # the jurisdiction's instruments; the treaties too unless the query names an instrument that
+        # the jurisdiction has this article in (a treaty's provision would have to share its name)
+        rows = _articles_in(scope.store, scope.instruments, numbers)
+        if article.instrument is None or not any(same_article(article, r["label"]) for r in rows):
+            rows += _articles_in(scope.store, scope.treaties(), numbers)
+    return sorted({r["provision"]: r["label"] for r in rows if same_article(article, r["label"])}.items())
+
+
+def _articles_in(store, instruments: list[str], numbers: str) -> list[dict]:
+    if not instruments:
+        return []
+    values = " ".join(iri_term(i) for i in instruments)
+    query = (Q_ARTICLES_IN.replace("{ SELECT ?article WHERE {", "{ SELECT ?article WHERE { VALUES ?instrument { " + values + " }", 1)
+             .replace("  ?article eli:number", "  " + numbers + "\n  ?article eli:number", 1))
+    return select(store, query)
+
+
+def _provision_stubs(scope: Scope, found) -> dict:
+    """Provision entries for the provisions found (lexkb.lookup.resolve reads label, key, coverage)."""
+    index = entries(scope.store, [], [iri for iri, _ in found])
+    return index["provisions"]
+
+
+# ---------------------------------------------------------------- the two commands
+
+def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
+    """The index `lexkb penalty QUERY` needs: it answers as from the whole index.json."""
+    scope = Scope(store, jurisdiction)
+    article = parse_article(query)
+    if article is not None:
+        found = article_provisions(scope, article)
+        if found:
+            linked = [r["offence"] for r in select_in(store, Q_LINKED, "provision", [iri for iri, _ in found])]
+            if scope.code is not None:
+                own = set(scope.offences())
+                linked = [o for o in linked if o in own]
+            index = scope.finish(entries(store, linked, [iri for iri, _ in found]))
+            match = resolve(query, index)
+            if match.offences or match.candidates or match.not_in_source:
+                return index
+            provisions = index["provisions"]
+        else:
+            provisions = {}
+        return scope.finish(_index(name_stubs(scope, with_provisions=True), provisions))
+    stubs = name_stubs(scope, with_provisions=False)
+    match = resolve(query, _index(stubs))
+    if len(match.offences) == 1 and not match.candidates:
+        return scope.finish(entries(store, [match.offences[0]["iri"]]))
+    if match.candidates:
+        return scope.finish(_index(_stubs_of(store, [o["iri"] for o in match.candidates])))
+    return scope.finish(_index(name_stubs(scope, with_provisions=True)))
+
+
+def show_index(store, article_text: str, jurisdiction: str | None = None) -> dict:
+    """The index `lexkb show ARTICLE` needs: the provision, its parts, the offences linked to it and
+    the provisions claimed to implement it; every provision label when nothing matches (hints)."""
+    scope = Scope(store, jurisdiction)
+    article = parse_article(article_text)
+    found = article_provisions(scope, article) if article is not None else []
+    if len(found) != 1:
+        if found:
+            return scope.finish(_index([], _provision_stubs(scope, found)))
+        rows = select(store, Q_PROVISION_LABELS)
+        provisions = {r["provision"]: {"iri": r["provision"], "label": r["label"]} for r in rows}
+        return scope.finish(_index([], provisions))
+    iri = found[0][0]
+    parts = [r["provision"] for r in select(store, restricted(Q_PARTS, "parent", [iri]))]
+    claimants = [r["provision"] for r in select(store, restricted(Q_CLAIMANTS, "opsc", [iri]))]
+    linked = [r["offence"] for r in select(store, restricted(Q_LINKED, "provision", [iri]))]
+    if scope.code is not None:
+        own = set(scope.offences())
+        linked = [o for o in linked if o in own]
+    return scope.finish(entries(store, linked, [iri, *parts, *claimants]))
