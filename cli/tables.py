@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, TimeoutOption,
+                               remote_store)
 from typing import Annotated
 
 TABLE_HELP = """Print a comparison table generated from the knowledge base, with its sources.
@@ -33,6 +34,10 @@ Examples:
   lexkb table opsc-coverage --gaps --lang es --format html -o gaps.html
   lexkb table amendments --on 2010-01-01 --format tex
   lexkb table penalties --endpoint http://127.0.0.1:7878/query
+  lexkb table penalties --jurisdiction mx --endpoint http://127.0.0.1:7878/query
+
+--jurisdiction CODE restricts a table to one jurisdiction of a store holding several (the code in
+its IRIs, e.g. mx; default: all). Not for enforcement, whose statistics are Mexico's only.
 """
 
 REPORT_HELP = """Write all tables as a small static HTML report into a folder.
@@ -85,6 +90,7 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        jurisdiction: JurisdictionOption = None,
     ) -> None:
         from lexkb.errors import LexkbError
         from lexkb.tables import FORMATS, build_table
@@ -96,7 +102,8 @@ def register(app: typer.Typer) -> None:
         check_lang(lang)
         # the enforcement table reads the statistics graph too (lexkb publish puts it in GRAPH/statistics)
         store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement")
-        tbl = build_table(name, store=store, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps)
+        tbl = build_table(name, store=store, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps,
+                          jurisdiction=jurisdiction)
         _emit(render(tbl, fmt), output)
 
     @app.command("report", help=REPORT_HELP)

@@ -24,7 +24,7 @@ import re
 
 from .index import QUERIES, assemble, iri_term, literal_values, restricted
 from .jurisdiction import ELI, check_code, code_of, restrict_index
-from .lookup import NUMBER_SUFFIXES, Match, parse_article, resolve, same_article
+from .lookup import NUMBER_SUFFIXES, parse_article, resolve, same_article
 from .errors import LexkbError
 from .store import select
 
@@ -197,17 +197,12 @@ def _stub(row, aliases, provisions) -> dict:
             "penalties": [], "rules": [], "aggravating_factors": []}
 
 
-def _stubs_of(store, offences: list[str]) -> list[dict]:
-    """Candidate entries: names and defining/penalising provisions of those offences, in index order."""
-    names = select_in(store, Q_NAMES, "offence", offences)
-    if len(offences) > CHUNK:
-        names.sort(key=lambda r: r["id"])
-    aliases, provisions = {}, {}
-    for r in select_in(store, QUERIES["aliases"], "offence", offences):
-        aliases.setdefault(r["offence"], []).append(r["alias"])
-    for r in select_in(store, QUERIES["offence_provisions"], "offence", offences):
+def _with_provisions(store, stubs: list[dict]) -> list[dict]:
+    provisions: dict[str, list] = {}
+    for r in select_in(store, QUERIES["offence_provisions"], "offence", [o["iri"] for o in stubs]):
         provisions.setdefault(r["offence"], []).append(r)
-    return [_stub(r, aliases.get(r["offence"], []), provisions.get(r["offence"], [])) for r in names]
+    return [_stub({"offence": o["iri"], "id": o["id"], "en": o["offence"], "es": o["offence_es"]}, o["aliases"],
+                  provisions.get(o["iri"], [])) for o in stubs]
 
 
 def _index(offences: list[dict], provisions: dict | None = None, instruments: dict | None = None) -> dict:
@@ -283,8 +278,8 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
     match = resolve(query, _index(stubs))
     if len(match.offences) == 1 and not match.candidates:
         return scope.finish(entries(store, [match.offences[0]["iri"]]))
-    if match.candidates:
-        return scope.finish(_index(_stubs_of(store, [o["iri"] for o in match.candidates])))
+    if match.candidates:  # the stubs have the names already; add the provisions a candidate list prints
+        return scope.finish(_index(_with_provisions(store, match.candidates)))
     return scope.finish(_index(name_stubs(scope, with_provisions=True)))
 
 

@@ -26,10 +26,18 @@ def names() -> list[str]:
 
 
 def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | None = None,
-                reverse: bool = False, gaps: bool = False):
-    """The Table called name; LexkbError (naming the argument) for bad input."""
+                reverse: bool = False, gaps: bool = False, jurisdiction: str | None = None):
+    """The Table called name; LexkbError (naming the argument) for bad input. With a jurisdiction
+    code, the table of that jurisdiction only (lexkb.tables.scope)."""
     if name not in TABLES:
         raise LexkbError(f"NAME: unknown table '{name}' (one of: {', '.join(names())})")
+    if jurisdiction is not None:
+        from ..jurisdiction import check_code
+        from .common import load_store
+        from .scope import view
+
+        code = check_code(jurisdiction)
+        store = view(store if store is not None else load_store(), code, name)
     module = import_module(f".{TABLES[name]}", __name__)
     if gaps and name != "opsc-coverage":
         raise LexkbError(f"--gaps: only the opsc-coverage table has gaps, not '{name}'")

@@ -1,0 +1,162 @@
+"""Targeted lookups (lexkb.remote_lookup) and jurisdiction scoping (--jurisdiction): what `penalty`
+and `show` print with --endpoint comes from index entries built for the matches only, and must be
+what the whole index gives; tables of one jurisdiction must be that jurisdiction's rows."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT, run_lexkb
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def real_store():
+    from lexkb import paths
+    from lexkb.store import open_store
+
+    return open_store(paths.GENERATED / paths.KB_TURTLE)
+
+
+@pytest.fixture(scope="module")
+def multi_store(tmp_path_factory):
+    """A generated knowledge base of 3 jurisdictions (mx, x0001, x0002), benchmarks/generate.py."""
+    import pyoxigraph as ox
+    from generate import generate
+
+    path, _ = generate(3, tmp_path_factory.mktemp("multi"))
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _queries(index) -> list[str]:
+    out = {"203", "203 bis", "Article 203 (bis)", "CPF 205 bis", "LPSTP 6 III(a)", "OPSC 3(1)(b)", "999", "tourism",
+           "trata", "lenocinio", "pederastía", "PEDERASTIA", "xyzzy", "sex tour", "209 ter", "cpf 207", "LPSTP 6"}
+    for p in index["provisions"].values():
+        out |= {p["label"], p["label"].split(" art. ")[-1]}
+    for o in index["offences"]:
+        for name in [o["offence"], o["offence_es"], o["id"], *o["aliases"]]:
+            if name:
+                out |= {name, name[:5]}
+    return sorted(out)
+
+
+def _penalty(query, index, factors=(), on=None):
+    from lexkb.errors import LexkbError
+    from lexkb.penalty import answer
+
+    try:
+        return answer(query, index, list(factors), on)[0]
+    except LexkbError as exc:
+        return ("error", str(exc), exc.exit_code)
+
+
+def _show(query, index):
+    from lexkb.errors import LexkbError
+    from lexkb.provision_view import describe
+
+    try:
+        return describe(query, index)
+    except LexkbError as exc:
+        return ("error", str(exc), exc.exit_code)
+
+
+def test_targeted_equals_whole_index_on_the_real_kb(real_store, index):
+    from lexkb.remote_lookup import lookup_index, show_index
+
+    for q in _queries(index):
+        assert _penalty(q, lookup_index(real_store, q)) == _penalty(q, index), q
+        assert _show(q, show_index(real_store, q)) == _show(q, index), q
+
+
+def test_targeted_with_factors_and_dates(real_store, index):
+    from lexkb.remote_lookup import lookup_index
+
+    for q, factors, on in [("trafficking", ["victim-over-60"], None), ("LPSTP 6", [], "2013-01-01"),
+                           ("203 bis", [], "2010-01-01"), ("trata", ["victim-over-60", "public-servant"], "2011-05-05")]:
+        assert _penalty(q, lookup_index(real_store, q), factors, on) == _penalty(q, index, factors, on), q
+
+
+@pytest.mark.parametrize("code", [None, "mx", "x0002"])
+def test_targeted_equals_whole_index_per_jurisdiction(multi_store, index, code):
+    from lexkb.index import index_from_store
+    from lexkb.jurisdiction import code_of, restrict_index
+    from lexkb.remote_lookup import lookup_index, show_index
+
+    whole = restrict_index(index_from_store(multi_store), code)
+    for q in _queries(index):
+        got = _penalty(q, lookup_index(multi_store, q, code))
+        assert got == _penalty(q, whole), (code, q)
+        assert _show(q, show_index(multi_store, q, code)) == _show(q, whole), (code, q)
+        if code is not None and isinstance(got, dict):
+            iris = [r["iri"] for r in got["results"]]
+            assert all(code_of(i) == code for i in iris), (q, iris)
+
+
+def test_one_jurisdictions_offences_only(multi_store):
+    from lexkb.remote_lookup import lookup_index
+
+    result = _penalty("CPF 203 bis", lookup_index(multi_store, "CPF 203 bis", "x0001"))
+    assert [r["iri"] for r in result["results"]] == ["https://w3id.org/lexkb/id/x0001/offence/sexual-acts-in-sexual-tourism"]
+    result = _penalty("tourism", lookup_index(multi_store, "tourism", "x0002"))
+    assert {c["id"] for c in result["candidates"]} == {"sexual-tourism", "sexual-acts-in-sexual-tourism"}
+    assert len(_penalty("tourism", lookup_index(multi_store, "tourism"))["candidates"]) == 6  # 2 per jurisdiction
+
+
+class Recorder:
+    def __init__(self, store):
+        self.store, self.queries = store, []
+
+    def query(self, text, **kwargs):
+        self.queries.append(text)
+        return self.store.query(text, **kwargs)
+
+
+@pytest.mark.parametrize("query", ["trata QZXMARK", "QZXMARK", 'tour"} QZXMARK', "203 QZXMARK", "LPSTP 6 QZXMARK"])
+def test_user_text_never_in_a_query(multi_store, query):
+    from lexkb.remote_lookup import lookup_index, show_index
+
+    rec = Recorder(multi_store)
+    lookup_index(rec, query, "x0001")
+    show_index(rec, query, "x0001")
+    assert rec.queries and not any("QZXMARK" in q or "qzxmark" in q for q in rec.queries)
+
+
+def test_jurisdiction_code_only_as_a_literal(multi_store):
+    from lexkb.errors import LexkbError
+    from lexkb.remote_lookup import lookup_index
+
+    rec = Recorder(multi_store)
+    lookup_index(rec, "203 bis", "x0001")
+    for q in rec.queries:
+        assert q.replace('"https://w3id.org/lexkb/eli/x0001/"', "").count('"https://w3id.org/lexkb/eli/x0001') == 0
+    for bad in ['x0001" }', "X1", "un", "a b"]:
+        with pytest.raises(LexkbError):
+            lookup_index(multi_store, "203", bad)
+    with pytest.raises(LexkbError, match="not in the knowledge base"):
+        lookup_index(multi_store, "203", "x0009")
+
+
+def test_tables_of_one_jurisdiction(multi_store):
+    from lexkb.tables import build_table
+    from lexkb.tables.render import render
+
+    for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments"):
+        expected = render(build_table(name), "md").replace("/mx/", "/x0002/")
+        assert render(build_table(name, store=multi_store, jurisdiction="x0002"), "md") == expected, name
+
+
+@pytest.mark.parametrize("name", ["penalties", "minors-vs-adults", "opsc-coverage", "amendments"])
+def test_table_jurisdiction_mx_is_the_whole_real_kb(name):
+    assert run_lexkb("table", name, "--jurisdiction", "mx", "-f", "html") == run_lexkb("table", name, "-f", "html")
+
+
+def test_cli_jurisdiction_errors():
+    code, out, err = run_lexkb("penalty", "203", "--jurisdiction", "zz")
+    assert (code, out) == (2, "") and "jurisdictions: mx" in err
+    assert run_lexkb("penalty", "203", "-j", "mx") == run_lexkb("penalty", "203")
+    code, _, err = run_lexkb("table", "enforcement", "--jurisdiction", "mx")
+    assert code == 2 and "enforcement" in err
