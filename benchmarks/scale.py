@@ -9,11 +9,15 @@ For each size it measures, each phase in a fresh process (so peak memory is that
             node-local, so the partitions conform exactly when the whole does); above --sample
             partitions, the first --sample are validated and the total is extrapolated (marked ~)
   whole     pyshacl on the whole graph at once (only up to --whole-max triples)
-  lookups   article ('CPF 203 bis' of one jurisdiction: eli:number + eli:is_part_of) and name
-            fragment ('tourism': CONTAINS over every offence label) -- cold: a new process that
-            opens the store and answers; warm: median of 5 more in the same process
-  tables    the four `lexkb table` tables (lexkb.tables.build_table + Markdown) over the same store,
-            each in its own process, stopped after --table-timeout seconds
+  lookups   the code path of `lexkb penalty` (lexkb.remote_lookup.lookup_index, then lexkb.penalty.answer
+            and the JSON output): article 'CPF 203 bis', name 'trata' (one offence) and fragment
+            'tourism' (2 candidates) in the last jurisdiction (--jurisdiction), and 'tourism' over all
+            jurisdictions (2 per jurisdiction). Embedded: cold is a new process that opens the store
+            and answers once (wall time); server: cold is the `lexkb penalty ... --endpoint` command
+            (wall time, median of 3). Warm: median of 3 more in one process (server: the CLI's app
+            called in-process, a new RemoteStore each time, as the command does)
+  tables    the four `lexkb table` tables with --jurisdiction (the last jurisdiction's; lexkb.tables.
+            build_table + Markdown), each in its own process, stopped after --table-timeout seconds
 
     python benchmarks/scale.py                       # the three sizes; prints a Markdown table
     python benchmarks/scale.py --sizes 1000 100000   # fewer
@@ -38,32 +42,22 @@ PY = sys.executable
 OXIGRAPH = str(Path(PY).parent / "oxigraph") if (Path(PY).parent / "oxigraph").exists() else shutil.which("oxigraph")
 TABLES = ("penalties", "minors-vs-adults", "opsc-coverage", "amendments")
 
-PREFIXES = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX lexkb: <https://w3id.org/lexkb/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
-PENALTIES = """
-  OPTIONAL { ?penalty lexkb:penaltyFor ?offence ; dcterms:identifier ?pid ; lexkb:imprisonment ?i ; lexkb:fine ?f .
-             ?i schema:minValue ?imin ; schema:maxValue ?imax . ?f schema:minValue ?fmin ; schema:maxValue ?fmax }"""
+LOOKUPS = {  # kind -> (query, restricted to the last jurisdiction, label)
+    "article": ("CPF 203 bis", True, "article 'CPF 203 bis' --jurisdiction LAST"),
+    "name": ("trata", True, "name 'trata' --jurisdiction LAST (one offence)"),
+    "fragment": ("tourism", True, "fragment 'tourism' --jurisdiction LAST (2 candidates)"),
+    "fragment-all": ("tourism", False, "fragment 'tourism', all jurisdictions (2 per jurisdiction)"),
+}
 
 
-def article_query(jurisdiction: str) -> str:
-    return PREFIXES + f"""SELECT ?provision ?offence ?en ?pid ?imin ?imax ?fmin ?fmax WHERE {{
-  ?provision eli:is_part_of <https://w3id.org/lexkb/eli/{jurisdiction}/cpf> ; eli:number "203 bis" .
-  ?offence lexkb:definedIn|lexkb:penalisedIn ?provision ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
-  {PENALTIES}
-}}"""
+def last(n: int) -> str:
+    return f"x{n - 1:04d}" if n > 1 else "mx"
 
 
-def fragment_query(fragment: str) -> str:
-    return PREFIXES + f"""SELECT ?offence ?en ?pid ?imin ?imax ?fmin ?fmax WHERE {{
-  ?offence a lexkb:Offence ; skos:prefLabel|skos:altLabel ?name .
-  FILTER(CONTAINS(LCASE(STR(?name)), "{fragment}"))
-  ?offence skos:prefLabel ?en . FILTER(lang(?en) = "en")
-  {PENALTIES}
-}}"""
+def lexkb_args(kind: str, n: int, endpoint: str) -> list[str]:
+    query, scoped, _ = LOOKUPS[kind]
+    return ["penalty", query, "--format", "json", "--endpoint", endpoint, "--graph", "", "--timeout", "600",
+            *(["--jurisdiction", last(n)] if scoped else [])]
 
 
 def peak_mb() -> float:
@@ -134,24 +128,66 @@ def _open(d: Path, endpoint: str | None):
     return ox.Store.read_only(str(d / "store"))
 
 
-def phase_lookup(d: Path, kind: str, n: int, endpoint: str | None) -> dict:
-    """Cold: this process (started by the parent, which times it whole) opens the store and answers once."""
-    from lexkb.store import select
+def phase_lookup(d: Path, kind: str, n: int, endpoint: str | None, cold_only: bool = False) -> dict:
+    """Cold (embedded, cold_only): this process, started and timed whole by the parent, opens the
+    store, answers once and exits. Warm: median of 3 more answers after the first in one process."""
+    import contextlib
+    import io
 
-    q = article_query(f"x{n - 1:04d}" if n > 1 else "mx") if kind == "article" else fragment_query("tourism")
     t0 = time.perf_counter()
-    store = _open(d, endpoint)
-    rows = select(store, q)
+    query, scoped, _ = LOOKUPS[kind]
+    if endpoint:
+        from lexkb.cli.main import app
+
+        def once() -> int:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                try:
+                    app(lexkb_args(kind, n, endpoint))
+                except SystemExit as exc:
+                    if exc.code not in (0, 1, None):
+                        raise RuntimeError(f"lexkb exited {exc.code}")
+            data = json.loads(out.getvalue())
+            return len(data["results"]) + len(data.get("candidates", []))
+    else:
+        import pyoxigraph as ox
+
+        from lexkb.penalty import answer
+        from lexkb.penalty_format import FORMATS
+        from lexkb.remote_lookup import lookup_index
+
+        store = ox.Store.read_only(str(d / "store"))
+
+        def once() -> int:
+            result, _ = answer(query, lookup_index(store, query, last(n) if scoped else None), [], None)
+            FORMATS["json"](result)
+            return len(result["results"]) + len(result.get("candidates", []))
+    rows = once()
     first = time.perf_counter() - t0
+    if cold_only:
+        return {"first": first, "rows": rows}
     warm = []
-    for _ in range(5):
+    for _ in range(3):
         t = time.perf_counter()
-        select(store, q)
+        once()
         warm.append(time.perf_counter() - t)
-    return {"first": first, "warm": statistics.median(warm), "rows": len(rows), "mb": peak_mb()}
+    return {"first": first, "warm": statistics.median(warm), "rows": rows, "mb": peak_mb()}
 
 
-def phase_tables(d: Path, endpoint: str | None, names=TABLES) -> dict:
+def cli_wall(kind: str, n: int, endpoint: str, runs: int = 3) -> float:
+    """Median wall time of the `lexkb penalty ... --endpoint` command, a new process each time."""
+    lexkb = str(Path(PY).parent / "lexkb")
+    walls = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.run([lexkb, *lexkb_args(kind, n, endpoint)], capture_output=True, timeout=900)
+        walls.append(time.perf_counter() - t)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"lexkb {kind} failed: {proc.stderr.decode()}")
+    return statistics.median(walls)
+
+
+def phase_tables(d: Path, n: int, endpoint: str | None, names=TABLES) -> dict:
     from lexkb.tables import build_table
     from lexkb.tables.render import render
 
@@ -159,7 +195,7 @@ def phase_tables(d: Path, endpoint: str | None, names=TABLES) -> dict:
     out = {}
     for name in names:
         t = time.perf_counter()
-        table = build_table(name, store=store)
+        table = build_table(name, store=store, jurisdiction=last(n))
         text = render(table, "md")
         out[name] = time.perf_counter() - t
         out[name + ":rows"] = text.count("\n")
@@ -219,15 +255,15 @@ def measure(triples_goal: int, args) -> dict:
             server = Server(d / "store") if where == "server" else None
             endpoint = server.url if server else ""
             try:
-                for kind in ("article", "fragment"):
+                for kind in LOOKUPS:
                     print(f"[{triples_goal}] {where} {kind}", file=sys.stderr)
-                    res, wall = child("lookup", str(d), kind, str(n), endpoint)
-                    res["cold_wall"] = wall
+                    res, _ = child("lookup", str(d), kind, str(n), endpoint)
+                    res["cold_wall"] = cli_wall(kind, n, endpoint) if server else child("cold", str(d), kind, str(n), "")[1]
                     r[f"{where}:{kind}"] = res
                 r[f"{where}:tables"] = {"mb": 0}
                 for name in TABLES:
                     print(f"[{triples_goal}] {where} table {name}", file=sys.stderr)
-                    res, _ = child("tables", str(d), endpoint, name, timeout=args.table_timeout)
+                    res, _ = child("tables", str(d), str(n), endpoint, name, timeout=args.table_timeout)
                     r[f"{where}:tables"][name] = res.get(name, -res.get("timeout", 0))
                     r[f"{where}:tables"]["mb"] = max(r[f"{where}:tables"]["mb"], res.get("mb", 0))
                 if server:
@@ -262,14 +298,14 @@ def table(results: list[dict]) -> str:
          f"{r['whole']['violations']} violations, {r['whole']['mb']:.0f} MB" if "whole" in r else "not run"),
     ]
     for where, label in (("embedded", "embedded (pyoxigraph on disk)"), ("server", "Oxigraph server")):
-        for kind, what in (("article", "article 'CPF 203 bis'"), ("fragment", "name fragment 'tourism'")):
-            rows.append((f"{label}: {what}, cold (new process: open store + query) / warm",
-                         lambda r, k=f"{where}:{kind}": f"{fmt_s(r[k]['first'])} / "
+        for kind, (_, _, what) in LOOKUPS.items():
+            rows.append((f"{label}: {what}, cold (new process) / warm",
+                         lambda r, k=f"{where}:{kind}": f"{fmt_s(r[k]['cold_wall'])} / "
                                                         f"{fmt_s(r[k]['warm'])} ({r[k]['rows']} rows)"))
         for name in TABLES:
-            rows.append((f"{label}: table {name}", lambda r, k=f"{where}:tables", t=name: fmt_s(r[k][t])))
+            rows.append((f"{label}: table {name} --jurisdiction LAST", lambda r, k=f"{where}:tables", t=name: fmt_s(r[k][t])))
         rows.append((f"{label}: peak memory (lookup / tables)",
-                     lambda r, w=where: f"{r[f'{w}:fragment']['mb']:.0f} / "
+                     lambda r, w=where: f"{r[f'{w}:fragment-all']['mb']:.0f} / "
                                         + (f"{r[f'{w}:tables']['mb']:.0f} MB" if r[f'{w}:tables']['mb'] else "- (stopped)")))
     rows.append(("Oxigraph server process: peak memory", lambda r: f"{r['server:mb']:.0f} MB"))
     lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(results) + "|"]
@@ -303,10 +339,10 @@ def main() -> None:
             out = phase_validate(d, int(rest[0]), int(rest[1]))
         elif name == "whole":
             out = phase_whole(d)
-        elif name == "lookup":
-            out = phase_lookup(d, rest[0], int(rest[1]), rest[2] or None)
+        elif name in ("lookup", "cold"):
+            out = phase_lookup(d, rest[0], int(rest[1]), rest[2] or None, cold_only=name == "cold")
         else:
-            out = phase_tables(d, rest[0] or None, rest[1:] or TABLES)
+            out = phase_tables(d, int(rest[0]), rest[1] or None, rest[2:] or TABLES)
         print(json.dumps(out))
         return
     results = [measure(size, args) for size in args.sizes]

@@ -21,8 +21,10 @@ SELECT ?offence ?alias WHERE { ?offence a lexkb:Offence ; skos:altLabel ?alias }
 
 Q_OFFENCE_PROVISIONS = """
 SELECT ?offence ?role ?provision ?label ?key WHERE {
-  VALUES (?p ?role) { (lexkb:definedIn "defined_in") (lexkb:penalisedIn "penalised_in") }
-  ?offence a lexkb:Offence ; ?p ?provision . ?provision rdfs:label ?label ; eli:id_local ?key .
+  ?offence a lexkb:Offence .
+  { ?offence lexkb:definedIn ?provision BIND("defined_in" AS ?role) }
+  UNION { ?offence lexkb:penalisedIn ?provision BIND("penalised_in" AS ?role) }
+  ?provision rdfs:label ?label ; eli:id_local ?key .
 } ORDER BY ?offence ?role ?label"""
 
 Q_OFFENCE_CONCEPTS = """
