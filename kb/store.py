@@ -95,7 +95,6 @@ class RemoteStore:
     # -- HTTP
 
     def _request(self, query: str, accept: str) -> tuple[bytes, str]:
-        import socket
         import time
         import urllib.error
         import urllib.request
@@ -116,22 +115,11 @@ class RemoteStore:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     body = response.read()
                     return body, response.headers.get("Content-Type", "")
-            except urllib.error.HTTPError as exc:
-                detail = _first_line(exc.read() if exc.fp else b"")
-                last = f"{self.url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-                if exc.code < 500:
+            except (OSError, ValueError) as exc:  # HTTPError, URLError, timeouts, resets, bad URLs
+                last = _failure(exc, self.url, self.timeout, "endpoint")
+                if isinstance(exc, urllib.error.HTTPError) and exc.code < 500:
                     retryable = False
                     break  # the server refused this request; asking again gives the same answer
-            except (TimeoutError, socket.timeout):
-                last = f"{self.url}: no answer within {self.timeout:g} s (--timeout)"
-            except urllib.error.URLError as exc:
-                reason = exc.reason
-                if isinstance(reason, (TimeoutError, socket.timeout)):
-                    last = f"{self.url}: no answer within {self.timeout:g} s (--timeout)"
-                else:
-                    last = f"{self.url}: cannot reach the endpoint ({getattr(reason, 'strerror', None) or reason})"
-            except (OSError, ValueError) as exc:  # connection reset, malformed answer, bad URL
-                last = f"{self.url}: request failed ({' '.join(str(exc).split()) or type(exc).__name__})"
         tries = f" after {self.retries + 1} attempts" if self.retries and retryable else ""
         raise LexkbError(last + tries, exit_code=ENDPOINT_EXIT)
 
@@ -181,6 +169,22 @@ class RemoteStore:
     def graph_triples(self) -> list:
         """Every triple of the graph(s) read, for validation."""
         return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+def _failure(exc: BaseException, url: str, timeout: float, what: str, timeout_note: str = "") -> str:
+    """One line saying why an HTTP exchange with a SPARQL server failed."""
+    import socket
+    import urllib.error
+
+    if isinstance(exc, urllib.error.HTTPError):
+        detail = _first_line(exc.read() if exc.fp else b"")
+        return f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"{url}: no answer within {timeout:g} s (--timeout){timeout_note}"
+    if isinstance(exc, urllib.error.URLError):
+        return f"{url}: cannot reach the {what} ({getattr(reason, 'strerror', None) or reason})"
+    return f"{url}: request failed ({' '.join(str(exc).split()) or type(exc).__name__})"
 
 
 def _first_line(body: bytes) -> str:
@@ -289,8 +293,6 @@ def store_url_for(endpoint: str) -> str:
 def put_graph(store_url: str, graph: str, data: bytes, timeout: float, content_type: str = "text/turtle") -> int:
     """Replace the named graph with data in one HTTP PUT (SPARQL 1.1 Graph Store HTTP Protocol).
     Never retried: a write is not repeated behind the user's back. Returns the HTTP status."""
-    import socket
-    import urllib.error
     import urllib.request
     from urllib.parse import urlencode
 
@@ -301,17 +303,7 @@ def put_graph(store_url: str, graph: str, data: bytes, timeout: float, content_t
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
             return response.status
-    except urllib.error.HTTPError as exc:
-        detail = _first_line(exc.read() if exc.fp else b"")
-        message = f"{store_url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-    except (TimeoutError, socket.timeout):
-        message = f"{store_url}: no answer within {timeout:g} s (--timeout); the graph may or may not have been replaced"
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            message = f"{store_url}: no answer within {timeout:g} s (--timeout); the graph may or may not have been replaced"
-        else:
-            message = f"{store_url}: cannot reach the Graph Store endpoint ({getattr(reason, 'strerror', None) or reason})"
     except (OSError, ValueError) as exc:
-        message = f"{store_url}: request failed ({' '.join(str(exc).split()) or type(exc).__name__})"
+        message = _failure(exc, store_url, timeout, "Graph Store endpoint",
+                           "; the graph may or may not have been replaced")
     raise LexkbError(message, exit_code=ENDPOINT_EXIT)
