@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 INSTRUMENT_WORDS = {
     "cpf": "cpf", "codigo penal federal": "cpf", "federal criminal code": "cpf",
@@ -16,6 +17,7 @@ ARTICLE_SHAPE = re.compile(r"^\d+[\s()a-z0-9.]*$")
 NUMBER_SUFFIXES = {"bis", "ter", "quater"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, accents removed, whitespace collapsed: 'Trata de Personas' == 'trata de personas'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -24,11 +24,12 @@ import re
 
 from .index import QUERIES, assemble, iri_term, literal_values, restricted
 from .jurisdiction import ELI, check_code, code_of, restrict_index
-from .lookup import NUMBER_SUFFIXES, parse_article, resolve, same_article
+from .lookup import NUMBER_SUFFIXES, fold, parse_article, resolve, same_article
 from .errors import LexkbError
 from .store import select
 
-CHUNK = 400  # IRIs per VALUES block
+CHUNK = 400  # IRIs per VALUES block (Oxigraph 0.5 joins per value up to about a thousand)
+PARALLEL = 2  # VALUES blocks in flight
 
 Q_JURISDICTION_INSTRUMENTS = """
 SELECT ?instrument WHERE { ?instrument a eli:LegalResource . FILTER(STRSTARTS(STR(?instrument), ?prefix)) }
@@ -75,6 +76,29 @@ SELECT ?offence ?id ?en ?es WHERE {
   OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
 } ORDER BY ?id"""
 
+# the offences a name can match: a superset of every match of lexkb.lookup.resolve (exact,
+# fragment, word prefixes), all of which contain each word of the folded query. fold() lower-cases,
+# strips accents and collapses whitespace; on a name of printable ASCII without double spaces it is
+# LCASE (and a strip), so CONTAINS(LCASE(name), word) decides it; every other name passes and is
+# folded in Python. The words are bound as literals (?w0, ?w1, ...). Names of other resources may
+# pass too: Q_STUBS keeps offences only.
+Q_NAME_CANDIDATES = """
+SELECT ?offence WHERE {
+  { ?offence skos:prefLabel ?name } UNION { ?offence skos:altLabel ?name } UNION { ?offence dcterms:identifier ?name }
+  FILTER((WORDS) || REGEX(STR(?name), "[^ -~]|  "))
+}"""
+
+# what resolve() matches names on and a candidate list prints, in one query (restricted to a few
+# hundred offences: Oxigraph then joins per offence, as it does not for thousands)
+Q_STUBS = """
+SELECT ?offence ?id ?en ?es ?alias ?defined_in ?penalised_in WHERE {
+  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
+  OPTIONAL { ?offence skos:altLabel ?alias }
+  OPTIONAL { ?offence lexkb:definedIn ?d . ?d rdfs:label ?defined_in ; eli:id_local ?dkey }
+  OPTIONAL { ?offence lexkb:penalisedIn ?p . ?p rdfs:label ?penalised_in ; eli:id_local ?pkey }
+}"""
+
 Q_EFFECTS = """
 SELECT DISTINCT ?effect WHERE { ?effect lexkb:affectsOffence ?offence }"""
 
@@ -92,11 +116,15 @@ def _chunks(iris):
 
 
 def select_in(store, query: str, var: str, iris) -> list[dict]:
-    """The query's rows for those values of ?var (none for no values), VALUES blocks of CHUNK."""
-    rows = []
-    for chunk in _chunks(iris):
-        rows += select(store, restricted(query, var, chunk))
-    return rows
+    """The query's rows for those values of ?var (none for no values), VALUES blocks of CHUNK; two
+    blocks at a time (pyoxigraph evaluates outside the GIL, and a server answers them in parallel)."""
+    queries = [restricted(query, var, chunk) for chunk in _chunks(iris)]
+    if len(queries) < 2:
+        return [row for q in queries for row in select(store, q)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        return [row for rows in pool.map(lambda q: select(store, q), queries) for row in rows]
 
 
 class Scope:
@@ -190,6 +218,35 @@ def name_stubs(scope: Scope, with_provisions: bool) -> list[dict]:
     return [_stub(r, aliases.get(r["offence"], []), provisions.get(r["offence"], [])) for r in rows]
 
 
+def matching_stubs(scope: Scope, query: str) -> list[dict] | None:
+    """Name stubs, with the provisions a candidate list prints, of the offences whose names may
+    contain every word of the folded query (Q_NAME_CANDIDATES); None when resolve() matches none of
+    them. resolve() on these gives what it gives on every offence: whatever it matches is among them
+    (suggestions for no match need every name)."""
+    words = list(dict.fromkeys(fold(query).split()))
+    if not words:
+        return None
+    contains = " && ".join(f"CONTAINS(LCASE(STR(?name)), ?w{i})" for i in range(len(words)))
+    rows = select(scope.store, Q_NAME_CANDIDATES.replace("WORDS", contains),
+                  bind={f"w{i}": w for i, w in enumerate(words)})
+    stubs = {}
+    for r in select_in(scope.store, Q_STUBS, "offence", [r["offence"] for r in rows]):
+        o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"],
+                                            "offence_es": r["es"], "aliases": [], "defined_in": [],
+                                            "penalised_in": [], "penalties": [], "rules": [],
+                                            "aggravating_factors": []})
+        for key, var in (("aliases", "alias"), ("defined_in", "defined_in"), ("penalised_in", "penalised_in")):
+            if r[var] is not None and r[var] not in o[key]:
+                o[key].append(r[var])
+    out = sorted(stubs.values(), key=lambda o: o["id"])
+    for o in out:  # as Q_ALIASES and Q_OFFENCE_PROVISIONS order them
+        o["aliases"].sort()
+        o["defined_in"].sort()
+        o["penalised_in"].sort()
+    match = resolve(query, _index(out))
+    return out if match.offences or match.candidates else None
+
+
 def _stub(row, aliases, provisions) -> dict:
     return {"id": row["id"], "iri": row["offence"], "offence": row["en"], "offence_es": row["es"], "aliases": aliases,
             "defined_in": [p["label"] for p in provisions if p["role"] == "defined_in"],
@@ -274,12 +331,17 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
         else:
             provisions = {}
         return scope.finish(_index(name_stubs(scope, with_provisions=True), provisions))
-    stubs = name_stubs(scope, with_provisions=False)
+    # all jurisdictions: the few offences whose names can match; one jurisdiction: its offences'
+    # names (a few rows, fewer queries)
+    stubs = matching_stubs(scope, query) if scope.code is None else None
+    with_provisions = stubs is not None
+    if stubs is None:  # resolve's suggestions need every name
+        stubs = name_stubs(scope, with_provisions=False)
     match = resolve(query, _index(stubs))
     if len(match.offences) == 1 and not match.candidates:
         return scope.finish(entries(store, [match.offences[0]["iri"]]))
     if match.candidates:  # the stubs have the names already; add the provisions a candidate list prints
-        return scope.finish(_index(_with_provisions(store, match.candidates)))
+        return scope.finish(_index(match.candidates if with_provisions else _with_provisions(store, match.candidates)))
     return scope.finish(_index(name_stubs(scope, with_provisions=True)))
 
 

@@ -160,3 +160,56 @@ def test_cli_jurisdiction_errors():
     assert run_lexkb("penalty", "203", "-j", "mx") == run_lexkb("penalty", "203")
     code, _, err = run_lexkb("table", "enforcement", "--jurisdiction", "mx")
     assert code == 2 and "enforcement" in err
+
+
+def test_name_filter_binds_the_folded_words_as_literals(multi_store, index):
+    """Over all jurisdictions a name is first narrowed in SPARQL (Q_NAME_CANDIDATES): the folded
+    words appear in a query only as literals that pyoxigraph serialised, and the answer is the
+    whole index's."""
+    import pyoxigraph as ox
+
+    from lexkb.index import index_from_store
+    from lexkb.lookup import fold
+    from lexkb.remote_lookup import lookup_index
+
+    whole = index_from_store(multi_store)
+    for query in ['tour"} QZXMARK', "QZXMARK \\ ' tourism", 'tourism") || true || ("', "sex tour", "xyzzy"]:
+        rec = Recorder(multi_store)
+        assert _penalty(query, lookup_index(rec, query)) == _penalty(query, whole), query
+        bound = [f"VALUES ?w{i} {{ {ox.Literal(w)} }}" for i, w in enumerate(dict.fromkeys(fold(query).split()))]
+        filters = [q for q in rec.queries if "?w0" in q]
+        assert len(filters) == 1 and all(b in filters[0] for b in bound), query
+        for q in rec.queries:
+            for b in bound:
+                q = q.replace(b, "")
+            assert "qzxmark" not in q.lower() and '") || true' not in q, query
+
+
+def test_name_filter_keeps_names_only_python_can_fold(index):
+    """Names that CONTAINS on LCASE cannot decide (accents, double spaces, tabs) pass the SPARQL
+    filter and are matched in Python: the same answers as the whole index."""
+    import pyoxigraph as ox
+
+    from lexkb import paths
+    from lexkb.index import index_from_store
+    from lexkb.remote_lookup import lookup_index
+    from lexkb.store import open_store
+
+    store = open_store(paths.GENERATED / paths.KB_TURTLE)
+    tourism = ox.NamedNode("https://w3id.org/lexkb/id/mx/offence/sexual-tourism")
+    alt = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+    trafficking = ox.NamedNode("https://w3id.org/lexkb/id/mx/offence/trafficking-in-persons")
+    for offence, alias in [(tourism, "Explotación  Sexual\tInfantil"), (tourism, "Turismo SEXUAL  agravádo"),
+                           (trafficking, "Turísmo forzado"), (trafficking, "pederasty  ring"), (trafficking, "lenocinio\tpersonas")]:
+        store.add(ox.Quad(offence, alt, ox.Literal(alias)))
+    whole = index_from_store(store)
+    # each query also matches another offence's plain ASCII name, so the filter's answer is used
+    for query in ["explotacion sexual infantil", "sexual infantil", "EXPLOTACIÓN", "sexual agravado", "turismo sexual",
+                  "agrav", "tourism", "turismo", "pederast", "lenocinio", "Lenocinio personas"]:
+        got = _penalty(query, lookup_index(store, query))
+        assert got == _penalty(query, whole), query
+    assert [r["id"] for r in _penalty("explotacion sexual infantil", lookup_index(store, "explotacion sexual infantil"))["results"]] == ["sexual-tourism"]
+    assert {c["id"] for c in _penalty("turismo", lookup_index(store, "turismo"))["candidates"]} == {
+        "sexual-tourism", "sexual-acts-in-sexual-tourism", "trafficking-in-persons"}
+    assert {c["id"] for c in _penalty("pederast", lookup_index(store, "pederast"))["candidates"]} == {
+        "pederasty", "trafficking-in-persons"}
