@@ -113,12 +113,18 @@ def validate(
     endpoint: EndpointOption = None,
     timeout: TimeoutOption = 30.0,
     graph: GraphOption = DEFAULT_GRAPH,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", show_default=False,
+        help="Processes validating partitions at once (default: 2, or 1 on one core).")] = None,
 ) -> None:
     """Validate the knowledge base, or the RDF files given, against the SHACL shapes.
 
     Exit status: 0 conforms, 1 violations found, 2 unreadable input, 3 endpoint failure. Each
     violation is one line: where it came from (file:line) when known, the focus node, the path and
     the message. With --endpoint, the graph read from the endpoint is validated.
+
+    The graph is validated by jurisdiction (each with the shared vocabulary and treaties), in
+    batches, --jobs at a time; the violations are those of the whole graph.
 
     Examples:
 
@@ -129,28 +135,31 @@ def validate(
     import json
 
     from lexkb.errors import LexkbError
-    from lexkb.kbfile import load_for_validation
-    from lexkb.validation import load_shapes, validate as run_validation
+    from lexkb.kbfile import validate_kb
 
+    if jobs is not None and jobs < 1:
+        raise LexkbError(f"--jobs {jobs}: give a number of processes of at least 1")
     store = remote_store(endpoint, timeout, graph)
-    if store is not None:
-        if files:
-            raise LexkbError("give either FILES or --endpoint, not both")
-        from lexkb.kbfile import graph_from_store
-
-        data, sourcemap = graph_from_store(store), {}
-    else:
-        data, sourcemap = load_for_validation(files or [])
-    violations = run_validation(data, load_shapes(shapes) if shapes else None, sourcemap)
+    if store is not None and files:
+        raise LexkbError("give either FILES or --endpoint, not both")
+    result = validate_kb(files or [], store, shapes, jobs, progress=_batch_progress if sys.stderr.isatty() else None,
+                         note=lambda message: typer.echo(f"lexkb: {message}", err=True))
+    violations = result.violations
     if format is ReportFormat.json:
         typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
                               ensure_ascii=False, indent=1))
     else:
         for v in violations:
             typer.echo(v.line())
-        typer.echo(f"{'conforms' if not violations else 'does not conform'}: {len(data)} triples, "
+        typer.echo(f"{'conforms' if not violations else 'does not conform'}: {result.triples} triples, "
                    f"{len(violations)} violation(s)", err=True)
     raise typer.Exit(1 if violations else 0)
+
+
+def _batch_progress(done: int, batches: int, triples: int) -> None:
+    """On a terminal, for graphs of several batches (a few seconds each)."""
+    if batches >= 4:
+        typer.echo(f"validated {done}/{batches} batches ({triples:,} triples)", err=True)
 
 
 @app.command()

@@ -114,6 +114,111 @@ def load_for_validation(files: list[Path]):
     return graph, {}
 
 
+OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES"}  # read with pyoxigraph; other formats with rdflib
+
+
+def rdf_triples(path: Path, prefixes: dict | None = None, blank_prefix: str = ""):
+    """The triples of one RDF file, as pyoxigraph Triples (or Quads of the default graph), with the
+    same one-line errors as parse_rdf. Turtle and N-Triples are streamed by pyoxigraph; the file's
+    prefixes are put in `prefixes` once it is read. Blank nodes get blank_prefix, so that the same
+    label in two files names two nodes, as when rdflib reads them."""
+    import pyoxigraph as ox
+
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise LexkbError(f"{path}: unknown RDF format (use one of {', '.join(sorted(SUFFIX_FORMATS))})")
+    if path.is_dir():
+        raise LexkbError(f"{path}: is a folder, not an RDF file")
+    if not path.exists():
+        raise LexkbError(f"{path}: no such file")
+    if fmt not in OX_FORMATS:
+        from .validation import _XSD_STRING
+        from rdflib import BNode, Literal as RLiteral
+
+        def term(node):
+            if isinstance(node, BNode):
+                return ox.BlankNode(blank_prefix + str(node))
+            if isinstance(node, RLiteral):
+                if node.language:
+                    return ox.Literal(str(node), language=node.language)
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or _XSD_STRING)))
+            return ox.NamedNode(str(node))
+
+        try:
+            for s, p, o in parse_rdf(path):
+                yield ox.Triple(term(s), term(p), term(o))
+        except (ValueError, TypeError) as exc:
+            raise LexkbError(f"{path}: cannot read as {fmt}: {' '.join(str(exc).split())}") from None
+        return
+    BlankNode = ox.BlankNode
+    try:
+        parser = ox.parse(path=str(path), format=getattr(ox.RdfFormat, OX_FORMATS[fmt]),
+                          base_iri=path.resolve().as_uri())
+        for q in parser:
+            if type(q.subject) is BlankNode or type(q.object) is BlankNode:
+                s, o = q.subject, q.object
+                q = ox.Triple(BlankNode(blank_prefix + s.value) if type(s) is BlankNode else s, q.predicate,
+                              BlankNode(blank_prefix + o.value) if type(o) is BlankNode else o)
+            yield q
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split())}") from None
+    except OSError as exc:
+        raise LexkbError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if prefixes is not None:
+        prefixes.update(parser.prefixes)
+
+
+def partition_for_validation(files: list[Path], backward, whole: str | None = None):
+    """The graph `lexkb validate` checks, split by lexkb.partition without building one rdflib
+    Graph: (partitioning, source map, namespace bindings the whole graph would have in rdflib).
+    Without files, the built knowledge base: rdflib binds its Turtle prefixes, and it has a source
+    map; files are read into one graph, which keeps rdflib's default bindings only."""
+    from itertools import chain
+
+    from .partition import partition
+
+    if not files:
+        path = kb_path(paths.KB_TURTLE)
+        prefixes: dict = {}
+        partitioning = partition(rdf_triples(path, prefixes), backward, whole)
+        try:
+            sourcemap = json.loads(kb_path(paths.SOURCEMAP).read_text(encoding="utf-8"))
+        except (LexkbError, ValueError):
+            sourcemap = {}
+        return partitioning, sourcemap, [(p, iri, True) for p, iri in prefixes.items()]
+    triples = chain.from_iterable(rdf_triples(f, blank_prefix=f"f{i}x") for i, f in enumerate(files))
+    return partition(triples, backward, whole), {}, []
+
+
+def partition_store(store, backward, whole: str | None = None):
+    """The graph a store holds (e.g. a SPARQL endpoint, lexkb.store.RemoteStore), split by
+    lexkb.partition, with the bindings graph_from_store gives; no rdflib Graph of it is built."""
+    from .namespaces import PREFIXES
+    from .partition import partition
+
+    return partition(store.graph_triples(), backward, whole), {}, [(p, iri, True) for p, iri in PREFIXES.items()]
+
+
+def validate_kb(files: list[Path], store=None, shapes: Path | None = None, jobs: int | None = None,
+                batch_triples: int | None = None, progress=None, note: Callable[[str], None] | None = None):
+    """What `lexkb validate` does: the built knowledge base, the files or the store's graph, split
+    by jurisdiction and validated batch by batch (lexkb.validation.validate_partitioned). note()
+    is told once why the graph is validated whole, when it is."""
+    from .partition import backward_predicates, not_node_local
+    from .validation import load_shapes, validate_partitioned
+
+    shapes_graph = load_shapes(shapes) if shapes else load_shapes()
+    backward, whole = backward_predicates(shapes_graph), not_node_local(shapes_graph)
+    if store is not None:
+        partitioning, sourcemap, bindings = partition_store(store, backward, whole)
+    else:
+        partitioning, sourcemap, bindings = partition_for_validation(files, backward, whole)
+    if partitioning.whole is not None and note is not None:
+        note(f"validating the graph whole, not by jurisdiction: {partitioning.whole}")
+    return validate_partitioned(partitioning, shapes, sourcemap, bindings, jobs=jobs,
+                                batch_triples=batch_triples, progress=progress)
+
+
 def export_kb(fmt: str) -> bytes:
     if fmt not in RDF_FORMATS:
         raise LexkbError(f"--format: unknown format {fmt!r}; use {', '.join(RDF_FORMATS)}")

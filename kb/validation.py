@@ -1,6 +1,7 @@
 """SHACL validation of a knowledge base graph, with violations mapped back to provision files."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -89,3 +90,141 @@ def validate(data: Graph, shapes: Graph | None = None, sourcemap: dict[str, str]
             value=_short(data, value) if value is not None and value != focus else None,
         ))
     return sorted(violations, key=lambda v: (v.where or "", v.focus, v.path, v.message, v.value or ""))
+
+
+# ---------------------------------------------------------------- by partitions (lexkb.partition)
+
+@dataclass
+class PartitionedValidation:
+    violations: list[Violation]
+    triples: int  # distinct triples validated
+    partitions: int
+    batches: int
+    jurisdictions: int
+    whole: str | None  # why the graph was validated whole, when it was
+
+
+_batch_context: dict = {}
+
+
+def _start_batches(shapes_path: Path | None, sourcemap: dict[str, str] | None, bindings) -> None:
+    """Per process: the shapes, parsed once, and what every batch's graph needs."""
+    _batch_context.update(shapes=load_shapes(shapes_path) if shapes_path else load_shapes(),
+                          sourcemap=sourcemap or {}, bindings=tuple(bindings))
+
+
+def _rdflib_term(term):
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        # RDF 1.1: a simple literal is an xsd:string; rdflib's parsers give it no datatype.
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    return BNode(term.value)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _add_ntriples(graph: Graph, data: bytes) -> None:
+    import pyoxigraph as ox
+
+    add, term = graph.add, _rdflib_term
+    for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        add((term(q.subject), term(q.predicate), term(q.object)))
+
+
+def _validate_batch(shared: bytes, own: bytes) -> tuple[list[Violation], int, int]:
+    """One pyshacl run over the shared triples and a batch of partitions: the violations, the
+    number of distinct shared triples and of the batch's own."""
+    graph = Graph()
+    for prefix, iri, override in _batch_context["bindings"]:
+        graph.bind(prefix, iri, override=override)
+    _add_ntriples(graph, shared)
+    n_shared = len(graph)
+    _add_ntriples(graph, own)
+    violations = validate(graph, _batch_context["shapes"], _batch_context["sourcemap"])
+    n_own = len(graph) - n_shared
+    del graph
+    gc.collect()  # the graph and pyshacl's report hold reference cycles: without this a worker grows batch by batch
+    return violations, n_shared, n_own
+
+
+def default_jobs() -> int:
+    import os
+
+    return min(2, os.cpu_count() or 1)
+
+
+def validate_partitioned(partitioning, shapes_path: Path | None = None, sourcemap: dict[str, str] | None = None,
+                         bindings=(), jobs: int | None = None, batch_triples: int | None = None,
+                         progress=None) -> PartitionedValidation:
+    """Validate a lexkb.partition.Partitioning batch by batch (the shared triples with each): the
+    violations of the whole graph, de-duplicated and sorted as `validate` sorts them. bindings:
+    (prefix, namespace IRI, override) bound in each batch's graph, as the whole graph would have
+    them, so that nodes are written alike. jobs > 1 runs batches in that many processes.
+    progress(batches done, batches, triples done) is called after each batch."""
+    from .partition import BATCH_TRIPLES, batches as make_batches
+
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise LexkbError(f"--jobs {jobs}: give a number of processes of at least 1")
+    batches = list(make_batches(partitioning, batch_triples or BATCH_TRIPLES))
+    found: set[Violation] = set()
+    n_shared, n_own, done, done_triples = 0, 0, 0, 0
+
+    def finished(result, batch) -> None:
+        nonlocal n_shared, n_own, done, done_triples
+        violations, n_shared, own = result
+        found.update(violations)
+        n_own += own
+        done += 1
+        done_triples += batch.triples
+        if progress is not None:
+            progress(done, len(batches), done_triples)
+
+    if jobs == 1 or len(batches) == 1:
+        _start_batches(shapes_path, sourcemap, bindings)
+        for batch in batches:
+            finished(_validate_batch(partitioning.shared, batch.data), batch)
+    else:
+        _validate_in_processes(partitioning.shared, batches, min(jobs, len(batches)), finished,
+                               (shapes_path, sourcemap, tuple(bindings)))
+    violations = sorted(found, key=lambda v: (v.where or "", v.focus, v.path, v.message, v.value or ""))
+    return PartitionedValidation(violations, n_shared + n_own, len(partitioning.partitions), len(batches),
+                                 partitioning.jurisdictions, partitioning.whole)
+
+
+def _validate_in_processes(shared: bytes, batches: list, jobs: int, finished, context) -> None:
+    """At most 2 x jobs batches handed out at a time, so that the parent holds few batches' data."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: dict = {}
+    queue = iter(batches)
+    # spawn: workers start without a copy of the parent, which holds the whole graph's triples
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_batches, initargs=context) as pool:
+        try:
+            while True:
+                while len(pending) < 2 * jobs:
+                    batch = next(queue, None)
+                    if batch is None:
+                        break
+                    pending[pool.submit(_validate_batch, shared, batch.data)] = batch
+                if not pending:
+                    break
+                ready, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in ready:
+                    finished(future.result(), pending.pop(future))
+        except BrokenProcessPool as exc:
+            raise LexkbError(f"a validation process ended abnormally ({exc}); try --jobs 1") from None
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
