@@ -213,3 +213,17 @@ def test_name_filter_keeps_names_only_python_can_fold(index):
         "sexual-tourism", "sexual-acts-in-sexual-tourism", "trafficking-in-persons"}
     assert {c["id"] for c in _penalty("pederast", lookup_index(store, "pederast"))["candidates"]} == {
         "pederasty", "trafficking-in-persons"}
+
+
+@pytest.mark.parametrize("name", ["penalties", "minors-vs-adults", "opsc-coverage", "amendments", "enforcement"])
+def test_table_of_several_jurisdictions_needs_one(multi_store, name):
+    """Table rows are keyed by the provision files' ids, which repeat across jurisdictions: without
+    --jurisdiction, a store of several is refused instead of merging their rows."""
+    from lexkb.errors import LexkbError
+    from lexkb.tables import build_table
+
+    with pytest.raises(LexkbError) as exc:
+        build_table(name, store=multi_store)
+    assert str(exc.value) == ("the knowledge base holds 3 jurisdictions (mx, x0001, x0002); a table is of one "
+                              "jurisdiction's law: give --jurisdiction CODE")
+    assert exc.value.exit_code == 2

@@ -38,6 +38,12 @@ def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | No
 
         code = check_code(jurisdiction)
         store = view(store if store is not None else load_store(), code, name)
+    elif store is not None or name != "enforcement":
+        from .common import load_store
+        from .scope import one_jurisdiction
+
+        store = store if store is not None else load_store()
+        one_jurisdiction(store)
     module = import_module(f".{TABLES[name]}", __name__)
     if gaps and name != "opsc-coverage":
         raise LexkbError(f"--gaps: only the opsc-coverage table has gaps, not '{name}'")

@@ -25,6 +25,24 @@ Q_OUT = "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o OPTIONAL { ?o ?p2 
 Q_IN = "SELECT DISTINCT ?x WHERE { ?x ?p ?o . FILTER(isIRI(?x)) }"
 
 
+Q_INSTRUMENTS = "SELECT ?instrument WHERE { ?instrument a eli:LegalResource }"
+
+
+def one_jurisdiction(store) -> None:
+    """A table compares the provisions of one State's law. Its rows are keyed by the identifiers
+    the provision files give (penalty, offence, factor ids), which repeat from one jurisdiction to
+    the next, so over a store of several the rows of different States would be merged: refused,
+    with the codes to choose from (--jurisdiction)."""
+    from ..jurisdiction import code_of
+    from ..store import select
+
+    codes = sorted({c for r in select(store, Q_INSTRUMENTS) if (c := code_of(r["instrument"]))})
+    if len(codes) > 1:
+        shown = ", ".join(codes[:5]) + (f", ... ({len(codes) - 5} more)" if len(codes) > 5 else "")
+        raise LexkbError(f"the knowledge base holds {len(codes)} jurisdictions ({shown}); a table is of one "
+                         "jurisdiction's law: give --jurisdiction CODE")
+
+
 def partition(store, code: str):
     """An in-memory pyoxigraph store holding the jurisdiction's part of the graph (see above)."""
     import pyoxigraph as ox
