@@ -114,7 +114,7 @@ def validate(
     timeout: TimeoutOption = 30.0,
     graph: GraphOption = DEFAULT_GRAPH,
     jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", show_default=False,
+        "--jobs", show_default=False,
         help="Processes validating partitions at once (default: 2, or 1 on one core).")] = None,
 ) -> None:
     """Validate the knowledge base, or the RDF files given, against the SHACL shapes.
