@@ -27,11 +27,14 @@ SELECT ?offence ?role ?provision ?label ?key WHERE {
   ?provision rdfs:label ?label ; eli:id_local ?key .
 } ORDER BY ?offence ?role ?label"""
 
+# a UNION, not VALUES (?p ?kind): restricted with VALUES ?offence, Oxigraph 0.5 then joins per offence
 Q_OFFENCE_CONCEPTS = """
 SELECT ?offence ?kind ?label WHERE {
-  VALUES (?p ?kind) { (lexkb:conduct "conduct") (lexkb:commissiveMeans "means") (lexkb:purpose "purposes")
-                      (lexkb:victimCondition "victim_conditions") }
-  ?offence a lexkb:Offence ; ?p ?c . ?c skos:notation ?notation ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
+  ?offence a lexkb:Offence .
+  { ?offence lexkb:conduct ?c BIND("conduct" AS ?kind) } UNION { ?offence lexkb:commissiveMeans ?c BIND("means" AS ?kind) }
+  UNION { ?offence lexkb:purpose ?c BIND("purposes" AS ?kind) }
+  UNION { ?offence lexkb:victimCondition ?c BIND("victim_conditions" AS ?kind) }
+  ?c skos:notation ?notation ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
 } ORDER BY ?offence ?kind ?label"""
 
 Q_PENALTIES = """
@@ -103,15 +106,18 @@ SELECT DISTINCT ?offence ?source ?para WHERE {
   ?s rdfs:label ?source . OPTIONAL { ?s lexkb:paragraph ?para }
 } ORDER BY ?offence ?para ?source"""
 
+# the OPTIONALs first (their variables occur nowhere else, so the rows are the same): restricted
+# with VALUES ?effect, Oxigraph 0.5 then evaluates them per effect, not over every effect
 Q_AMENDMENTS = """
 SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?text WHERE {
-  ?effect a lexkb:AmendmentEffect ; dcterms:identifier ?id ; lexkb:affectsOffence ?offence ; lexkb:effectKind ?k ;
+  ?effect a lexkb:AmendmentEffect .
+  OPTIONAL { ?effect lexkb:victimCondition/skos:notation ?condition }
+  OPTIONAL { ?effect lexkb:quotedText ?text }
+  ?effect dcterms:identifier ?id ; lexkb:affectsOffence ?offence ; lexkb:effectKind ?k ;
           lexkb:amendingAct ?a ; dcterms:source ?s .
   ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
   ?a eli:title_short ?act ; eli:date_publication ?date .
   ?s rdfs:label ?source .
-  OPTIONAL { ?effect lexkb:victimCondition/skos:notation ?condition }
-  OPTIONAL { ?effect lexkb:quotedText ?text }
 } ORDER BY ?offence ?kind"""
 
 Q_INSTRUMENTS = """

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .jurisdiction import code_of
+
 INSTRUMENT_WORDS = {
     "cpf": "cpf", "codigo penal federal": "cpf", "federal criminal code": "cpf",
     "lpstp": "lpstp", "opsc": "opsc",
@@ -100,9 +102,18 @@ def resolve(query: str, index: dict) -> Match:
     article = parse_article(query)
     if article is not None:
         provisions = [p for p in index["provisions"].values() if same_article(article, p["label"])]
-        linked = [(p, [o for o in offences
-                       if any(within(l, p["label"]) or within(p["label"], l) for l in offence_provisions(o))])
-                  for p in provisions]
+        # labels repeat across jurisdictions ("CP art. 203" in several States' codes): a provision
+        # links the offences of its own jurisdiction (all of them for a shared one, a treaty's)
+        everyone = [(i, o, offence_provisions(o)) for i, o in enumerate(offences)] if provisions else []
+        by_code: dict[str | None, list] = {}
+        for x in everyone:
+            by_code.setdefault(code_of(x[1]["iri"]), []).append(x)
+        linked = []
+        for p in provisions:
+            code = code_of(p["iri"])
+            pool = everyone if code is None else sorted(by_code.get(code, []) + by_code.get(None, []), key=lambda x: x[0])
+            linked.append((p, [o for _, o, labels in pool
+                               if any(within(l, p["label"]) or within(p["label"], l) for l in labels)]))
         hits = [(p, os) for p, os in linked if os]
         if len(hits) == 1:
             p, os = hits[0]

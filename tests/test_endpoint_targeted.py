@@ -106,6 +106,19 @@ def test_one_jurisdictions_offences_only(multi_store):
     assert len(_penalty("tourism", lookup_index(multi_store, "tourism"))["candidates"]) == 6  # 2 per jurisdiction
 
 
+def test_an_article_links_the_offences_of_its_own_jurisdiction(multi_store):
+    """Every jurisdiction has a provision labelled "CPF art. 203 bis": each links its own offence
+    only, so over all jurisdictions the candidates are one offence per jurisdiction, each once."""
+    from lexkb.index import index_from_store
+    from lexkb.remote_lookup import lookup_index
+
+    for index in (index_from_store(multi_store), lookup_index(multi_store, "CPF 203 bis")):
+        result = _penalty("CPF 203 bis", index)
+        assert [c["id"] for c in result["candidates"]] == ["sexual-acts-in-sexual-tourism"] * 3
+        assert result["results"] == []
+    assert len(_penalty("LPSTP 6 II", index_from_store(multi_store))["candidates"]) == 3
+
+
 class Recorder:
     def __init__(self, store):
         self.store, self.queries = store, []
