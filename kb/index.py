@@ -14,7 +14,7 @@ SELECT ?offence ?id ?en ?es ?text WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
   OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
   OPTIONAL { ?offence lexkb:quotedText ?text }
-} ORDER BY ?id"""
+} ORDER BY ?id ?offence"""
 
 Q_ALIASES = """
 SELECT ?offence ?alias WHERE { ?offence a lexkb:Offence ; skos:altLabel ?alias } ORDER BY ?offence ?alias"""

@@ -70,12 +70,6 @@ SELECT DISTINCT ?offence WHERE {
   UNION { ?factor lexkb:prescribedBy ?q ; lexkb:triggers ?r . ?r lexkb:aggravates ?p . ?p lexkb:penaltyFor ?offence }
 }"""
 
-Q_NAMES = """
-SELECT ?offence ?id ?en ?es WHERE {
-  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
-  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
-} ORDER BY ?id"""
-
 # the offences a name can match: a superset of every match of lexkb.lookup.resolve (exact,
 # fragment, word prefixes), all of which contain each word of the folded query. fold() lower-cases,
 # strips accents and collapses whitespace; on a name of printable ASCII without double spaces it is
@@ -98,6 +92,8 @@ SELECT ?offence ?id ?en ?es ?alias ?defined_in ?penalised_in WHERE {
   OPTIONAL { ?offence lexkb:definedIn ?d . ?d rdfs:label ?defined_in ; eli:id_local ?dkey }
   OPTIONAL { ?offence lexkb:penalisedIn ?p . ?p rdfs:label ?penalised_in ; eli:id_local ?pkey }
 }"""
+
+Q_ALL_OFFENCES = """SELECT ?offence WHERE { ?offence a lexkb:Offence }"""
 
 Q_EFFECTS = """
 SELECT DISTINCT ?effect WHERE { ?effect lexkb:affectsOffence ?offence }"""
@@ -170,12 +166,47 @@ class Scope:
 
 # ---------------------------------------------------------------- entries
 
-def entries(store, offences, provisions=()) -> dict:
-    """The index (shaped as index.json) of those offences, with those provisions besides their own."""
+# Q_FACTORS without its two OPTIONALs (restricted with VALUES, Oxigraph 0.5 evaluates them over
+# every rule and factor); factor_rows() adds them back, as the left joins would
+FACTOR_TEXTS = ("  OPTIONAL { ?rule lexkb:quotedText ?ruletext }\n", "  OPTIONAL { ?factor lexkb:quotedText ?ftext }\n")
+assert all(t in QUERIES["factors"] for t in FACTOR_TEXTS)
+Q_FACTORS_CORE = QUERIES["factors"].replace(FACTOR_TEXTS[0], "").replace(FACTOR_TEXTS[1], "")
+Q_TEXTS = """SELECT ?resource ?text WHERE { ?resource lexkb:quotedText ?text }"""
+
+# what lexkb.lookup.resolve links an offence to an article by (offence_provisions: defined,
+# penalised, penalty, rule and factor provisions), and what a candidate list prints
+LINKING = ("offences", "offence_provisions", "penalties", "rules", "factors", "provisions")
+
+
+def factor_rows(store, penalties) -> list[dict]:
+    """The rows of Q_FACTORS for those penalties: Q_FACTORS_CORE, then the texts of its rules and
+    factors (one row per text, None without)."""
+    rows = select_in(store, Q_FACTORS_CORE, "penalty", penalties)
+    texts: dict[str, list] = {}
+    for r in select_in(store, Q_TEXTS, "resource", [r["rule"] for r in rows] + [r["factor"] for r in rows]):
+        texts.setdefault(r["resource"], []).append(r["text"])
+    if len(set(penalties)) > CHUNK:
+        rows.sort(key=lambda r: (r["penalty"], r["fid"]))
+    return [dict(r, ruletext=rt, ftext=ft) for r in rows
+            for rt in texts.get(r["rule"]) or [None] for ft in texts.get(r["factor"]) or [None]]
+
+
+def entries(store, offences, provisions=(), only=None) -> dict:
+    """The index (shaped as index.json) of those offences, with those provisions besides their own;
+    with only= a list of QUERIES names, from those rows only (the other keys empty)."""
     offences = list(dict.fromkeys(offences))
     rows = {name: [] for name in QUERIES}
+    wants = (lambda name: True) if only is None else (lambda name: name in only)
     for name in ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "sources"):
-        rows[name] = select_in(store, QUERIES[name], "offence", offences)
+        if wants(name):
+            rows[name] = select_in(store, QUERIES[name], "offence", offences)
+    if only is not None:
+        if len(offences) > CHUNK:
+            rows["offences"].sort(key=lambda r: (r["id"], r["offence"]))
+        rows["factors"] = factor_rows(store, [r["penalty"] for r in rows["penalties"]])
+        wanted = list(provisions) + [r["provision"] for r in rows["offence_provisions"]]
+        rows["provisions"] = select_in(store, QUERIES["provisions"], "provision", wanted)
+        return assemble(rows, {})
     # amendments through their effects: restricted by ?offence, Oxigraph 0.5 evaluates the query's
     # OPTIONALs over every effect in the store; by ?effect it does not
     effects = [r["effect"] for r in select_in(store, Q_EFFECTS, "offence", offences)]
@@ -184,11 +215,11 @@ def entries(store, offences, provisions=()) -> dict:
                           if r["offence"] in wanted_offences]
     if len(set(effects)) > CHUNK:
         rows["amendments"].sort(key=lambda r: (r["offence"], r["kind"]))
-    if len(offences) > CHUNK:  # chunks each come sorted; the whole list is sorted as ORDER BY ?id does
-        rows["offences"].sort(key=lambda r: r["id"])
+    if len(offences) > CHUNK:  # chunks each come sorted; the whole list is sorted as ORDER BY ?id ?offence does
+        rows["offences"].sort(key=lambda r: (r["id"], r["offence"]))
     penalties = [r["penalty"] for r in rows["penalties"]]
     rows["penalty_conditions"] = select_in(store, QUERIES["penalty_conditions"], "penalty", penalties)
-    rows["factors"] = select_in(store, QUERIES["factors"], "penalty", penalties)
+    rows["factors"] = factor_rows(store, penalties)
     rows["measures"] = select_in(store, QUERIES["measures"], "owner", penalties + [r["factor"] for r in rows["factors"]])
     rows["effect_parts"] = select_in(store, QUERIES["effect_parts"], "rule", [r["rule"] for r in rows["factors"]])
     wanted = list(provisions) + [r["provision"] for r in rows["offence_provisions"]]
@@ -201,36 +232,12 @@ def entries(store, offences, provisions=()) -> dict:
     return assemble(rows, {})
 
 
-def name_stubs(scope: Scope, with_provisions: bool) -> list[dict]:
-    """Every offence (of the scope) with its names, and with_provisions the labels of the provisions
-    that define and penalise it: what resolve() matches names on, suggest() suggests from and a
-    candidate list prints. The other keys of an entry are empty."""
-    aliases: dict[str, list] = {}
-    for r in scope.select(QUERIES["aliases"]):
-        aliases.setdefault(r["offence"], []).append(r["alias"])
-    provisions: dict[str, list] = {}
-    if with_provisions:
-        for r in scope.select(QUERIES["offence_provisions"]):
-            provisions.setdefault(r["offence"], []).append(r)
-    rows = scope.select(Q_NAMES)
-    if scope.instruments is not None and len(scope.offences()) > CHUNK:
-        rows.sort(key=lambda r: r["id"])
-    return [_stub(r, aliases.get(r["offence"], []), provisions.get(r["offence"], [])) for r in rows]
-
-
-def matching_stubs(scope: Scope, query: str) -> list[dict] | None:
-    """Name stubs, with the provisions a candidate list prints, of the offences whose names may
-    contain every word of the folded query (Q_NAME_CANDIDATES); None when resolve() matches none of
-    them. resolve() on these gives what it gives on every offence: whatever it matches is among them
-    (suggestions for no match need every name)."""
-    words = list(dict.fromkeys(fold(query).split()))
-    if not words:
-        return None
-    contains = " && ".join(f"CONTAINS(LCASE(STR(?name)), ?w{i})" for i in range(len(words)))
-    rows = select(scope.store, Q_NAME_CANDIDATES.replace("WORDS", contains),
-                  bind={f"w{i}": w for i, w in enumerate(words)})
-    stubs = {}
-    for r in select_in(scope.store, Q_STUBS, "offence", [r["offence"] for r in rows]):
+def stubs_of(store, offences) -> list[dict]:
+    """Those offences with their names and the labels of the provisions that define and penalise
+    them (Q_STUBS): what resolve() matches names on, suggest() suggests from and a candidate list
+    prints; the other keys of an entry are empty. In the index's order: by id, then IRI."""
+    stubs: dict[str, dict] = {}
+    for r in select_in(store, Q_STUBS, "offence", offences):
         o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"],
                                             "offence_es": r["es"], "aliases": [], "defined_in": [],
                                             "penalised_in": [], "penalties": [], "rules": [],
@@ -238,28 +245,36 @@ def matching_stubs(scope: Scope, query: str) -> list[dict] | None:
         for key, var in (("aliases", "alias"), ("defined_in", "defined_in"), ("penalised_in", "penalised_in")):
             if r[var] is not None and r[var] not in o[key]:
                 o[key].append(r[var])
-    out = sorted(stubs.values(), key=lambda o: o["id"])
+    out = sorted(stubs.values(), key=lambda o: (o["id"], o["iri"]))
     for o in out:  # as Q_ALIASES and Q_OFFENCE_PROVISIONS order them
         o["aliases"].sort()
         o["defined_in"].sort()
         o["penalised_in"].sort()
+    return out
+
+
+def name_stubs(scope: Scope) -> list[dict]:
+    """The stubs of every offence of the scope."""
+    offences = scope.offences()
+    if offences is None:
+        offences = [r["offence"] for r in select(scope.store, Q_ALL_OFFENCES)]
+    return stubs_of(scope.store, offences)
+
+
+def matching_stubs(scope: Scope, query: str) -> list[dict] | None:
+    """The stubs of the offences whose names may contain every word of the folded query
+    (Q_NAME_CANDIDATES); None when resolve() matches none of them. resolve() on these gives what it
+    gives on every offence: whatever it matches is among them (suggestions for no match need every
+    name)."""
+    words = list(dict.fromkeys(fold(query).split()))
+    if not words:
+        return None
+    contains = " && ".join(f"CONTAINS(LCASE(STR(?name)), ?w{i})" for i in range(len(words)))
+    rows = select(scope.store, Q_NAME_CANDIDATES.replace("WORDS", contains),
+                  bind={f"w{i}": w for i, w in enumerate(words)})
+    out = stubs_of(scope.store, [r["offence"] for r in rows])
     match = resolve(query, _index(out))
     return out if match.offences or match.candidates else None
-
-
-def _stub(row, aliases, provisions) -> dict:
-    return {"id": row["id"], "iri": row["offence"], "offence": row["en"], "offence_es": row["es"], "aliases": aliases,
-            "defined_in": [p["label"] for p in provisions if p["role"] == "defined_in"],
-            "penalised_in": [p["label"] for p in provisions if p["role"] == "penalised_in"],
-            "penalties": [], "rules": [], "aggravating_factors": []}
-
-
-def _with_provisions(store, stubs: list[dict]) -> list[dict]:
-    provisions: dict[str, list] = {}
-    for r in select_in(store, QUERIES["offence_provisions"], "offence", [o["iri"] for o in stubs]):
-        provisions.setdefault(r["offence"], []).append(r)
-    return [_stub({"offence": o["iri"], "id": o["id"], "en": o["offence"], "es": o["offence_es"]}, o["aliases"],
-                  provisions.get(o["iri"], [])) for o in stubs]
 
 
 def _index(offences: list[dict], provisions: dict | None = None, instruments: dict | None = None) -> dict:
@@ -323,26 +338,25 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
             if scope.code is not None:
                 own = set(scope.offences())
                 linked = [o for o in linked if o in own]
-            index = scope.finish(entries(store, linked, [iri for iri, _ in found]))
+            # what links offences to the article first: a candidate list prints no more
+            index = scope.finish(entries(store, linked, [iri for iri, _ in found], only=LINKING))
             match = resolve(query, index)
-            if match.offences or match.candidates or match.not_in_source:
+            if match.offences:
+                return scope.finish(entries(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
+            if match.candidates or match.not_in_source:
                 return index
             provisions = index["provisions"]
         else:
             provisions = {}
-        return scope.finish(_index(name_stubs(scope, with_provisions=True), provisions))
-    # all jurisdictions: the few offences whose names can match; one jurisdiction: its offences'
-    # names (a few rows, fewer queries)
+        return scope.finish(_index(name_stubs(scope), provisions))
+    # all jurisdictions: the few offences whose names can match; one jurisdiction: all of its own
     stubs = matching_stubs(scope, query) if scope.code is None else None
-    with_provisions = stubs is not None
     if stubs is None:  # resolve's suggestions need every name
-        stubs = name_stubs(scope, with_provisions=False)
+        stubs = name_stubs(scope)
     match = resolve(query, _index(stubs))
     if len(match.offences) == 1 and not match.candidates:
         return scope.finish(entries(store, [match.offences[0]["iri"]]))
-    if match.candidates:  # the stubs have the names already; add the provisions a candidate list prints
-        return scope.finish(_index(match.candidates if with_provisions else _with_provisions(store, match.candidates)))
-    return scope.finish(_index(name_stubs(scope, with_provisions=True)))
+    return scope.finish(_index(match.candidates or stubs))
 
 
 def show_index(store, article_text: str, jurisdiction: str | None = None) -> dict:
