@@ -76,11 +76,10 @@ SELECT DISTINCT ?offence WHERE {
 # LCASE (and a strip), so CONTAINS(LCASE(name), word) decides it; every other name passes and is
 # folded in Python. The words are bound as literals (?w0, ?w1, ...). Names of other resources may
 # pass too: Q_STUBS keeps offences only.
+# Run once per name property (NAME), in parallel.
 Q_NAME_CANDIDATES = """
-SELECT ?offence WHERE {
-  { ?offence skos:prefLabel ?name } UNION { ?offence skos:altLabel ?name } UNION { ?offence dcterms:identifier ?name }
-  FILTER((WORDS) || REGEX(STR(?name), "[^ -~]|  "))
-}"""
+SELECT ?offence WHERE { ?offence NAME ?name FILTER((WORDS) || REGEX(STR(?name), "[^ -~]|  ")) }"""
+NAME_PROPERTIES = ("skos:prefLabel", "skos:altLabel", "dcterms:identifier")
 
 # what resolve() matches names on and a candidate list prints, in one query (restricted to a few
 # hundred offences: Oxigraph then joins per offence, as it does not for thousands)
@@ -114,13 +113,17 @@ def _chunks(iris):
 def select_in(store, query: str, var: str, iris) -> list[dict]:
     """The query's rows for those values of ?var (none for no values), VALUES blocks of CHUNK; two
     blocks at a time (pyoxigraph evaluates outside the GIL, and a server answers them in parallel)."""
-    queries = [restricted(query, var, chunk) for chunk in _chunks(iris)]
+    return select_all(store, [restricted(query, var, chunk) for chunk in _chunks(iris)])
+
+
+def select_all(store, queries: list[str], bind: dict | None = None) -> list[dict]:
+    """The rows of every query, in order; PARALLEL at a time."""
     if len(queries) < 2:
-        return [row for q in queries for row in select(store, q)]
+        return [row for q in queries for row in select(store, q, bind=bind)]
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        return [row for rows in pool.map(lambda q: select(store, q), queries) for row in rows]
+        return [row for rows in pool.map(lambda q: select(store, q, bind=bind), queries) for row in rows]
 
 
 class Scope:
@@ -237,7 +240,7 @@ def stubs_of(store, offences) -> list[dict]:
     them (Q_STUBS): what resolve() matches names on, suggest() suggests from and a candidate list
     prints; the other keys of an entry are empty. In the index's order: by id, then IRI."""
     stubs: dict[str, dict] = {}
-    for r in select_in(store, Q_STUBS, "offence", offences):
+    for r in select_in(store, Q_STUBS, "offence", sorted(set(offences))):  # neighbours together: faster reads
         o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"],
                                             "offence_es": r["es"], "aliases": [], "defined_in": [],
                                             "penalised_in": [], "penalties": [], "rules": [],
@@ -270,8 +273,9 @@ def matching_stubs(scope: Scope, query: str) -> list[dict] | None:
     if not words:
         return None
     contains = " && ".join(f"CONTAINS(LCASE(STR(?name)), ?w{i})" for i in range(len(words)))
-    rows = select(scope.store, Q_NAME_CANDIDATES.replace("WORDS", contains),
-                  bind={f"w{i}": w for i, w in enumerate(words)})
+    sparql = Q_NAME_CANDIDATES.replace("WORDS", contains)
+    rows = select_all(scope.store, [sparql.replace("NAME", p) for p in NAME_PROPERTIES],
+                      bind={f"w{i}": w for i, w in enumerate(words)})
     out = stubs_of(scope.store, [r["offence"] for r in rows])
     match = resolve(query, _index(out))
     return out if match.offences or match.candidates else None

@@ -191,7 +191,7 @@ def test_name_filter_binds_the_folded_words_as_literals(multi_store, index):
         assert _penalty(query, lookup_index(rec, query)) == _penalty(query, whole), query
         bound = [f"VALUES ?w{i} {{ {ox.Literal(w)} }}" for i, w in enumerate(dict.fromkeys(fold(query).split()))]
         filters = [q for q in rec.queries if "?w0" in q]
-        assert len(filters) == 1 and all(b in filters[0] for b in bound), query
+        assert len(filters) == 3 and all(b in f for f in filters for b in bound), query  # one per name property
         for q in rec.queries:
             for b in bound:
                 q = q.replace(b, "")
@@ -240,3 +240,15 @@ def test_table_of_several_jurisdictions_needs_one(multi_store, name):
     assert str(exc.value) == ("the knowledge base holds 3 jurisdictions (mx, x0001, x0002); a table is of one "
                               "jurisdiction's law: give --jurisdiction CODE")
     assert exc.value.exit_code == 2
+
+
+@pytest.mark.parametrize("query, reads_every_offence", [("tourism", False), ("sex tour", False), ("TRATA", False),
+                                                        ("xyzzy", True), ("sexo", True)])
+def test_a_name_that_matches_reads_only_the_filtered_offences(multi_store, query, reads_every_offence):
+    """Over all jurisdictions, a name that matches is resolved on the offences the SPARQL filter
+    keeps; only a name that matches nothing (suggestions) reads every offence."""
+    from lexkb.remote_lookup import Q_ALL_OFFENCES, lookup_index
+
+    rec = Recorder(multi_store)
+    lookup_index(rec, query)
+    assert any(Q_ALL_OFFENCES in q for q in rec.queries) == reads_every_offence
