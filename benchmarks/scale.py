@@ -11,7 +11,8 @@ For each size it measures, each phase in a fresh process (so peak memory is that
   lookups   the code path of `lexkb penalty` (lexkb.remote_lookup.lookup_index, then lexkb.penalty.answer
             and the JSON output): article 'CPF 203 bis', name 'trata' (one offence) and fragment
             'tourism' (2 candidates) in the last jurisdiction (--jurisdiction), and 'tourism' (2 per
-            jurisdiction) and 'xyzzy' (no match) over all jurisdictions. Embedded: cold is a new process that opens the store
+            jurisdiction), 'CPF 203 bis' (1 per jurisdiction) and 'xyzzy' (no match) over all
+            jurisdictions. Embedded: cold is a new process that opens the store
             and answers once (wall time); server: cold is the `lexkb penalty ... --endpoint` command
             (wall time, median of 3). Warm: median of 3 more in one process (server: the CLI's app
             called in-process, a new RemoteStore each time, as the command does)
@@ -45,6 +46,7 @@ LOOKUPS = {  # kind -> (query, restricted to the last jurisdiction, label)
     "article": ("CPF 203 bis", True, "article 'CPF 203 bis' --jurisdiction LAST"),
     "name": ("trata", True, "name 'trata' --jurisdiction LAST (one offence)"),
     "fragment": ("tourism", True, "fragment 'tourism' --jurisdiction LAST (2 candidates)"),
+    "article-all": ("CPF 203 bis", False, "article 'CPF 203 bis', all jurisdictions (1 per jurisdiction)"),
     "fragment-all": ("tourism", False, "fragment 'tourism', all jurisdictions (2 per jurisdiction)"),
     "no-match": ("xyzzy", False, "name 'xyzzy', all jurisdictions (no match: suggestions read every name)"),
 }
