@@ -228,7 +228,18 @@ def test_name_filter_keeps_names_only_python_can_fold(index):
         "pederasty", "trafficking-in-persons"}
 
 
-@pytest.mark.parametrize("name", ["penalties", "minors-vs-adults", "opsc-coverage", "amendments", "enforcement"])
+def test_enforcement_needs_a_knowledge_base_of_one_jurisdiction(multi_store):
+    from lexkb.errors import LexkbError
+    from lexkb.tables import build_table
+
+    with pytest.raises(LexkbError) as exc:
+        build_table("enforcement", store=multi_store)
+    assert str(exc.value) == ("the knowledge base holds 3 jurisdictions (mx, x0001, x0002); the enforcement table "
+                              "needs a knowledge base of one (its statistics graph is Mexico's only and is not "
+                              "divided by jurisdiction)")
+
+
+@pytest.mark.parametrize("name", ["penalties", "minors-vs-adults", "opsc-coverage", "amendments"])
 def test_table_of_several_jurisdictions_needs_one(multi_store, name):
     """Table rows are keyed by the provision files' ids, which repeat across jurisdictions: without
     --jurisdiction, a store of several is refused instead of merging their rows."""

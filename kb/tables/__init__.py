@@ -43,7 +43,7 @@ def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | No
         from .scope import one_jurisdiction
 
         store = store if store is not None else load_store()
-        one_jurisdiction(store)
+        one_jurisdiction(store, name)
     module = import_module(f".{TABLES[name]}", __name__)
     if gaps and name != "opsc-coverage":
         raise LexkbError(f"--gaps: only the opsc-coverage table has gaps, not '{name}'")

@@ -28,7 +28,7 @@ Q_IN = "SELECT DISTINCT ?x WHERE { ?x ?p ?o . FILTER(isIRI(?x)) }"
 Q_INSTRUMENTS = "SELECT ?instrument WHERE { ?instrument a eli:LegalResource }"
 
 
-def one_jurisdiction(store) -> None:
+def one_jurisdiction(store, table: str) -> None:
     """A table compares the provisions of one State's law. Its rows are keyed by the identifiers
     the provision files give (penalty, offence, factor ids), which repeat from one jurisdiction to
     the next, so over a store of several the rows of different States would be merged: refused,
@@ -39,6 +39,9 @@ def one_jurisdiction(store) -> None:
     codes = sorted({c for r in select(store, Q_INSTRUMENTS) if (c := code_of(r["instrument"]))})
     if len(codes) > 1:
         shown = ", ".join(codes[:5]) + (f", ... ({len(codes) - 5} more)" if len(codes) > 5 else "")
+        if table in UNSUPPORTED:
+            raise LexkbError(f"the knowledge base holds {len(codes)} jurisdictions ({shown}); the {table} table "
+                             f"needs a knowledge base of one ({UNSUPPORTED[table]})")
         raise LexkbError(f"the knowledge base holds {len(codes)} jurisdictions ({shown}); a table is of one "
                          "jurisdiction's law: give --jurisdiction CODE")
 
