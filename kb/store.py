@@ -135,18 +135,7 @@ class RemoteStore:
             query = bind_values(query, substitutions)
         form = query_form(query)
         if form in ("CONSTRUCT", "DESCRIBE"):
-            body, ctype = self._request(query, "application/n-triples, text/turtle;q=0.9")
-            mime = ctype.split(";")[0].strip().lower()
-            fmt = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-                   "text/turtle": ox.RdfFormat.TURTLE}.get(mime)
-            if fmt is None:
-                raise LexkbError(f"{self.url}: not a SPARQL answer (content-type {ctype or 'none'})",
-                                 exit_code=ENDPOINT_EXIT)
-            try:
-                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
-            except (SyntaxError, ValueError) as exc:
-                raise LexkbError(f"{self.url}: not a SPARQL answer (malformed {mime}: {' '.join(str(exc).split())[:120]})",
-                                 exit_code=ENDPOINT_EXIT) from None
+            return list(self._triples(query))
         body, ctype = self._request(query, "application/sparql-results+json")
         mime = ctype.split(";")[0].strip().lower()
         if mime not in ("application/sparql-results+json", "application/json"):
@@ -155,6 +144,24 @@ class RemoteStore:
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as exc:
             raise LexkbError(f"{self.url}: not a SPARQL answer (malformed JSON results: {' '.join(str(exc).split())[:120]})",
+                             exit_code=ENDPOINT_EXIT) from None
+
+    def _triples(self, query: str):
+        """The triples a CONSTRUCT or DESCRIBE answers, one at a time as they are parsed."""
+        import pyoxigraph as ox
+
+        body, ctype = self._request(query, "application/n-triples, text/turtle;q=0.9")
+        mime = ctype.split(";")[0].strip().lower()
+        fmt = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE}.get(mime)
+        if fmt is None:
+            raise LexkbError(f"{self.url}: not a SPARQL answer (content-type {ctype or 'none'})",
+                             exit_code=ENDPOINT_EXIT)
+        try:
+            for q in ox.parse(body, format=fmt):
+                yield ox.Triple(q.subject, q.predicate, q.object)
+        except (SyntaxError, ValueError) as exc:
+            raise LexkbError(f"{self.url}: not a SPARQL answer (malformed {mime}: {' '.join(str(exc).split())[:120]})",
                              exit_code=ENDPOINT_EXIT) from None
 
     def quads_for_pattern(self, subject, predicate=None, obj=None, graph=None):
@@ -166,9 +173,10 @@ class RemoteStore:
         rows = self.query(f"SELECT ?p ?o WHERE {{ <{subject.value}> ?p ?o }}")
         return [ox.Quad(subject, row["p"], row["o"]) for row in rows]
 
-    def graph_triples(self) -> list:
-        """Every triple of the graph(s) read, for validation."""
-        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    def graph_triples(self):
+        """Every triple of the graph(s) read, for validation: parsed as they are consumed, so that
+        2x10^6 triples are never all Python objects at once."""
+        return self._triples("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
 
 def _failure(exc: BaseException, url: str, timeout: float, what: str, timeout_note: str = "") -> str:

@@ -35,6 +35,8 @@ class Handler(BaseHTTPRequestHandler):
             status, ctype, body = 200, "text/html", b"<html><body>Welcome to nginx</body></html>"
         elif path.startswith("/badjson"):
             status, ctype, body = 200, "application/sparql-results+json", b'{"head": '
+        elif path.startswith("/badnt"):  # a graph that breaks off after its first triple
+            status, ctype, body = 200, "application/n-triples", b'<http://a.example/s> <http://a.example/p> "o" .\n<http://a.example/s> <http'
         else:
             status, ctype, body = 404, "text/plain", b"no"
         try:
@@ -102,6 +104,12 @@ def test_http_400_is_not_retried(fake):
 def test_not_a_sparql_answer(fake, path, what):
     err = one_line_3(run_lexkb("query", "penalties", "--endpoint", f"{fake}/{path}"))
     assert "not a SPARQL answer" in err and what in err
+
+
+def test_validate_a_broken_graph_from_the_endpoint(fake):
+    """lexkb validate reads the endpoint's graph as it parses it: a broken answer is still one line."""
+    err = one_line_3(run_lexkb("validate", "--endpoint", f"{fake}/badnt"))
+    assert "not a SPARQL answer (malformed application/n-triples" in err
 
 
 def test_timeout(fake):
