@@ -18,6 +18,7 @@ For each size it measures, each phase in a fresh process (so peak memory is that
             called in-process, a new RemoteStore each time, as the command does)
   tables    the four `lexkb table` tables with --jurisdiction (the last jurisdiction's; lexkb.tables.
             build_table + Markdown), each in its own process, stopped after --table-timeout seconds
+  validate  again, as `lexkb validate --endpoint URL --jobs 2`: the graph read from the server over HTTP
 
     python benchmarks/scale.py                       # the three sizes; prints a Markdown table
     python benchmarks/scale.py --sizes 1000 100000   # fewer
@@ -114,6 +115,17 @@ def phase_validate(d: Path, jobs: int) -> dict:
     return {"seconds": seconds, "triples": result.triples, "partitions": result.partitions,
             "batches": result.batches, "jobs": jobs, "whole_reason": result.whole,
             "violations": len(result.violations), "mb": peak_mb(), "worker_mb": workers["mb"]}
+
+
+def phase_validate_endpoint(endpoint: str, jobs: int) -> dict:
+    """`lexkb validate --endpoint URL --jobs JOBS`: the graph read from the server, split as it is parsed."""
+    from lexkb.kbfile import validate_kb
+    from lexkb.store import RemoteStore
+
+    t0 = time.perf_counter()
+    result = validate_kb([], RemoteStore(endpoint, timeout=600, graphs=[]), jobs=jobs)
+    return {"seconds": time.perf_counter() - t0, "triples": result.triples,
+            "violations": len(result.violations), "mb": peak_mb()}
 
 
 def phase_whole(d: Path) -> dict:
@@ -278,6 +290,8 @@ def measure(triples_goal: int, args) -> dict:
                     r[f"{where}:tables"][name] = res.get(name, -res.get("timeout", 0))
                     r[f"{where}:tables"]["mb"] = max(r[f"{where}:tables"]["mb"], res.get("mb", 0))
                 if server:
+                    print(f"[{triples_goal}] server validate", file=sys.stderr)
+                    r["server:validate"], _ = child("validate-endpoint", str(d), endpoint, str(args.jobs))
                     r["server:mb"] = server.peak_mb()
             finally:
                 if server:
@@ -318,6 +332,9 @@ def table(results: list[dict]) -> str:
         rows.append((f"{label}: peak memory (lookup / tables)",
                      lambda r, w=where: f"{r[f'{w}:fragment-all']['mb']:.0f} / "
                                         + (f"{r[f'{w}:tables']['mb']:.0f} MB" if r[f'{w}:tables']['mb'] else "- (stopped)")))
+    rows.append(("Oxigraph server: `lexkb validate --endpoint --jobs 2` (time, violations, peak memory)",
+                 lambda r: f"{fmt_s(r['server:validate']['seconds'])}, {r['server:validate']['violations']} violations, "
+                           f"{r['server:validate']['mb']:.0f} MB" if "server:validate" in r else "not run"))
     rows.append(("Oxigraph server process: peak memory", lambda r: f"{r['server:mb']:.0f} MB"))
     lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(results) + "|"]
     for label, f in rows:
@@ -348,6 +365,8 @@ def main() -> None:
             out = phase_build(d, int(rest[0]))
         elif name == "validate":
             out = phase_validate(d, int(rest[0]))
+        elif name == "validate-endpoint":
+            out = phase_validate_endpoint(rest[0], int(rest[1]))
         elif name == "whole":
             out = phase_whole(d)
         elif name in ("lookup", "cold"):
