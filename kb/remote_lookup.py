@@ -10,13 +10,18 @@ Why the partial index gives the same answer as the whole one:
 - an article: the provisions whose label is that article are found through the article's eli:number
   (step 1, a superset checked in Python with lexkb.lookup.same_article), then every offence linked
   to a provision above or below them (a superset of what lexkb.lookup.resolve links, which it
-  filters again); when nothing is linked, the answer needs every offence's names (suggestions);
-- a name: every offence's names are read (a few rows per jurisdiction) and matched in Python with
-  lexkb.lookup.resolve itself, which folds accents; full entries are built for a single match, and
-  the fields a candidate list prints for several.
+  filters again); those rows first that link them to it, and full entries for a single match only
+  (a candidate list prints no more); when nothing is linked, the answer needs every offence's names
+  (suggestions);
+- a name: in one jurisdiction, its offences' names are read; over all of them, those of the offences
+  a SPARQL filter keeps (Q_NAME_CANDIDATES, a superset of every match). Either way they are matched
+  in Python with lexkb.lookup.resolve itself, which folds accents; full entries are built for a
+  single match, and the fields a candidate list prints for several. Suggestions (no match) read
+  every name.
 
 User text never becomes query text: it is matched in Python, or (the jurisdiction code, the digits of
-an article number) passed as a bound literal. IRIs in VALUES come from query results only."""
+an article number, the folded words of a name) passed as a bound literal. IRIs in VALUES come from
+query results only."""
 from __future__ import annotations
 
 import json
