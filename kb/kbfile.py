@@ -96,18 +96,20 @@ def parse_rdf(path: Path):
     return g
 
 
+def built_sourcemap() -> dict[str, str]:
+    """The built knowledge base's node -> provisions/FILE.md:LINE map ({} when unreadable)."""
+    try:
+        return json.loads(kb_path(paths.SOURCEMAP).read_text(encoding="utf-8"))
+    except (LexkbError, ValueError):
+        return {}
+
+
 def load_for_validation(files: list[Path]):
     """The graph to validate and the source map for it (only the built KB has one)."""
     from rdflib import Graph
 
     if not files:
-        path = kb_path(paths.KB_TURTLE)
-        graph = parse_rdf(path)
-        try:
-            sourcemap = json.loads(kb_path(paths.SOURCEMAP).read_text(encoding="utf-8"))
-        except (LexkbError, ValueError):
-            sourcemap = {}
-        return graph, sourcemap
+        return parse_rdf(kb_path(paths.KB_TURTLE)), built_sourcemap()
     graph = Graph()
     for f in files:
         graph += parse_rdf(f)
@@ -181,18 +183,14 @@ def partition_for_validation(files: list[Path], backward, whole: str | None = No
         path = kb_path(paths.KB_TURTLE)
         prefixes: dict = {}
         partitioning = partition(rdf_triples(path, prefixes), backward, whole)
-        try:
-            sourcemap = json.loads(kb_path(paths.SOURCEMAP).read_text(encoding="utf-8"))
-        except (LexkbError, ValueError):
-            sourcemap = {}
-        return partitioning, sourcemap, [(p, iri, True) for p, iri in prefixes.items()]
+        return partitioning, built_sourcemap(), [(p, iri, True) for p, iri in prefixes.items()]
     triples = chain.from_iterable(rdf_triples(f, blank_prefix=f"f{i}x") for i, f in enumerate(files))
     return partition(triples, backward, whole), {}, []
 
 
 def partition_store(store, backward, whole: str | None = None):
     """The graph a store holds (e.g. a SPARQL endpoint, lexkb.store.RemoteStore), split by
-    lexkb.partition, with the bindings graph_from_store gives; no rdflib Graph of it is built."""
+    lexkb.partition, with lexkb's prefixes bound; no rdflib Graph of it is built."""
     from .namespaces import PREFIXES
     from .partition import partition
 
@@ -226,21 +224,6 @@ def export_kb(fmt: str) -> bytes:
     if fmt == "ttl":
         return kb_path(paths.KB_TURTLE).read_bytes()
     return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
-
-
-def graph_from_store(store):
-    """The graph a store holds (e.g. a SPARQL endpoint, lexkb.store.RemoteStore) as an rdflib Graph."""
-    import pyoxigraph as ox
-    from rdflib import Graph
-
-    from .namespaces import PREFIXES
-
-    data = ox.serialize(store.graph_triples(), format=ox.RdfFormat.N_TRIPLES)
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri, override=True)
-    graph.parse(data=data, format="nt")
-    return graph
 
 
 def publish_kb(endpoint: str, graph: str, store_url: str | None, timeout: float,

@@ -181,9 +181,11 @@ assert all(t in QUERIES["factors"] for t in FACTOR_TEXTS)
 Q_FACTORS_CORE = QUERIES["factors"].replace(FACTOR_TEXTS[0], "").replace(FACTOR_TEXTS[1], "")
 Q_TEXTS = """SELECT ?resource ?text WHERE { ?resource lexkb:quotedText ?text }"""
 
-# what lexkb.lookup.resolve links an offence to an article by (offence_provisions: defined,
-# penalised, penalty, rule and factor provisions), and what a candidate list prints
-LINKING = ("offences", "offence_provisions", "penalties", "rules", "factors", "provisions")
+# the rows by offence that lexkb.lookup.resolve links an offence to an article by (offence_provisions:
+# defined, penalised, penalty and rule provisions; with the factors and the provisions, all of them)
+# and a candidate list prints
+LINKING = ("offences", "offence_provisions", "penalties", "rules")
+BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "sources")
 
 
 def factor_rows(store, penalties) -> list[dict]:
@@ -199,21 +201,20 @@ def factor_rows(store, penalties) -> list[dict]:
             for rt in texts.get(r["rule"]) or [None] for ft in texts.get(r["factor"]) or [None]]
 
 
-def entries(store, offences, provisions=(), only=None) -> dict:
+def entries(store, offences, provisions=(), linking_only: bool = False) -> dict:
     """The index (shaped as index.json) of those offences, with those provisions besides their own;
-    with only= a list of QUERIES names, from those rows only (the other keys empty)."""
+    linking_only, from the rows that link offences to provisions only (the other keys empty)."""
     offences = list(dict.fromkeys(offences))
     rows = {name: [] for name in QUERIES}
-    wants = (lambda name: True) if only is None else (lambda name: name in only)
-    for name in ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "sources"):
-        if wants(name):
-            rows[name] = select_in(store, QUERIES[name], "offence", offences)
-    if only is not None:
-        if len(offences) > CHUNK:
-            rows["offences"].sort(key=lambda r: (r["id"], r["offence"]))
-        rows["factors"] = factor_rows(store, [r["penalty"] for r in rows["penalties"]])
-        wanted = list(provisions) + [r["provision"] for r in rows["offence_provisions"]]
-        rows["provisions"] = select_in(store, QUERIES["provisions"], "provision", wanted)
+    for name in LINKING if linking_only else BY_OFFENCE:
+        rows[name] = select_in(store, QUERIES[name], "offence", offences)
+    if len(offences) > CHUNK:  # chunks each come sorted; the whole list is sorted as ORDER BY ?id ?offence does
+        rows["offences"].sort(key=lambda r: (r["id"], r["offence"]))
+    penalties = [r["penalty"] for r in rows["penalties"]]
+    rows["factors"] = factor_rows(store, penalties)
+    wanted = list(provisions) + [r["provision"] for r in rows["offence_provisions"]]
+    rows["provisions"] = select_in(store, QUERIES["provisions"], "provision", wanted)
+    if linking_only:
         return assemble(rows, {})
     # amendments through their effects: restricted by ?offence, Oxigraph 0.5 evaluates the query's
     # OPTIONALs over every effect in the store; by ?effect it does not
@@ -223,15 +224,9 @@ def entries(store, offences, provisions=(), only=None) -> dict:
                           if r["offence"] in wanted_offences]
     if len(set(effects)) > CHUNK:
         rows["amendments"].sort(key=lambda r: (r["offence"], r["kind"]))
-    if len(offences) > CHUNK:  # chunks each come sorted; the whole list is sorted as ORDER BY ?id ?offence does
-        rows["offences"].sort(key=lambda r: (r["id"], r["offence"]))
-    penalties = [r["penalty"] for r in rows["penalties"]]
     rows["penalty_conditions"] = select_in(store, QUERIES["penalty_conditions"], "penalty", penalties)
-    rows["factors"] = factor_rows(store, penalties)
     rows["measures"] = select_in(store, QUERIES["measures"], "owner", penalties + [r["factor"] for r in rows["factors"]])
     rows["effect_parts"] = select_in(store, QUERIES["effect_parts"], "rule", [r["rule"] for r in rows["factors"]])
-    wanted = list(provisions) + [r["provision"] for r in rows["offence_provisions"]]
-    rows["provisions"] = select_in(store, QUERIES["provisions"], "provision", wanted)
     rows["claims"] = select_in(store, QUERIES["claims"], "provision", wanted)
     rows["provision_sources"] = select_in(store, QUERIES["provision_sources"], "provision", wanted)
     instruments = [r["instrument"] for r in rows["provisions"]]
@@ -348,7 +343,7 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
                 own = set(scope.offences())
                 linked = [o for o in linked if o in own]
             # what links offences to the article first: a candidate list prints no more
-            index = scope.finish(entries(store, linked, [iri for iri, _ in found], only=LINKING))
+            index = scope.finish(entries(store, linked, [iri for iri, _ in found], linking_only=True))
             match = resolve(query, index)
             if match.offences:
                 return scope.finish(entries(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
