@@ -18,7 +18,8 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
     """Compile, validate, index and write; on any failure nothing in out_dir changes."""
     import pyoxigraph as ox
 
-    from .build import compile_kb, dump_json, provision_files, serialize_turtle, write_atomically
+    from .atomic import replace_folder
+    from .build import compile_kb, dump_json, provision_files, serialize_turtle
     from .index import build_index
     from .validation import validate
 
@@ -54,11 +55,13 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
 
     say(f"compiling the statistics in {stats.STATISTICS_DIR}")
     statistics_turtle = stats.serialise(stats.compile_statistics(stats.STATISTICS_DIR))
-    say(f"writing {out_dir}")
-    write_atomically(out_dir / paths.KB_TURTLE, turtle)
-    write_atomically(out_dir / paths.INDEX, dump_json(index))
-    write_atomically(out_dir / paths.SOURCEMAP, dump_json(compiled.sourcemap))
-    stats.write_atomically(out_dir / STATISTICS_TURTLE, statistics_turtle)
+    # The four files switch at once (lexkb.atomic.replace_folder): a kill leaves the old set or the new.
+    say(f"writing {out_dir}: {paths.KB_TURTLE}, {paths.INDEX}, {paths.SOURCEMAP}, {STATISTICS_TURTLE}")
+    replace_folder(out_dir, {paths.KB_TURTLE: turtle, paths.INDEX: dump_json(index),
+                             paths.SOURCEMAP: dump_json(compiled.sourcemap),
+                             STATISTICS_TURTLE: statistics_turtle.encode("utf-8")
+                             if isinstance(statistics_turtle, str) else statistics_turtle},
+                   what="--out")
     return index["summary"]
 
 

@@ -45,7 +45,7 @@ def read_query(source: str, stdin_text: str | None = None) -> tuple[str, str]:
     """(label, text) from a shipped query name, a file path, or '-' for standard input."""
     if source == "-":
         return "<stdin>", stdin_text or ""
-    from .store import shown
+    from .errors import shown
 
     shipped = shipped_queries()
     if source in shipped:
@@ -84,7 +84,7 @@ def parse_bindings(pairs: list[str]):
     import pyoxigraph as ox
 
     result = {}
-    from .store import shown
+    from .errors import shown
 
     for pair in pairs:
         name, sep, value = pair.partition("=")

@@ -5,7 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import namespaces as ns
-from .errors import LexkbError
+from .errors import LexkbError, shown
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ns.PREFIXES.items())
 
@@ -206,12 +206,6 @@ def max_answer_bytes() -> int:
     if value < 1:
         raise LexkbError(f"LEXKB_MAX_ANSWER_BYTES={raw!r}: give a number of bytes of at least 1")
     return value
-
-
-def shown(text: str) -> str:
-    """A user's argument as it may be echoed: control characters escaped (\\r, \\x1b), never raw."""
-    return "".join(c.encode("unicode_escape").decode("ascii") if ord(c) < 32 or ord(c) == 127 else c
-                   for c in text)
 
 
 def check_url(url: str, what: str = "--endpoint") -> str:
