@@ -52,9 +52,43 @@ KEYS = {
                          "source"},
     "not_covered": {"instrument", "numbers", "note"},
 }
+# The type of every key that is not free-form: TOML's own types are checked here, before any value is
+# used, so that `verbs = [1, 2]` or `aliases = [{ label = 5 }]` is an error at its own line.
+STR, STR_LIST, TABLE_LIST = "a string", "a list of strings", "a list of tables"
+SOURCE = "a paragraph number, a declared source, or a list of them"
+TYPES = {
+    **{key: STR for key in ("id", "label", "label_es", "ref", "chapter", "summary", "condition", "type", "kind",
+                            "refers_to", "title", "title_es", "part", "part_es", "short", "iri", "jurisdiction",
+                            "decree", "duration", "penalty", "factor", "provision", "instrument", "repealed_by",
+                            "amends", "note", "symbol")},
+    **{key: STR_LIST for key in ("defined_in", "penalised_in", "conduct", "means", "purposes", "victim_conditions",
+                                 "verbs", "aggravates", "components", "bounds", "opsc", "not_in_source", "offences",
+                                 "unmodelled", "numbers")},
+    "aliases": TABLE_LIST, "factors": TABLE_LIST, "source": SOURCE,
+}
+OFFENCE_AS_LIST = {"amendment_effect"}  # [amendment_effect] offences = [...]; elsewhere offence is one id
+# Ids and IRI paths become parts of IRIs: letters, digits, '.', '_' and '-' only (no '>', no spaces).
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+IRI_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
+# Article numbers and chapters ("203 bis", "III", "VI"): words of letters and digits, one space or '-' apart.
+NUMBER = re.compile(r"^[^\W_]+(?:[ -][^\W_]+)*$")
+
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
                        "date_document"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _is_source(value) -> bool:
+    return isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool)
+
+
+def _describe(value) -> str:
+    kinds = {str: "a string", int: "a number", float: "a number", bool: "a boolean", list: "a list",
+             dict: "a table"}
+    if isinstance(value, list) and value:
+        inner = {kinds.get(type(v), type(v).__name__) for v in value}
+        return f"a list holding {' and '.join(sorted(inner))}"
+    return kinds.get(type(value), type(value).__name__)
 
 
 def slug(text: str) -> str:
@@ -75,8 +109,13 @@ class Ref:
                                  f"provision reference {text!r} must look like 'cpf:203 bis' or 'lpstp:6/III/a'")
         inst, _, path = text.partition(":")
         parts = tuple(p.strip() for p in path.split("/"))
+        line = where.line_of_value(text)
         if not inst or not all(parts):
-            raise ProvisionError(where.file, where.line, f"provision reference {text!r} has an empty part")
+            raise ProvisionError(where.file, line, f"provision reference {text!r} has an empty part")
+        bad = next((p for p in (inst.strip(),) + parts if not NUMBER.match(p)), None)
+        if bad is not None:
+            raise ProvisionError(where.file, line, f"provision reference {text!r}: {bad!r} is not an article number "
+                                 "(letters and digits, words one space apart, e.g. 'cpf:203 bis')")
         return cls(inst.strip(), parts)
 
     def key(self) -> str:
@@ -193,10 +232,60 @@ class Compiler:
         return value
 
     def check_keys(self, kind: str, table: dict, where: Block) -> None:
+        if not isinstance(table, dict):
+            raise ProvisionError(where.file, where.line, f"[{kind}] must be a table")
         extra = set(table) - KEYS[kind]
         if extra:
             raise ProvisionError(where.file, where.line_of(sorted(extra)[0]),
                                  f"[{kind}] unknown key(s) {', '.join(sorted(extra))}; allowed: {', '.join(sorted(KEYS[kind]))}")
+        self.check_types(kind, table, where)
+
+    def check_types(self, kind: str, table: dict, where: Block) -> None:
+        """Each key's TOML type (TYPES), no nan or infinity anywhere, and ids and numbers that can be
+        part of an IRI; errors at the key's own line."""
+        import math
+
+        for key, value in table.items():
+            line = where.line_of(key)
+            expected = STR_LIST if key == "offences" and kind in OFFENCE_AS_LIST else \
+                STR if key == "offence" else TYPES.get(key)
+            ok = {
+                None: True,
+                STR: isinstance(value, str),
+                STR_LIST: isinstance(value, list) and all(isinstance(v, str) for v in value),
+                TABLE_LIST: isinstance(value, list) and all(isinstance(v, dict) for v in value),
+                SOURCE: _is_source(value) or isinstance(value, list) and bool(value) and all(map(_is_source, value)),
+            }[expected]
+            if not ok:
+                raise ProvisionError(where.file, line, f"[{kind}] '{key}' must be {expected}, not {_describe(value)}")
+            stack = [value]
+            while stack:  # iterative: TOML nests arrays as deep as it likes
+                v = stack.pop()
+                if isinstance(v, float) and not math.isfinite(v):
+                    raise ProvisionError(where.file, line, f"[{kind}] '{key}' holds {v!r}: give a finite number")
+                if isinstance(v, list):
+                    stack.extend(v)
+                elif isinstance(v, dict):
+                    stack.extend(v.values())
+            if key == "id" and not ID.match(value):
+                raise ProvisionError(where.file, line, f"[{kind}] id {value!r}: use letters, digits, '.', '_' and '-' only")
+            if key == "iri" and not IRI_PATH.match(value):
+                raise ProvisionError(where.file, line, f"[{kind}] iri {value!r}: a path such as 'mx/lpstp/2007' "
+                                     "(letters, digits, '.', '_', '-', and '/')")
+            if key == "chapter" and not NUMBER.match(value):
+                raise ProvisionError(where.file, line, f"[{kind}] chapter {value!r}: letters and digits, words one "
+                                     "space apart, e.g. 'VI'")
+            if key == "numbers" and kind == "not_covered":
+                bad = next((n for n in value if not NUMBER.match(n)), None)
+                if bad is not None:
+                    raise ProvisionError(where.file, line, f"[{kind}] number {bad!r}: letters and digits, e.g. '205 bis'")
+        for key in ("aliases", "factors"):
+            for item in table.get(key, []):
+                if key == "aliases" and not isinstance(item.get("label"), str):
+                    raise ProvisionError(where.file, where.line_of(key), f"[{kind}] each alias's label must be a string, "
+                                         f"not {_describe(item.get('label'))}")
+                if key == "factors":
+                    self.check_keys("factor", item, where)
 
     def range_pair(self, table: dict, key: str, kind: str, where: Block) -> tuple[Decimal, Decimal]:
         value = self.need(table, key, kind, where, (list,))
