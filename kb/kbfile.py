@@ -87,9 +87,13 @@ def parse_rdf(path: Path):
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise LexkbError(f"{path}: unknown RDF format (use one of {', '.join(sorted(SUFFIX_FORMATS))})")
-    from .rdf_input import check_input
+    import logging
+
+    from .rdf_input import check_input, ill_typed, ill_typed_error
 
     check_input(path, fmt)
+    # rdflib logs a traceback for each literal it cannot convert; lexkb reports the first one instead
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
     g = Graph()
     try:
         g.parse(path, format=fmt)
@@ -105,6 +109,11 @@ def parse_rdf(path: Path):
         raise LexkbError(f"{path}: is a folder, not an RDF file") from None
     except Exception as exc:  # parsers raise many exception types; all mean unreadable input
         raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split())}") from None
+    from rdflib import Literal
+
+    for o in g.objects():
+        if isinstance(o, Literal) and o.datatype is not None and ill_typed(str(o.datatype), str(o)):
+            raise ill_typed_error(path, str(o), str(o.datatype))
     return g
 
 
@@ -145,7 +154,7 @@ def rdf_triples(path: Path, prefixes: dict | None = None, blank_prefix: str = ""
         raise LexkbError(f"{path}: is a folder, not an RDF file")
     if not path.exists():
         raise LexkbError(f"{path}: no such file")
-    from .rdf_input import check_input, max_literal_bytes
+    from .rdf_input import check_input, ill_typed, ill_typed_error, max_literal_bytes
 
     check_input(path, fmt)
     if fmt not in OX_FORMATS:
@@ -173,9 +182,12 @@ def rdf_triples(path: Path, prefixes: dict | None = None, blank_prefix: str = ""
         parser = ox.parse(path=str(path), format=getattr(ox.RdfFormat, OX_FORMATS[fmt]),
                           base_iri=path.resolve().as_uri())
         for q in parser:
-            if type(q.object) is Literal and len(q.object.value) > longest:
-                raise LexkbError(f"{path}: a literal of {len(q.object.value):,} characters; the limit is "
-                                 f"{longest:,} (LEXKB_MAX_LITERAL_BYTES)")
+            if type(q.object) is Literal:
+                if len(q.object.value) > longest:
+                    raise LexkbError(f"{path}: a literal of {len(q.object.value):,} characters; the limit is "
+                                     f"{longest:,} (LEXKB_MAX_LITERAL_BYTES)")
+                if ill_typed(q.object.datatype.value, q.object.value):
+                    raise ill_typed_error(path, q.object.value, q.object.datatype.value)
             if type(q.subject) is BlankNode or type(q.object) is BlankNode:
                 s, o = q.subject, q.object
                 q = ox.Triple(BlankNode(blank_prefix + s.value) if type(s) is BlankNode else s, q.predicate,

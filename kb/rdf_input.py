@@ -130,3 +130,38 @@ def _check_xml(path: Path) -> None:
         if growth > limit:
             raise LexkbError(f"{path}: RDF/XML entities expand the file by more than {limit:,} bytes "
                              "(LEXKB_MAX_ENTITY_EXPANSION)")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INT = r"[+-]?[0-9]+"
+_DEC = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"
+_DOUBLE = r"([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)"
+_TZ = r"(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
+_DATE = r"-?([1-9][0-9]{3,}|0[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_TIME = r"(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?|24:00:00(\.0+)?)"
+LEXICAL = {_XSD + name: re.compile(f"^{pattern}$") for name, pattern in {
+    "integer": _INT, "int": _INT, "long": _INT, "short": _INT, "nonNegativeInteger": r"[+]?[0-9]+|-0+",
+    "positiveInteger": r"[+]?0*[1-9][0-9]*", "decimal": _DEC, "double": _DOUBLE, "float": _DOUBLE,
+    "boolean": r"true|false|1|0", "date": _DATE + _TZ, "dateTime": _DATE + "T" + _TIME + _TZ,
+    "gYear": r"-?([1-9][0-9]{3,}|0[0-9]{3})" + _TZ,
+}.items()}
+
+
+def ill_typed(datatype: str, value: str) -> bool:
+    """True when value is not in the lexical space of the XSD datatype (for the types lexkb uses)."""
+    pattern = LEXICAL.get(datatype)
+    if pattern is None or not pattern.match(value):
+        return pattern is not None
+    if datatype.endswith(("#date", "#dateTime")):
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(value.lstrip("-")[:10])
+        except ValueError:
+            return True  # 2010-02-30
+    return False
+
+
+def ill_typed_error(path: Path, value: str, datatype: str) -> LexkbError:
+    name = datatype[len(_XSD):] if datatype.startswith(_XSD) else datatype
+    return LexkbError(f"{path}: ill-typed literal {value[:80]!r}^^xsd:{name}: not a valid {name}")
