@@ -368,6 +368,16 @@ def syntax_check(query: str) -> None:
         pass
 
 
+def snapshot(remote: "RemoteStore"):
+    """The graph(s) an endpoint holds, read in one query, as an in-memory pyoxigraph store: what a
+    command that runs many queries renders from, so that it sees one version of the graph."""
+    import pyoxigraph as ox
+
+    local = ox.Store()
+    local.extend(ox.Quad(t.subject, t.predicate, t.object) for t in remote.graph_triples())
+    return local
+
+
 def _failure(exc: BaseException, url: str, timeout: float, what: str, timeout_note: str = "") -> str:
     """One line saying why an HTTP exchange with a SPARQL server failed."""
     import socket

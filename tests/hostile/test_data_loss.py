@@ -183,3 +183,28 @@ def test_an_indented_toml_block_is_an_error_at_its_own_line(provisions_copy, tmp
     block = text[start + 8:end - 4]
     path.write_text(text[:start] + "".join("    " + l + "\n" for l in block.splitlines()) + text[end:], encoding="utf-8")
     one_error(build(provisions_copy, tmp_path), 2, "provisions/cpf/206.md:16: indented code block")
+
+
+def test_report_from_an_endpoint_reads_one_snapshot(fake, tmp_path):
+    """A report's ~100 queries could straddle a publish; it now reads the graph in one request and
+    renders every page from that copy, which gives the same pages as the embedded store."""
+    import pyoxigraph as ox
+
+    from . import servers
+
+    triples = []
+    for name in ("lexkb.ttl", "statistics.ttl"):
+        triples += [q.triple for q in ox.parse(path=str(ROOT / "kb/generated" / name), format=ox.RdfFormat.TURTLE)]
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    servers.Handler.routes = dict(servers.ROUTES, **{"/graph": (200, "application/n-triples", body, "plain")})
+    try:
+        code, _, err = run_lexkb("report", "-o", str(tmp_path / "remote"), "--endpoint", f"{fake.url}/graph")
+    finally:
+        servers.Handler.routes = servers.ROUTES
+    assert code == 0, err
+    assert fake.hits("/graph") == 1
+    code, _, err = run_lexkb("report", "-o", str(tmp_path / "local"))
+    assert code == 0, err
+    local = {p.relative_to(tmp_path / "local"): p.read_bytes() for p in (tmp_path / "local").rglob("*") if p.is_file()}
+    remote = {p.relative_to(tmp_path / "remote"): p.read_bytes() for p in (tmp_path / "remote").rglob("*") if p.is_file()}
+    assert local == remote and len(local) > 20
