@@ -306,6 +306,8 @@ def exchange(url: str, data: bytes, method: str, headers: dict, timeout: float) 
                 if expired.is_set():
                     raise DeadlineExceeded()
                 if not chunk:
+                    if response.length:  # the server closed before the Content-Length it announced
+                        raise http.client.IncompleteRead(b"".join(chunks), response.length)
                     break
                 size += len(chunk)
                 if size > limit:
