@@ -17,9 +17,8 @@ def exact(x) -> Fraction:
     """The number a statute means: a decimal as written (0.5, 0.1), and a float that only
     approximates a simple fraction (0.3333333333333333 for "a third") as that fraction."""
     f = Fraction(Decimal(str(x)))
-    if f.denominator > 10**6:
-        f = f.limit_denominator(1000)
-    return f
+    simple = f.limit_denominator(1000)
+    return simple if float(simple) == float(f) else f
 
 
 def number(x) -> int | float:
@@ -29,15 +28,13 @@ def number(x) -> int | float:
 
 def show(x) -> str:
     f = x if isinstance(x, Fraction) else exact(x)
-    if f.denominator == 1:
-        return f"{f.numerator:,}"
     d = f.denominator
     for p in (2, 5):
         while d % p == 0:
             d //= p
     if d != 1:                       # no finite decimal: 4/3, 28/3
         return f"{f.numerator}/{f.denominator}"
-    return f"{float(f):,.10g}"
+    return f"{Decimal(f.numerator) / Decimal(f.denominator):,f}"   # exact: 2,250, 13.5, 0.1, 1,234,567.25
 
 
 def effective(penalty: dict, factors: list[dict]) -> tuple[list, list, list[str]]:

@@ -4,6 +4,7 @@ the minimum, only imprisonment, by a third, and two rules stacking. The real rul
 bounds of both components by half, so only made-up ones can tell "min" from "max"."""
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -123,7 +124,8 @@ def test_the_penalty_passed_in_is_not_changed():
 
 @pytest.mark.parametrize("value,shown", [(2250, "2,250"), (2250.0, "2,250"), (13.5, "13.5"), (0.1, "0.1"),
                                          (1234567.25, "1,234,567.25"), (Fraction(28, 3), "28/3"), (Fraction(3, 2), "1.5"),
-                                         (THIRD, "1/3"), (0.3333, "0.3333")])
+                                         (THIRD, "1/3"), (0.3333, "0.3333"),
+                                         (12345678901, "12,345,678,901"), (Fraction(10**12 + 1, 4), "250,000,000,000.25")])
 def test_show(value, shown):
     assert show(value) == shown
 
@@ -138,3 +140,8 @@ def test_exact_keeps_short_decimals_and_recovers_simple_fractions():
     assert exact(0.5) == Fraction(1, 2) and exact(0.1) == Fraction(1, 10) and exact(0.3333) == Fraction(3333, 10000)
     assert exact(1 / 3) == Fraction(1, 3) and exact(2 / 3) == Fraction(2, 3) and exact(0.000001) == Fraction(1, 10**6)
     assert exact(7) == 7 and exact("0.25") == Fraction(1, 4)
+    # a tiny decimal is not a simple fraction's float: kept as written, not rounded to 0
+    assert exact(1e-7) == Fraction(1, 10**7) and exact(0.0001) == Fraction(1, 10**4)
+    # simple fractions are those with a denominator up to 1000
+    assert exact(2 / 999) == Fraction(2, 999) and exact(1 / 1000) == Fraction(1, 1000)
+    assert exact(1 / 1001) == Fraction(Decimal(str(1 / 1001))) != Fraction(1, 1001)
