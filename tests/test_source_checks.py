@@ -155,8 +155,15 @@ def test_a_quote_across_two_paragraphs_is_not_verbatim(compiler):
     end_49 = compiler.seed[49].split()[-2:]
     start_50 = compiler.seed[50].split()[:2]
     quote = " ".join(end_49 + start_50)
-    with pytest.raises(ProvisionError):
-        compiler.check_verbatim(quote + " and more", [49, 50], block(), 8)
+    assert error(compiler.check_verbatim, quote, [49, 50], block(), 8) == (
+        f"provisions/x/1.md:8: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 49, 50: {quote!r}")
+    compiler.check_verbatim(" ".join(end_49), [49, 50], block(), 8)
+    compiler.check_verbatim(" ".join(start_50), [49, 50], block(), 8)
+
+
+def test_a_paragraph_that_does_not_exist_holds_no_text(compiler):
+    assert error(compiler.check_verbatim, "XXXX", [71], block(), 8) == (
+        "provisions/x/1.md:8: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 71: 'XXXX'")
 
 
 # ------------------------------------------------------------------------------ ranges
