@@ -15,6 +15,12 @@ listed, each with the reason, in tools/mutation-equivalents.toml, and counted ap
     python tools/mutate.py lookup range_pair   # some targets
     python tools/mutate.py --list lookup       # print the mutants, run nothing
     python tools/mutate.py --json out.json     # machine-readable results as well
+    python tools/mutate.py --survivors-of out.json   # only the survivors of that run, after new tests
+    python tools/mutate.py --before            # the subsets the suite had before (for comparison)
+
+To guard a new module (the statute work's date resolution, say), add a Target below: the module,
+the qualified names of the functions to mutate (or None for all of it), and the fast tests that
+should kill its mutants; then run it, kill or list every survivor.
 
 Run on demand, not in CI (a few minutes per target on 2 cores). Exit status: 0 when every target
 has no unlisted survivor, 1 otherwise, 2 on a usage error.
@@ -37,6 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKUP = ROOT / ".mutation-backup"
+LOCK = ROOT / ".mutation-lock"
 EQUIVALENTS = ROOT / "tools" / "mutation-equivalents.toml"
 
 
@@ -47,12 +54,16 @@ class Target:
     functions: list[str] | None = None   # qualified names to mutate; None = the whole module
 
 
+# The in-process tests only: the one test that runs the command (exit codes through the CLI) costs
+# more than all the others together, and the same paths are asserted in-process.
+IN_PROCESS = ["-k", "not command_line"]
+
 # The test subsets are chosen per module: the in-process unit tests of the module first (they
 # fail fastest), then the command-level tests that exercise it.
 TARGETS: dict[str, Target] = {
-    "aggravation": Target("kb/aggravation.py", ["tests/test_aggravation.py", "tests/test_answers.py"]),
-    "penalty": Target("kb/penalty.py", ["tests/test_answers.py", "tests/test_aggravation.py"]),
-    "lookup": Target("kb/lookup.py", ["tests/test_lookup.py", "tests/test_answers.py"]),
+    "aggravation": Target("kb/aggravation.py", ["tests/test_aggravation.py", "tests/test_answers.py", *IN_PROCESS]),
+    "penalty": Target("kb/penalty.py", ["tests/test_answers.py", "tests/test_aggravation.py", *IN_PROCESS]),
+    "lookup": Target("kb/lookup.py", ["tests/test_lookup.py", "tests/test_answers.py", *IN_PROCESS]),
     "seed": Target("kb/seed.py", ["tests/test_source_checks.py"]),
     "source": Target("kb/compiler.py", ["tests/test_source_checks.py"],
                      ["Compiler.source_nodes", "Compiler.check_verbatim"]),
@@ -264,7 +275,8 @@ class Finder(ast.NodeVisitor):
 def mutants(name: str, target: Target) -> tuple[str, list[Mutant]]:
     """The module's source as the tests will run it (ast.unparse of the unchanged tree: the same
     program), and one Mutant per site, each with its whole mutated source."""
-    original = (ROOT / target.path).read_text(encoding="utf-8")
+    saved = BACKUP / target.path          # during a run, the live file is a mutant: read the pristine copy
+    original = (saved if saved.exists() else ROOT / target.path).read_text(encoding="utf-8")
     tree = ast.parse(original)
     finder = Finder(target.functions)
     finder.visit(tree)
@@ -324,6 +336,17 @@ class Restorer:
         return False
 
 
+def lock() -> None:
+    """One run per checkout: two would write over each other's modules."""
+    try:
+        pid = int(LOCK.read_text())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        LOCK.write_text(str(os.getpid()))
+        return
+    raise SystemExit(f"another mutation run (pid {pid}) is using this checkout; wait for it or stop it")
+
+
 def recover() -> None:
     """A run killed outright (SIGKILL, power) left a module mutated: put the backup back."""
     if not BACKUP.exists():
@@ -372,11 +395,13 @@ def load_equivalents() -> dict[str, dict[str, str]]:
 
 
 def run_target(name: str, target: Target, tests: list[str], equivalents: dict[str, str], timeout: float | None,
-               verbose: bool) -> dict:
+               verbose: bool, only: set[str] | None = None) -> dict:
     path = ROOT / target.path
     baseline, ms = mutants(name, target)
+    if only is not None:
+        ms = [m for m in ms if m.key in only]
     results = {"target": name, "module": target.path, "functions": target.functions, "tests": tests,
-               "total": len(ms), "killed": 0, "equivalent": 0, "survivors": [], "equivalent_but_killed": [],
+               "total": len(ms), "killed": 0, "equivalent": 0, "survivors": [], "timeouts": [], "equivalent_but_killed": [],
                "unknown_equivalents": []}
     with Restorer(path) as r:
         r.write(baseline)          # the unchanged program, as ast.unparse writes it: must pass
@@ -384,7 +409,7 @@ def run_target(name: str, target: Target, tests: list[str], equivalents: dict[st
         r.restore()
         if status != "pass":
             raise SystemExit(f"{name}: the tests fail on the unchanged module ({' '.join(tests)}); fix that first")
-        limit = timeout or max(10.0, 4 * seconds)
+        limit = timeout or max(60.0, 10 * seconds)   # generous: a loaded machine must not pass for a kill
         print(f"{name}: {len(ms)} mutants of {target.path}"
               + (f" ({', '.join(target.functions)})" if target.functions else "")
               + f"; tests pass in {seconds:.1f} s, limit {limit:.0f} s per mutant", file=sys.stderr, flush=True)
@@ -396,6 +421,8 @@ def run_target(name: str, target: Target, tests: list[str], equivalents: dict[st
                 r.restore()
             killed = status != "pass"
             listed = m.key in equivalents
+            if status == "timeout":
+                results["timeouts"].append(m.key)
             if killed:
                 results["killed"] += 1
                 if listed:
@@ -416,10 +443,11 @@ def run_target(name: str, target: Target, tests: list[str], equivalents: dict[st
 
 
 def report(all_results: list[dict]) -> str:
-    lines = [f"{'target':<12} {'killed':>6} / {'total':<5} {'equivalent':>10} {'survived':>8}   score (killed / non-equivalent)"]
+    lines = [f"{'target':<12} {'killed':>6} / {'total':<5} {'equivalent':>10} {'survived':>8} {'(timeouts)':>10}   "
+             "score = killed / (total - equivalent)"]
     for r in all_results:
         lines.append(f"{r['target']:<12} {r['killed']:>6} / {r['total']:<5} {r['equivalent']:>10} "
-                     f"{len(r['survivors']):>8}   {r['score']:.1f}%")
+                     f"{len(r['survivors']):>8} {len(r['timeouts']):>10}   {r['score']:.1f}%")
     for r in all_results:
         for s in r["survivors"]:
             lines.append(f"SURVIVOR {r['target']} {r['module']}:{s['line']}: {s['key']}")
@@ -438,8 +466,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print the mutants and their keys; run nothing")
     parser.add_argument("--before", action="store_true",
                         help="use the test subsets the suite had before the mutation tests (for comparison)")
-    parser.add_argument("--timeout", type=float, help="seconds per mutant (default: 4x the unchanged run, at least 10)")
+    parser.add_argument("--timeout", type=float, help="seconds per mutant (default: 10x the unchanged run, at least 60)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
+    parser.add_argument("--survivors-of", type=Path, metavar="JSON",
+                        help="run only the mutants that survived in this earlier --json result (a quick re-check "
+                             "after adding tests; the score then counts those mutants only)")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per mutant as it runs")
     args = parser.parse_args(argv)
     unknown = [t for t in args.targets if t not in TARGETS]
@@ -451,15 +482,28 @@ def main(argv: list[str] | None = None) -> int:
             for m in mutants(name, TARGETS[name])[1]:
                 print(f"{name} {TARGETS[name].path}:{m.describe()}\n    key: {m.key}")
         return 0
+    lock()
+    try:
+        return run(args, names)
+    finally:
+        LOCK.unlink(missing_ok=True)
+
+
+def run(args, names: list[str]) -> int:
     recover()
     equivalents = load_equivalents()
+    only: dict[str, set[str]] | None = None
+    if args.survivors_of:
+        earlier = json.loads(args.survivors_of.read_text(encoding="utf-8"))
+        only = {r["target"]: {s["key"] for s in r["survivors"]} for r in earlier}
+        names = [n for n in names if n in only]
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     results = []
     try:
         for name in names:
             tests = BEFORE_TESTS[name] if args.before else TARGETS[name].tests
             results.append(run_target(name, TARGETS[name], tests, {} if args.before else equivalents.get(name, {}),
-                                      args.timeout, args.verbose))
+                                      args.timeout, args.verbose, None if only is None else only[name]))
     except KeyboardInterrupt:
         print("interrupted: the module is restored", file=sys.stderr)
         return 130
