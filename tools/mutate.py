@@ -395,11 +395,15 @@ def load_equivalents() -> dict[str, dict[str, str]]:
 
 
 def run_target(name: str, target: Target, tests: list[str], equivalents: dict[str, str], timeout: float | None,
-               verbose: bool, only: set[str] | None = None) -> dict:
+               verbose: bool, only: set[str] | None = None, sample: int | None = None) -> dict:
     path = ROOT / target.path
     baseline, ms = mutants(name, target)
     if only is not None:
         ms = [m for m in ms if m.key in only]
+    if sample is not None and sample < len(ms):
+        import random
+
+        ms = sorted(random.Random(15).sample(ms, sample), key=lambda m: (m.line, m.key))
     results = {"target": name, "module": target.path, "functions": target.functions, "tests": tests,
                "total": len(ms), "killed": 0, "equivalent": 0, "survivors": [], "timeouts": [], "equivalent_but_killed": [],
                "unknown_equivalents": []}
@@ -471,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--survivors-of", type=Path, metavar="JSON",
                         help="run only the mutants that survived in this earlier --json result (a quick re-check "
                              "after adding tests; the score then counts those mutants only)")
+    parser.add_argument("--sample", type=int, metavar="N",
+                        help="run N mutants per target drawn at random (fixed seed), to estimate a score when the "
+                             "test subset is slow (e.g. --before)")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per mutant as it runs")
     args = parser.parse_args(argv)
     unknown = [t for t in args.targets if t not in TARGETS]
@@ -503,7 +510,7 @@ def run(args, names: list[str]) -> int:
         for name in names:
             tests = BEFORE_TESTS[name] if args.before else TARGETS[name].tests
             results.append(run_target(name, TARGETS[name], tests, {} if args.before else equivalents.get(name, {}),
-                                      args.timeout, args.verbose, None if only is None else only[name]))
+                                      args.timeout, args.verbose, None if only is None else only[name], args.sample))
     except KeyboardInterrupt:
         print("interrupted: the module is restored", file=sys.stderr)
         return 130
