@@ -73,6 +73,25 @@ IRI_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)
 # Article numbers and chapters ("203 bis", "III", "VI"): words of letters and digits, one space or '-' apart.
 NUMBER = re.compile(r"^[^\W_]+(?:[ -][^\W_]+)*$")
 
+PLAUSIBLE_YEARS = (1800, 2100)  # the shapes say the same (ontology/shapes.ttl, LegalResourceShape)
+# Words of a rule and the increase they mean; an encoding whose increase disagrees is an error.
+INCREASE_WORDS = [
+    (re.compile(r"\b(by|of) (one |a )?half\b|\bby 50 ?(%|per ?cent)", re.I), Decimal("0.5")),
+    (re.compile(r"\b(by|of) (one |a )?third\b", re.I), Decimal(1) / Decimal(3)),
+    (re.compile(r"\b(by|of) two[- ]thirds\b", re.I), Decimal(2) / Decimal(3)),
+    (re.compile(r"\b(by|of) (one |a )?quarter\b|\bby 25 ?(%|per ?cent)", re.I), Decimal("0.25")),
+    (re.compile(r"\bdoubled\b|\bby 100 ?(%|per ?cent)", re.I), Decimal(1)),
+    (re.compile(r"\b(increased|aumentar[áa]n?) (by|en) (up to )?(one|a|una) (half|mitad)\b", re.I), Decimal("0.5")),
+]
+MAX_INCREASE = Decimal(2)  # more than tripled: no rule in the field's sources says so
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """The numbers written in digits in a quote ("between 2 and 9 years", "1,500 days")."""
+    return {Decimal(m.replace(",", "")) for m in _NUMBER_IN_TEXT.findall(text)}
+
+
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
                        "date_document"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -264,6 +283,10 @@ class Compiler:
                 v = stack.pop()
                 if isinstance(v, float) and not math.isfinite(v):
                     raise ProvisionError(where.file, line, f"[{kind}] '{key}' holds {v!r}: give a finite number")
+                if isinstance(v, (dt.date, dt.datetime)) and not PLAUSIBLE_YEARS[0] <= v.year <= PLAUSIBLE_YEARS[1]:
+                    raise ProvisionError(where.file, line, f"[{kind}] '{key}' = {v}: a year outside "
+                                         f"{PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]} is not a plausible date for a "
+                                         "legal source")
                 if isinstance(v, list):
                     stack.extend(v)
                 elif isinstance(v, dict):
@@ -299,6 +322,57 @@ class Compiler:
         if lo <= 0:
             raise ProvisionError(where.file, line, f"[{kind}] '{key}' bounds must be positive")
         return lo, hi
+
+    def check_numbers_against_quote(self, t: dict, b: Block) -> None:
+        """The numbers of a penalty's ranges are the numbers its quote gives: [3, 10] under "between
+        2 and 9 years" is a wrong number, worse than a crash. Only quotes that write numbers in digits
+        are compared (a quote in words says nothing a regular expression can check)."""
+        quoted = numbers_in(" ".join(q.text for q in b.quotes))
+        if not quoted:
+            return
+        for key in ("imprisonment_years", "fine_days_wage"):
+            value = t.get(key)
+            if isinstance(value, list):
+                missing = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)
+                           and Decimal(str(v)) not in quoted]
+                if missing:
+                    shown = ", ".join(str(int(n)) if n == n.to_integral_value() else format(n.normalize(), "f")
+                                      for n in sorted(quoted))
+                    raise ProvisionError(b.file, b.line_of(key), f"[penalty] '{key}' = {value}: "
+                                         f"{', '.join(str(m) for m in missing)} is not a number of the quote above it "
+                                         f"(which gives {shown})")
+
+    def check_increase_words(self, increase: Decimal, b: Block) -> None:
+        """The increase agrees with the rule's words ("increased by half" is 0.5) and is plausible."""
+        text = " ".join(q.text for q in b.quotes)
+        for pattern, meant in INCREASE_WORDS:
+            match = pattern.search(text)
+            if match and abs(increase - meant) > Decimal("0.001"):
+                raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}, but the "
+                                     f"quote above it says {match.group(0)!r} ({meant:.4g})")
+        if increase > MAX_INCREASE:
+            raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}: more than "
+                                 f"{MAX_INCREASE} (tripled) is not a plausible increase; check the rule's words")
+
+    def check_instrument_dates(self) -> None:
+        """Dates in their order: adopted <= published <= in force, and an act published before the act
+        that repeals it."""
+        for ident, info in self.instruments.items():
+            b = info["block"]
+            adopted, published, in_force = (info.get(k) for k in ("date_adopted", "date_publication",
+                                                                    "first_date_entry_in_force"))
+            if isinstance(adopted, dt.date) and isinstance(published, dt.date) and adopted > published:
+                raise ProvisionError(b.file, b.line_of("date_adopted"), f"instrument {ident!r} adopted on {adopted}, "
+                                     f"after its publication on {published}")
+            if isinstance(in_force, dt.date) and isinstance(published, dt.date) and in_force < published:
+                raise ProvisionError(b.file, b.line_of("first_date_entry_in_force"), f"instrument {ident!r} in force on "
+                                     f"{in_force}, before its publication on {published}")
+            other = self.instruments.get(info.get("repealed_by"))
+            if other is not None and isinstance(published, dt.date) and \
+                    isinstance(other.get("date_publication"), dt.date) and other["date_publication"] <= published:
+                raise ProvisionError(b.file, b.line_of("repealed_by"), f"instrument {ident!r} published on {published} "
+                                     f"is repealed by {info['repealed_by']!r}, published earlier, on "
+                                     f"{other['date_publication']}")
 
     def victim_conditions(self, node: URIRef, values, where: Block) -> None:
         for v in values or []:
@@ -359,6 +433,7 @@ class Compiler:
         for b in blocks:
             if "instrument" in b.data:
                 self.declare_instrument(b.data["instrument"], b)
+        self.check_instrument_dates()
         by_file: dict[str, list[Block]] = {}
         for b in blocks:
             by_file.setdefault(b.file, []).append(b)
@@ -604,6 +679,7 @@ class Compiler:
             g.add((rng, SCHEMA.maxValue, Literal(hi, datatype=XSD.decimal)))
             g.add((rng, SCHEMA.unitCode, unit))
             self.cite(rng, sources, b)
+        self.check_numbers_against_quote(t, b)
         self.victim_conditions(node, t.get("victim_conditions"), b)
         if "condition" in t:
             self.check_verbatim(t["condition"], source, b, b.line)
@@ -660,6 +736,7 @@ class Compiler:
             increase = self.need(t, "increase", "aggravation", b, (int, float))
             if increase <= 0:
                 raise ProvisionError(b.file, b.line, "[aggravation] 'increase' must be positive")
+            self.check_increase_words(Decimal(str(increase)), b)
             effect = URIRef(f"{node}/effect")
             g.add((node, LEXKB.effect, effect))
             g.add((effect, RDF.type, LEXKB.ProportionalIncrease))

@@ -167,7 +167,10 @@ class RemoteStore:
                              exit_code=ENDPOINT_EXIT)
         try:
             for q in ox.parse(body, format=fmt):
-                yield ox.Triple(q.subject, q.predicate, q.object)
+                o = q.object
+                if type(o) is ox.Literal and o.datatype.value in NUMERIC:
+                    o = ox.Literal(canonical(o.value, o.datatype.value), datatype=o.datatype)
+                yield ox.Triple(q.subject, q.predicate, o)
         except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
             raise LexkbError(f"{self.url}: not a SPARQL answer (malformed {mime}: {' '.join(str(exc).split())[:120]})",
                              exit_code=ENDPOINT_EXIT) from None
@@ -349,10 +352,43 @@ def normalise_json_results(body: bytes, url: str) -> bytes:
                 for term in row.values():
                     if isinstance(term, dict) and term.get("type") == "typed-literal":
                         term["type"] = "literal"
+                    if isinstance(term, dict) and isinstance(term.get("datatype"), str) and \
+                            isinstance(term.get("value"), str):
+                        term["value"] = canonical(term["value"], term["datatype"])
         keep["results"] = {"bindings": bindings}
     else:
         raise malformed("neither results.bindings nor boolean")
     return json.dumps(keep, ensure_ascii=False).encode("utf-8")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {_XSD + t for t in ("decimal", "integer", "double", "float", "int", "long", "short", "byte",
+                              "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger")}
+
+
+def canonical(value: str, datatype: str) -> str:
+    """A numeric literal's lexical form as the embedded store (Oxigraph) gives it back: "7.0" is
+    "7", "13.50" is "13.5". Servers keep the form they were given (Comunica answers "7.0"); the
+    value is the same, and the output must be the same bytes. Oxigraph itself does the conversion."""
+    return _canonical(value, datatype) if datatype in NUMERIC else value
+
+
+_CANONICAL: dict = {}
+
+
+def _canonical(value: str, datatype: str) -> str:
+    key = (value, datatype)
+    if key not in _CANONICAL:
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        node = ox.NamedNode("urn:lexkb:canonical")
+        try:
+            store.add(ox.Quad(node, node, ox.Literal(value, datatype=ox.NamedNode(datatype))))
+            _CANONICAL[key] = next(iter(store)).object.value if len(_CANONICAL) < 100_000 else value
+        except (ValueError, StopIteration):
+            return value
+    return _CANONICAL.get(key, value)
 
 
 def syntax_check(query: str) -> None:
