@@ -110,7 +110,7 @@ WRONG = [
     ('chapter = "VI"', 'chapter = "V I>"', 10, "chapter 'V I>': letters and digits"),
     ('id = "cpf-206"', 'id = "cpf 206>"', 18, "id 'cpf 206>': use letters, digits"),
     ("imprisonment_years = [2, 9]", "imprisonment_years = " + "[" * 3000 + "]" * 3000, 16, "invalid TOML: nested too deeply"),
-    ("opsc = [", "opsc = [[", 28, "[claim] 'opsc' must be a list of strings"),
+    ("opsc = [", "opsc = [[", 40, "[claim] 'opsc' must be a list of strings"),
 ]
 
 
