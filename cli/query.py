@@ -6,7 +6,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, TimeoutOption,
+                               complete_queries, format_option, output_to, remote_store)
 
 
 def register(app: typer.Typer) -> None:
@@ -15,8 +16,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handles_errors
     def query(
-        source: Annotated[Optional[str], typer.Argument(help="A shipped query name, a .rq file, or - for standard input.")] = None,
-        format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, tsv (SPARQL 1.1 results); ttl or nt for CONSTRUCT/DESCRIBE.")] = "table",
+        source: Annotated[Optional[str], typer.Argument(help="A shipped query name, a .rq file, or - for standard input.",
+                                                                 autocompletion=complete_queries)] = None,
+        format: Annotated[str, format_option(("text", "json", "csv", "tsv", "ttl", "nt"),
+                                             "text (for people), json, csv, tsv (SPARQL 1.1 results); ttl or nt for CONSTRUCT/DESCRIBE.")] = "text",
+        output: OutputOption = None,
         bind: Annotated[Optional[List[str]], typer.Option("--bind", "-b", help="NAME=VALUE: bind ?NAME to a literal (repeatable).")] = None,
         list_: Annotated[bool, typer.Option("--list", "-l", help="List the shipped queries and exit.")] = False,
         endpoint: EndpointOption = None,
@@ -40,15 +44,16 @@ def register(app: typer.Typer) -> None:
         from lexkb import sparql
         from lexkb.errors import LexkbError
 
-        if list_:
-            for name, path in sparql.shipped_queries().items():
-                typer.echo(f"{name:28} {sparql.describe(path)}")
-            return
-        if source is None:
-            raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
-        label, text = sparql.read_query(source, sys.stdin.read() if source == "-" else None)
-        bindings = sparql.parse_bindings(bind or [])
-        store = remote_store(endpoint, timeout, graph, statistics=True)
-        data = sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings)
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        with output_to(output):
+            if list_:
+                for name, path in sparql.shipped_queries().items():
+                    typer.echo(f"{name:28} {sparql.describe(path)}")
+                return
+            if source is None:
+                raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
+            label, text = sparql.read_query(source, sys.stdin.read() if source == "-" else None)
+            bindings = sparql.parse_bindings(bind or [])
+            store = remote_store(endpoint, timeout, graph, statistics=True)
+            data = sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings)
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()

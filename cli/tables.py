@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, TimeoutOption,
-                               remote_store)
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, OutputOption,
+                               TimeoutOption, complete_tables, format_option, output_to, remote_store)
 from typing import Annotated
 
 TABLE_HELP = """Print a comparison table generated from the knowledge base, with its sources.
@@ -79,11 +79,13 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def table(
         name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage, amendments or enforcement.",
-                                            show_default=False)],
-        fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, html, json or tex.")] = "md",
+                                            show_default=False, autocompletion=complete_tables)],
+        fmt: Annotated[str, format_option(("text", "md", "csv", "html", "json", "jsonl", "tex"),
+                                          "text (for people: the Markdown table), md, csv, html, json, jsonl (a row per line) "
+                                          "or tex (booktabs, fits A4).")] = "text",
         on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,
         lang: Annotated[str, typer.Option("--lang", help="en or es (Spanish labels where the knowledge base has them).")] = "en",
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+        output: OutputOption = None,
         sort: Annotated[Optional[str], typer.Option("--sort", help="Sort key (penalties), e.g. imprisonment-max.")] = None,
         reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order (descending with --sort).")] = False,
         gaps: Annotated[bool, typer.Option("--gaps", help="opsc-coverage: only paragraphs with nothing mapped.")] = False,

@@ -9,7 +9,8 @@ from pathlib import Path
 from . import paths
 from .errors import LexkbError
 
-RESULT_FORMATS = ("table", "json", "csv", "tsv", "ttl", "nt")
+RESULT_FORMATS = ("text", "json", "csv", "tsv", "ttl", "nt")
+TEXT_ALIASES = ("table",)  # the human format's old name, still accepted
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -84,8 +85,11 @@ def run(store, label: str, text: str, fmt: str, bindings=None) -> bytes:
     """Execute a read-only query; return the serialised result."""
     import pyoxigraph as ox
 
+    fmt = "text" if fmt in TEXT_ALIASES else fmt
     if fmt not in RESULT_FORMATS:
         raise LexkbError(f"--format: unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+    if is_empty(text):
+        raise LexkbError(f"{label}: the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     try:
         result = store.query(text, substitutions=bindings or None)
     except SyntaxError as exc:
@@ -96,26 +100,42 @@ def run(store, label: str, text: str, fmt: str, bindings=None) -> bytes:
     except (OSError, RuntimeError, ValueError) as exc:
         raise LexkbError(f"{label}: query failed: {' '.join(str(exc).split())}") from None
     if isinstance(result, ox.QueryBoolean):
-        if fmt == "table":
+        if fmt == "text":
             return (("true" if bool(result) else "false") + "\n").encode()
         if fmt in ("ttl", "nt"):
-            raise LexkbError(f"--format {fmt}: an ASK query answers true or false; use table, json, csv or tsv")
-        return result.serialize(format=_results_format(fmt))
+            raise LexkbError(f"--format {fmt}: an ASK query answers true or false; use text, json, csv or tsv")
+        return _ending_a_line(result.serialize(format=_results_format(fmt)))
     if isinstance(result, ox.QuerySolutions):
-        if fmt == "table":
+        if fmt == "text":
             return render_table(result).encode("utf-8")
         if fmt in ("ttl", "nt"):
-            raise LexkbError(f"--format {fmt}: a SELECT query answers a table; use table, json, csv or tsv")
-        return result.serialize(format=_results_format(fmt))
+            raise LexkbError(f"--format {fmt}: a SELECT query answers a table; use text, json, csv or tsv")
+        return _ending_a_line(result.serialize(format=_results_format(fmt)))
     # CONSTRUCT / DESCRIBE: a graph
     if fmt in ("json", "csv", "tsv"):
-        raise LexkbError(f"--format {fmt}: CONSTRUCT and DESCRIBE answer a graph; use ttl, nt or table (Turtle)")
+        raise LexkbError(f"--format {fmt}: CONSTRUCT and DESCRIBE answer a graph; use ttl, nt or text (Turtle)")
     rdf_format = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
     from .namespaces import PREFIXES
 
     if rdf_format == ox.RdfFormat.TURTLE:
         return ox.serialize(result, format=rdf_format, prefixes=PREFIXES)
     return ox.serialize(result, format=rdf_format)
+
+
+def _ending_a_line(data: bytes) -> bytes:
+    """Results end with a newline, as every text a shell prints should (pyoxigraph ends the JSON
+    results and an ASK's CSV/TSV without one); the SPARQL result formats allow it."""
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def is_empty(text: str) -> bool:
+    """True when the text holds no query: only white space, comments and a prologue (BASE/PREFIX).
+    SPARQL's grammar reads that as an empty update, which is not what a user sent."""
+    import re as _re
+
+    body = _re.sub(r"(?i)(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", " ", text)
+    body = _re.sub(r"(?m)#[^\n]*$", " ", body)
+    return not body.strip()
 
 
 def _results_format(fmt: str):
