@@ -11,7 +11,8 @@ import typer
 from typing import Annotated
 
 from lexkb import __version__
-from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, TimeoutOption, format_option,
+                               output_to, remote_store)
 
 app = typer.Typer(
     name="lexkb",
@@ -63,11 +64,7 @@ def main(
     """lexkb: how Mexico's criminal law implements the OPSC, as a queryable knowledge base."""
 
 
-class RdfFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    xml = "xml"
+RDF_FORMATS = ("ttl", "nt", "jsonld", "xml", "trig", "nq", "turtle", "ntriples", "json-ld", "rdfxml", "nquads")
 
 
 class ReportFormat(str, Enum):
@@ -135,6 +132,7 @@ def build(
 def validate(
     files: Annotated[Optional[List[Path]], typer.Argument(help="RDF files to validate (default: the built knowledge base).")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text: one line per violation; json: for machines.")] = ReportFormat.text,
+    output: OutputOption = None,
     shapes: Annotated[Optional[Path], typer.Option(help="Shapes graph (default: ontology/shapes.ttl).")] = None,
     endpoint: EndpointOption = None,
     timeout: TimeoutOption = 30.0,
@@ -171,12 +169,14 @@ def validate(
     result = validate_kb(files or [], store, shapes, jobs, progress=_batch_progress if sys.stderr.isatty() else None,
                          note=lambda message: typer.echo(f"lexkb: {message}", err=True))
     violations = result.violations
-    if format is ReportFormat.json:
-        typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
-                              ensure_ascii=False, indent=1))
-    else:
-        for v in violations:
-            typer.echo(v.line())
+    with output_to(output):
+        if format is ReportFormat.json:
+            typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
+                                  ensure_ascii=False, indent=1))
+        else:
+            for v in violations:
+                typer.echo(v.line())
+    if format is not ReportFormat.json:
         typer.echo(f"{'conforms' if not violations else 'does not conform'}: {result.triples} triples, "
                    f"{len(violations)} violation(s)", err=True)
     raise typer.Exit(1 if violations else 0)
@@ -230,16 +230,25 @@ def publish(
 @app.command()
 @handles_errors
 def export(
-    format: Annotated[RdfFormat, typer.Option("--format", "-f", help="Serialisation.")] = RdfFormat.ttl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: Annotated[str, format_option(RDF_FORMATS, "ttl, nt, jsonld, xml, trig or nq; rdflib's names (turtle, "
+                                                      "ntriples, json-ld, rdfxml, nquads) too.")] = "ttl",
+    output: OutputOption = None,
+    graph: Annotated[str, typer.Option("--graph", help="trig, nq: the named graph of the knowledge base "
+                                                       "(the statistics go to GRAPH/statistics).")] = DEFAULT_GRAPH,
 ) -> None:
-    """Write the knowledge base as Turtle, N-Triples, JSON-LD or RDF/XML.
+    """Write the knowledge base as Turtle, N-Triples, JSON-LD (with an @context of lexkb's prefixes),
+    RDF/XML, or as a dataset in TriG or N-Quads: the knowledge base in its named graph and the
+    statistics in GRAPH/statistics, as `lexkb publish` loads them into a server.
 
-    Example:  lexkb export --format jsonld -o lexkb.jsonld
+    Examples:
+
+      lexkb export --format jsonld -o lexkb.jsonld
+
+      lexkb export -f trig -o lexkb.trig
     """
     from lexkb.kbfile import export_kb
 
-    data = export_kb(format.value)
+    data = export_kb(format, graph)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -252,6 +261,7 @@ def export(
 @handles_errors
 def summary(
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text or json.")] = ReportFormat.text,
+    output: OutputOption = None,
 ) -> None:
     """Print what the knowledge base holds: instruments, provisions, offences, penalties, claims.
 
@@ -263,10 +273,11 @@ def summary(
     from lexkb.summary import render_summary
 
     index = load_index()
-    if format is ReportFormat.json:
-        typer.echo(json.dumps(index["summary"], ensure_ascii=False, indent=1))
-    else:
-        typer.echo(render_summary(index["summary"]))
+    with output_to(output):
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(index["summary"], ensure_ascii=False, indent=1))
+        else:
+            typer.echo(render_summary(index["summary"]))
 
 
 def _register_optional() -> None:
@@ -286,8 +297,38 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def usage_error_line(exc) -> str:
+    """Click's usage error (missing argument, unknown option, bad value) as lexkb's one line."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    message = message[:1].lower() + message[1:]
+    where = exc.ctx.command_path if exc.ctx is not None else "lexkb"
+    if where == "lexkb" and len(sys.argv) > 1 and sys.argv[1] in typer.main.get_command(app).commands:
+        where = f"lexkb {sys.argv[1]}"  # an error in a command's options that click reports without its context
+    return f"lexkb: error: {where.removeprefix('lexkb').strip() + ': ' if where != 'lexkb' else ''}{message} " \
+           f"(see '{where} --help')"
+
+
 def run() -> None:
-    app()
+    """The typer CLI, with click's own errors as one `lexkb: error:` line each (exit 2), like every
+    other error; the usage itself is printed only with --help."""
+    import click
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="lexkb", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `lexkb` alone: the help, as click prints it
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        typer.echo(usage_error_line(exc), err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        typer.echo("lexkb: error: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        typer.echo(f"lexkb: error: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

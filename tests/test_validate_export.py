@@ -79,7 +79,9 @@ def test_validate_missing_file_exits_2(tmp_path):
     assert (code, err) == (2, f"lexkb: error: {tmp_path / 'none.ttl'}: no such file\n")
 
 
-@pytest.mark.parametrize("fmt,parse_as", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("xml", "xml")])
+@pytest.mark.parametrize("fmt,parse_as", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("xml", "xml"),
+                                          ("turtle", "turtle"), ("ntriples", "nt"), ("json-ld", "json-ld"),
+                                          ("rdfxml", "xml")])
 def test_export_round_trips_to_isomorphic_graph(tmp_path, fmt, parse_as):
     out = tmp_path / f"kb.{fmt}"
     code, _, err = run_lexkb("export", "--format", fmt, "-o", str(out))
@@ -92,5 +94,33 @@ def test_export_round_trips_to_isomorphic_graph(tmp_path, fmt, parse_as):
 
 def test_export_rejects_unknown_format():
     code, _, err = run_lexkb("export", "--format", "pdf")
-    assert code == 2
-    assert "Invalid value for '--format' / '-f': 'pdf' is not one of 'ttl', 'nt', 'jsonld', 'xml'" in err
+    assert (code, err) == (2, "lexkb: error: --format 'pdf': use one of ttl, nt, jsonld, xml, trig, nq "
+                              "(or rdflib's names: turtle, ntriples, json-ld, rdfxml, nquads)\n")
+
+
+def test_jsonld_compacts_to_the_project_prefixes():
+    from lexkb.namespaces import PREFIXES
+
+    code, out, _ = run_lexkb("export", "-f", "json-ld")
+    doc = json.loads(out)
+    assert doc["@context"] == PREFIXES
+    types = {t for node in doc["@graph"] for t in ([node["@type"]] if isinstance(node.get("@type"), str) else node.get("@type", []))}
+    assert {"lexkb:Penalty", "lexkb:Offence", "eli:LegalResourceSubdivision"} <= types
+    assert any("dcterms:source" in node for node in doc["@graph"])
+
+
+@pytest.mark.parametrize("fmt,parse_as", [("trig", "trig"), ("nq", "nquads"), ("nquads", "nquads")])
+def test_datasets_carry_the_law_and_the_statistics_in_named_graphs(tmp_path, fmt, parse_as):
+    from rdflib import Dataset, URIRef
+
+    out = tmp_path / f"kb.{fmt}"
+    code, _, err = run_lexkb("export", "-f", fmt, "-o", str(out))
+    assert code == 0, err
+    ds = Dataset().parse(out, format=parse_as)
+    law = ds.graph(URIRef("https://w3id.org/lexkb/graph/mx"))
+    stats = ds.graph(URIRef("https://w3id.org/lexkb/graph/mx/statistics"))
+    assert isomorphic(law, Graph().parse(KB, format="turtle"))
+    statistics = Graph().parse(ROOT / "kb" / "generated" / "statistics.ttl", format="turtle")
+    assert len(stats) > 1000
+    assert set(stats) == set(statistics) - set(law)  # what both cite (source passages) stays with the law
+    assert len(list(ds.graphs())) >= 2
