@@ -70,6 +70,7 @@ RDF_FORMATS = ("ttl", "nt", "jsonld", "xml", "trig", "nq", "turtle", "ntriples",
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+    ttl = "ttl"  # validate only: the standard sh:ValidationReport
 
 
 def progress(message: str) -> None:
@@ -131,7 +132,9 @@ def build(
 @handles_errors
 def validate(
     files: Annotated[Optional[List[Path]], typer.Argument(help="RDF files to validate (default: the built knowledge base).")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text: one line per violation; json: for machines.")] = ReportFormat.text,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text: one line per violation; json: for machines; ttl: the standard SHACL "
+                               "validation report (sh:ValidationReport).")] = ReportFormat.text,
     output: OutputOption = None,
     shapes: Annotated[Optional[Path], typer.Option(help="Shapes graph (default: ontology/shapes.ttl).")] = None,
     endpoint: EndpointOption = None,
@@ -145,7 +148,8 @@ def validate(
 
     Exit status: 0 conforms, 1 violations found, 2 unreadable input, 3 endpoint failure. Each
     violation is one line: where it came from (file:line) when known, the focus node, the path and
-    the message. With --endpoint, the graph read from the endpoint is validated.
+    the message; --format json adds the source shape and the constraint component, and --format ttl
+    writes the standard SHACL report. With --endpoint, the graph read from the endpoint is validated.
 
     The graph is validated by jurisdiction (each with the shared vocabulary and treaties), in
     batches, --jobs at a time; the violations are those of the whole graph.
@@ -173,6 +177,10 @@ def validate(
         if format is ReportFormat.json:
             typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
                                   ensure_ascii=False, indent=1))
+        elif format is ReportFormat.ttl:
+            from lexkb.validation import validation_report_graph
+
+            sys.stdout.write(validation_report_graph(violations).serialize(format="turtle"))
         else:
             for v in violations:
                 typer.echo(v.line())

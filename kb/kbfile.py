@@ -212,8 +212,13 @@ def validate_kb(files: list[Path], store=None, shapes: Path | None = None, jobs:
         partitioning, sourcemap, bindings = partition_for_validation(files, backward, whole)
     if partitioning.whole is not None and note is not None:
         note(f"validating the graph whole, not by jurisdiction: {partitioning.whole}")
-    return validate_partitioned(partitioning, shapes, sourcemap, bindings, jobs=jobs,
-                                batch_triples=batch_triples, progress=progress)
+    result = validate_partitioned(partitioning, shapes, sourcemap, bindings, jobs=jobs,
+                                  batch_triples=batch_triples, progress=progress)
+    if files and store is None:
+        from .validation import where_defined
+
+        result.violations = where_defined(result.violations, files)
+    return result
 
 
 # `lexkb export --format`: lexkb's short names and rdflib's (the names users of rdflib and pyshacl type)

@@ -12,7 +12,7 @@ from conftest import ROOT, run_lexkb
     (["penalty", "203", "--bogus"], "lexkb: error: penalty: no such option '--bogus' (see 'lexkb penalty --help')"),
     (["penalty", "203", "-f"], "lexkb: error: penalty: option '-f' requires an argument (see 'lexkb penalty --help')"),
     (["validate", "-f", "yaml"], "lexkb: error: validate: invalid value for '--format' / '-f': 'yaml' is not one of "
-                                 "'text', 'json' (see 'lexkb validate --help')"),
+                                 "'text', 'json', 'ttl' (see 'lexkb validate --help')"),
     (["nocommand"], "lexkb: error: no such command 'nocommand' (see 'lexkb --help')"),
     (["table", "penalties", "-f", "yaml"], "lexkb: error: --format: 'yaml' is not one of text, md, csv, html, json, jsonl, tex"),
 ])

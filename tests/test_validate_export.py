@@ -41,9 +41,57 @@ def test_validate_json(tmp_path):
     assert code == 1
     report = json.loads(out)
     assert report["conforms"] is False
+    line = next(n for n, l in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if l.startswith(f"<{offence}> "))
     assert {"focus": "<https://w3id.org/lexkb/id/mx/offence/pederasty>", "path": "dcterms:source",
             "message": "every fact needs dcterms:source naming a lexkb:SourcePassage (document and paragraph)",
-            "severity": "Violation", "where": None, "value": None} in report["violations"]
+            "severity": "Violation", "where": f"{broken}:{line}", "value": None, "shape": "lsh:Sourced",
+            "component": "sh:MinCountConstraintComponent"} in report["violations"]
+
+
+def broken_range(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    text = KB.read_text(encoding="utf-8")
+    broken.write_text(text.replace("schema:maxValue 12.0 ;", "schema:maxValue 6.0 ;", 1), encoding="utf-8")
+    focus = "<https://w3id.org/lexkb/id/mx/penalty/cpf-203/imprisonment>"
+    line = next(n for n, l in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if l.startswith(focus))
+    return broken, focus, line
+
+
+def test_validate_json_names_shape_component_and_the_line_of_a_users_file(tmp_path):
+    broken, focus, line = broken_range(tmp_path)
+    code, out, _ = run_lexkb("validate", "-f", "json", str(broken))
+    assert code == 1
+    [v] = [v for v in json.loads(out)["violations"] if v["focus"] == focus]
+    assert v == {"focus": focus, "path": "schema:minValue",
+                 "message": "a range needs one positive xsd:decimal schema:minValue, not above its maximum",
+                 "severity": "Violation", "where": f"{broken}:{line}", "value": "7.0",
+                 "shape": "lsh:RangeShape/property[schema:minValue]",
+                 "component": "sh:LessThanOrEqualsConstraintComponent"}
+
+
+def test_validate_ttl_is_the_standard_shacl_report(tmp_path):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, SH
+
+    broken, focus, _ = broken_range(tmp_path)
+    code, out, _ = run_lexkb("validate", "-f", "ttl", str(broken))
+    assert code == 1
+    report = Graph().parse(data=out, format="turtle")
+    [node] = report.subjects(RDF.type, SH.ValidationReport)
+    assert report.value(node, SH.conforms) == Literal(False)
+    results = list(report.objects(node, SH.result))
+    [r] = [r for r in results if report.value(r, SH.focusNode) == URIRef(focus[1:-1])]
+    assert (r, RDF.type, SH.ValidationResult) in report
+    assert report.value(r, SH.resultPath) == URIRef("https://schema.org/minValue")
+    assert report.value(r, SH.sourceConstraintComponent) == SH.LessThanOrEqualsConstraintComponent
+    assert report.value(r, SH.resultSeverity) == SH.Violation
+    assert report.value(r, SH.value).toPython() == 7
+    assert report.value(report.value(r, SH.sourceShape), SH.path) == URIRef("https://schema.org/minValue")
+    code, out, _ = run_lexkb("validate", "-f", "ttl")
+    assert code == 0
+    ok = Graph().parse(data=out, format="turtle")
+    [node] = ok.subjects(RDF.type, SH.ValidationReport)
+    assert ok.value(node, SH.conforms) == Literal(True) and not list(ok.objects(node, SH.result))
 
 
 def test_validate_built_kb_names_provision_file_and_line():
