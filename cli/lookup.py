@@ -7,7 +7,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, OutputOption,
-                               TimeoutOption, complete_factors, format_option, output_to, remote_store)
+                               StoreOption, TimeoutOption, complete_factors, format_option, output_to, remote_store)
 
 
 def register(app: typer.Typer) -> None:
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
         jurisdiction: JurisdictionOption = None,
+        store_dir: StoreOption = None,
     ) -> None:
         """Look up the penalties for an offence: every variant, its condition, measures,
         aggravating factors, OPSC mappings and the source paragraph.
@@ -50,7 +51,7 @@ def register(app: typer.Typer) -> None:
         from lexkb.cli.lookup_fast import penalty as run_penalty
 
         with output_to(output):
-            run_penalty(query, with_ or [], on, format, jurisdiction, remote_store(endpoint, timeout, graph))
+            run_penalty(query, with_ or [], on, format, jurisdiction, remote_store(endpoint, timeout, graph, store_dir=store_dir))
 
     @app.command()
     @handles_errors
@@ -62,6 +63,7 @@ def register(app: typer.Typer) -> None:
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
         jurisdiction: JurisdictionOption = None,
+        store_dir: StoreOption = None,
     ) -> None:
         """Show a provision: its words as quoted in the source, its structured data, the OPSC
         mappings the State claims, and provenance.
@@ -77,4 +79,4 @@ def register(app: typer.Typer) -> None:
         from lexkb.cli.lookup_fast import show as run_show
 
         with output_to(output):
-            run_show(article, format, jurisdiction, remote_store(endpoint, timeout, graph))
+            run_show(article, format, jurisdiction, remote_store(endpoint, timeout, graph, store_dir=store_dir))

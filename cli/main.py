@@ -11,7 +11,7 @@ import typer
 from typing import Annotated
 
 from lexkb import __version__
-from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, TimeoutOption, format_option,
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, StoreOption, TimeoutOption, format_option,
                                output_to, remote_store)
 
 app = typer.Typer(
@@ -143,6 +143,7 @@ def validate(
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", show_default=False,
         help="Processes validating partitions at once (default: 2, or 1 on one core).")] = None,
+    store_dir: StoreOption = None,
 ) -> None:
     """Validate the knowledge base, or the RDF files given, against the SHACL shapes.
 
@@ -167,9 +168,9 @@ def validate(
 
     if jobs is not None and jobs < 1:
         raise LexkbError(f"--jobs {jobs}: give a number of processes of at least 1")
-    store = remote_store(endpoint, timeout, graph)
+    store = remote_store(endpoint, timeout, graph, store_dir=store_dir)
     if store is not None and files:
-        raise LexkbError("give either FILES or --endpoint, not both")
+        raise LexkbError("give either FILES or --endpoint/--store, not both")
     result = validate_kb(files or [], store, shapes, jobs, progress=_batch_progress if sys.stderr.isatty() else None,
                          note=lambda message: typer.echo(f"lexkb: {message}", err=True))
     violations = result.violations
@@ -286,6 +287,50 @@ def summary(
             typer.echo(json.dumps(index["summary"], ensure_ascii=False, indent=1))
         else:
             typer.echo(render_summary(index["summary"]))
+
+
+@app.command()
+@handles_errors
+def load(
+    files: Annotated[Optional[List[Path]], typer.Argument(
+        help="RDF files to load (.ttl, .nt, .nq, .trig, .rdf, .jsonld); default: the built knowledge base "
+             "and its statistics.", show_default=False)] = None,
+    store_dir: Annotated[Optional[Path], typer.Option(
+        "--store", envvar="LEXKB_STORE", show_default=False,
+        help="The persistent store's folder (created if need be); also LEXKB_STORE.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Load RDF files into a persistent pyoxigraph store on disk, for the read commands' --store.
+
+    The triples go into the store's default graph, which the shipped queries read; quads keep
+    their graphs. Without FILE, the built knowledge base goes into the default graph and its
+    statistics into https://w3id.org/lexkb/graph/mx/statistics, as `lexkb publish` lays them out. Progress is printed every 100,000 triples. Then every read command (penalty,
+    show, query, table, report, validate) answers from it with --store DIR, opening it read-only.
+
+    Examples:
+
+      lexkb load --store lexkb-store
+
+      lexkb load big.nt --store lexkb-store && lexkb penalty 'CPF 203 bis' --store lexkb-store -j mx
+    """
+    from lexkb.errors import LexkbError
+    from lexkb.persistent import STATISTICS_GRAPH, load as load_files
+
+    if store_dir is None:
+        raise LexkbError("--store DIR (or LEXKB_STORE) is required: the folder of the store to load into")
+    graphs, already = {}, None
+    if not files:
+        from lexkb import paths
+        from lexkb.kbfile import STATISTICS_TURTLE, kb_path
+
+        files = [kb_path(paths.KB_TURTLE)]
+        if (paths.GENERATED / STATISTICS_TURTLE).exists():
+            files.append(paths.GENERATED / STATISTICS_TURTLE)
+            graphs[files[-1]] = STATISTICS_GRAPH
+            import pyoxigraph as ox
+
+            already = {q.triple for q in ox.parse(path=str(files[0]), format=ox.RdfFormat.TURTLE)}
+    load_files(files, store_dir, progress=None if quiet else progress, graphs=graphs, already=already)
 
 
 def _register_optional() -> None:

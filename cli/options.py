@@ -30,8 +30,23 @@ JurisdictionOption = Annotated[Optional[str], typer.Option(
          "(e.g. mx); default: all. For a store holding several jurisdictions; also LEXKB_JURISDICTION.")]
 
 
-def remote_store(endpoint: Optional[str], timeout: float, graph: str, statistics: bool = False):
-    """The endpoint as a store, or None for the embedded store."""
+StoreOption = Annotated[Optional[Path], typer.Option(
+    "--store", envvar="LEXKB_STORE", show_default=False,
+    help="Read from this persistent pyoxigraph store (a folder filled by 'lexkb load'), opened read-only, "
+         "instead of the shipped knowledge base; also LEXKB_STORE.")]
+
+
+def remote_store(endpoint: Optional[str], timeout: float, graph: str, statistics: bool = False,
+                 store_dir: Optional[Path] = None):
+    """The endpoint, or the persistent store at store_dir, as a store; None for the shipped knowledge
+    base (in memory, or index.json for lookups)."""
+    if store_dir is not None:
+        from lexkb.errors import LexkbError
+        from lexkb.persistent import EmbeddedStore
+
+        if endpoint:
+            raise LexkbError("give either --store or --endpoint (LEXKB_STORE or LEXKB_ENDPOINT), not both")
+        return EmbeddedStore(store_dir, statistics=statistics)
     if not endpoint:
         return None
     from lexkb.store import RemoteStore, statistics_graph

@@ -6,7 +6,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, TimeoutOption,
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, StoreOption, TimeoutOption,
                                complete_queries, format_option, output_to, remote_store)
 
 
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        store_dir: StoreOption = None,
     ) -> None:
         """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query over the knowledge base (read-only).
 
@@ -53,7 +54,7 @@ def register(app: typer.Typer) -> None:
                 raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
             label, text = sparql.read_query(source, sys.stdin.read() if source == "-" else None)
             bindings = sparql.parse_bindings(bind or [])
-            store = remote_store(endpoint, timeout, graph, statistics=True)
+            store = remote_store(endpoint, timeout, graph, statistics=True, store_dir=store_dir)
             data = sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings)
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

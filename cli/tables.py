@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, OutputOption,
-                               TimeoutOption, complete_tables, format_option, output_to, remote_store)
+                               StoreOption, TimeoutOption, complete_tables, format_option, output_to, remote_store)
 from typing import Annotated
 
 TABLE_HELP = """Print a comparison table generated from the knowledge base, with its sources.
@@ -93,6 +93,7 @@ def register(app: typer.Typer) -> None:
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
         jurisdiction: JurisdictionOption = None,
+        store_dir: StoreOption = None,
     ) -> None:
         from lexkb.errors import LexkbError
         from lexkb.tables import FORMATS, build_table
@@ -103,7 +104,7 @@ def register(app: typer.Typer) -> None:
             raise LexkbError(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
         check_lang(lang)
         # the enforcement table reads the statistics graph too (lexkb publish puts it in GRAPH/statistics)
-        store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement")
+        store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement", store_dir=store_dir)
         tbl = build_table(name, store=store, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps,
                           jurisdiction=jurisdiction)
         _emit(render(tbl, fmt), output)
@@ -118,11 +119,12 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        store_dir: StoreOption = None,
     ) -> None:
         from lexkb.tables.common import check_lang, parse_on
         from lexkb.tables.report import write_report
 
         check_lang(lang)
         n = write_report(output, on=parse_on(on), lang=lang,
-                         store=remote_store(endpoint, timeout, graph, statistics=True))
+                         store=remote_store(endpoint, timeout, graph, statistics=True, store_dir=store_dir))
         typer.echo(f"wrote {output}/index.html and {n - 1} other pages", err=True)
