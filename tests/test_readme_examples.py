@@ -79,6 +79,8 @@ def test_examples_run_as_written(tmp_path, block):
         assert proc.returncode == EXPECTED_STATUS.get(command, 0), f"{line}\n{proc.stderr}"
         if command.startswith("lexkb report"):
             assert (tmp_path / "report" / "index.html").exists()
+        elif command.startswith("lexkb load"):
+            assert "read 8,215 triples from 2 file(s) into lexkb-store" in proc.stderr
         elif command in EXPECTED_STATUS:
             assert "lexkb: error: 'lenocinio' matches 2 offences" in proc.stderr and "CPF art. 204" in proc.stderr
         else:
