@@ -100,3 +100,28 @@ def test_readme_contract_is_generated_from_the_schemas():
     assert contract.readme_with_contract(text) == text, "run: python -m lexkb.contract"
     for name in contract.COMMANDS:
         assert f"Schema: `kb/schemas/{name}.schema.json`." in text
+
+
+@pytest.mark.parametrize("args", [
+    ("stats",), ("stats", "adoptions"), ("stats", "adoptions", "--by", "year"), ("stats", "--check"),
+    ("stats", "federal-investigations"),
+])
+def test_stats_json_matches_its_schema(args):
+    code, out, err = run_lexkb(*args, "-f", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc
+    check("stats", doc)
+
+
+@pytest.mark.parametrize("query, kind", [
+    ("penalties", "results"), ("opsc-claims", "results"), ("ASK { ?s ?p ?o }", "boolean"),
+    ("SELECT ?x WHERE { OPTIONAL { ?x a <http://example.org/none> } }", "results"),
+])
+def test_query_json_is_the_sparql_results_format(query, kind):
+    args = ("query", query, "-f", "json") if " " not in query else ("query", "-", "-f", "json")
+    code, out, err = run_lexkb(*args, input=query if " " in query else None)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert kind in doc
+    check("query", doc)
