@@ -1,9 +1,10 @@
 """Scale benchmark: synthetic knowledge bases of about 10^3, 10^5 and 2x10^6 triples
-(benchmarks/generate.py), against the embedded store (a persistent pyoxigraph store on disk, opened
-read-only) and the Oxigraph server (SPARQL 1.1 Protocol, through lexkb.store.RemoteStore).
+(benchmarks/generate.py), against the embedded store (a persistent pyoxigraph store on disk, filled
+by `lexkb load --store DIR` and opened read-only by the read commands' `--store DIR`:
+lexkb.persistent) and the Oxigraph server (SPARQL 1.1 Protocol, through lexkb.store.RemoteStore).
 
 For each size it measures, each phase in a fresh process (so peak memory is that phase's):
-  build     write the N-Triples and bulk-load them into a persistent pyoxigraph store
+  build     write the N-Triples and load them into a persistent pyoxigraph store as `lexkb load` does
   validate  `lexkb validate kb.nt --jobs 2` (lexkb.kbfile.validate_kb): the graph split by jurisdiction
             (lexkb.partition), pyshacl with ontology/shapes.ttl on batches of partitions with the
             shared triples, in 2 processes; the whole graph, to the end
@@ -12,9 +13,8 @@ For each size it measures, each phase in a fresh process (so peak memory is that
             and the JSON output): article 'CPF 203 bis', name 'trata' (one offence) and fragment
             'tourism' (2 candidates) in the last jurisdiction (--jurisdiction), and 'tourism' (2 per
             jurisdiction), 'CPF 203 bis' (1 per jurisdiction) and 'xyzzy' (no match) over all
-            jurisdictions. Embedded: cold is a new process that opens the store
-            and answers once (wall time); server: cold is the `lexkb penalty ... --endpoint` command
-            (wall time, median of 3). Warm: median of 3 more in one process (server: the CLI's app
+            jurisdictions. Cold is the `lexkb penalty ... --store DIR` (embedded) or `--endpoint URL`
+            (server) command (wall time, median of 3). Warm: median of 3 more in one process (server: the CLI's app
             called in-process, a new RemoteStore each time, as the command does)
   tables    the four `lexkb table` tables with --jurisdiction (the last jurisdiction's; lexkb.tables.
             build_table + Markdown), each in its own process, stopped after --table-timeout seconds
@@ -57,10 +57,10 @@ def last(n: int) -> str:
     return f"x{n - 1:04d}" if n > 1 else "mx"
 
 
-def lexkb_args(kind: str, n: int, endpoint: str) -> list[str]:
+def lexkb_args(kind: str, n: int, endpoint: str, store: str = "") -> list[str]:
     query, scoped, _ = LOOKUPS[kind]
-    return ["penalty", query, "--format", "json", "--endpoint", endpoint, "--graph", "", "--timeout", "600",
-            *(["--jurisdiction", last(n)] if scoped else [])]
+    where = ["--store", store] if store else ["--endpoint", endpoint, "--graph", "", "--timeout", "600"]
+    return ["penalty", query, "--format", "json", *where, *(["--jurisdiction", last(n)] if scoped else [])]
 
 
 def peak_mb() -> float:
@@ -70,17 +70,14 @@ def peak_mb() -> float:
 # ---------------------------------------------------------------- phases (run in a child process)
 
 def phase_build(d: Path, n: int) -> dict:
-    import pyoxigraph as ox
-
     from generate import generate
+
+    from lexkb.persistent import load
 
     t0 = time.perf_counter()
     path, triples = generate(n, d)
     t1 = time.perf_counter()
-    store = ox.Store(str(d / "store"))
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-    store.flush()
-    del store
+    load([Path(path)], d / "store")  # what `lexkb load kb.nt --store DIR` runs
     t2 = time.perf_counter()
     return {"generate": t1 - t0, "load": t2 - t1, "triples": triples, "mb": peak_mb()}
 
@@ -146,9 +143,9 @@ def _open(d: Path, endpoint: str | None):
         from lexkb.store import RemoteStore
 
         return RemoteStore(endpoint, timeout=600, graphs=[])
-    import pyoxigraph as ox
+    from lexkb.persistent import EmbeddedStore
 
-    return ox.Store.read_only(str(d / "store"))
+    return EmbeddedStore(d / "store")
 
 
 def phase_lookup(d: Path, kind: str, n: int, endpoint: str | None, cold_only: bool = False) -> dict:
@@ -173,13 +170,12 @@ def phase_lookup(d: Path, kind: str, n: int, endpoint: str | None, cold_only: bo
             data = json.loads(out.getvalue())
             return len(data["results"]) + len(data.get("candidates", []))
     else:
-        import pyoxigraph as ox
-
         from lexkb.penalty import answer
         from lexkb.penalty_format import FORMATS
+        from lexkb.persistent import EmbeddedStore
         from lexkb.remote_lookup import lookup_index
 
-        store = ox.Store.read_only(str(d / "store"))
+        store = EmbeddedStore(d / "store")  # what `--store DIR` opens
 
         def once() -> int:
             result, _ = answer(query, lookup_index(store, query, last(n) if scoped else None), [], None)
@@ -197,13 +193,14 @@ def phase_lookup(d: Path, kind: str, n: int, endpoint: str | None, cold_only: bo
     return {"first": first, "warm": statistics.median(warm), "rows": rows, "mb": peak_mb()}
 
 
-def cli_wall(kind: str, n: int, endpoint: str, runs: int = 3) -> float:
-    """Median wall time of the `lexkb penalty ... --endpoint` command, a new process each time."""
+def cli_wall(kind: str, n: int, endpoint: str, runs: int = 3, store: str = "") -> float:
+    """Median wall time of the `lexkb penalty ... --endpoint URL` (or `--store DIR`) command, a new
+    process each time."""
     lexkb = str(Path(PY).parent / "lexkb")
     walls = []
     for _ in range(runs):
         t = time.perf_counter()
-        proc = subprocess.run([lexkb, *lexkb_args(kind, n, endpoint)], capture_output=True, timeout=900)
+        proc = subprocess.run([lexkb, *lexkb_args(kind, n, endpoint, store)], capture_output=True, timeout=900)
         walls.append(time.perf_counter() - t)
         if proc.returncode not in (0, 1):
             raise SystemExit(f"lexkb {kind} failed: {proc.stderr.decode()}")
@@ -281,7 +278,7 @@ def measure(triples_goal: int, args) -> dict:
                 for kind in LOOKUPS:
                     print(f"[{triples_goal}] {where} {kind}", file=sys.stderr)
                     res, _ = child("lookup", str(d), kind, str(n), endpoint)
-                    res["cold_wall"] = cli_wall(kind, n, endpoint) if server else child("cold", str(d), kind, str(n), "")[1]
+                    res["cold_wall"] = cli_wall(kind, n, endpoint, store="" if server else str(d / "store"))
                     r[f"{where}:{kind}"] = res
                 r[f"{where}:tables"] = {"mb": 0}
                 for name in TABLES:

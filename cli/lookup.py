@@ -6,8 +6,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, TimeoutOption,
-                               remote_store)
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, OutputOption,
+                               StoreOption, TimeoutOption, complete_factors, format_option, output_to, remote_store)
 
 
 def register(app: typer.Typer) -> None:
@@ -17,13 +17,16 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def penalty(
         query: Annotated[str, typer.Argument(help="An article ('203 bis', 'Article 203 (bis)', 'LPSTP 6') or an offence name or fragment, English or Spanish ('tourism', 'lenocinio').")],
-        with_: Annotated[Optional[List[str]], typer.Option("--with", "-w", help="Aggravating factor id to apply (repeatable); shows the computation.")] = None,
+        with_: Annotated[Optional[List[str]], typer.Option("--with", "-w", help="Aggravating factor id to apply (repeatable); shows the computation.",
+                                                                  autocompletion=complete_factors)] = None,
         on: Annotated[Optional[str], typer.Option("--on", help="Answer as the law stood that day (YYYY-MM-DD).")] = None,
-        format: Annotated[str, typer.Option("--format", "-f", help="text (for people), json, csv or md.")] = "text",
+        format: Annotated[str, format_option(("text", "json", "csv", "md"), "text (for people), json, csv or md.")] = "text",
+        output: OutputOption = None,
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
         jurisdiction: JurisdictionOption = None,
+        store_dir: StoreOption = None,
     ) -> None:
         """Look up the penalties for an offence: every variant, its condition, measures,
         aggravating factors, OPSC mappings and the source paragraph.
@@ -47,17 +50,20 @@ def register(app: typer.Typer) -> None:
         """
         from lexkb.cli.lookup_fast import penalty as run_penalty
 
-        run_penalty(query, with_ or [], on, format, jurisdiction, remote_store(endpoint, timeout, graph))
+        with output_to(output):
+            run_penalty(query, with_ or [], on, format, jurisdiction, remote_store(endpoint, timeout, graph, store_dir=store_dir))
 
     @app.command()
     @handles_errors
     def show(
         article: Annotated[str, typer.Argument(help="A provision: 'CPF 204', '203 bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)'.")],
-        format: Annotated[str, typer.Option("--format", "-f", help="text (for people) or json.")] = "text",
+        format: Annotated[str, format_option(("text", "json"), "text (for people) or json.")] = "text",
+        output: OutputOption = None,
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
         jurisdiction: JurisdictionOption = None,
+        store_dir: StoreOption = None,
     ) -> None:
         """Show a provision: its words as quoted in the source, its structured data, the OPSC
         mappings the State claims, and provenance.
@@ -72,4 +78,5 @@ def register(app: typer.Typer) -> None:
         """
         from lexkb.cli.lookup_fast import show as run_show
 
-        run_show(article, format, jurisdiction, remote_store(endpoint, timeout, graph))
+        with output_to(output):
+            run_show(article, format, jurisdiction, remote_store(endpoint, timeout, graph, store_dir=store_dir))

@@ -11,7 +11,8 @@ import typer
 from typing import Annotated
 
 from lexkb import __version__
-from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, StoreOption, TimeoutOption, format_option,
+                               output_to, remote_store)
 
 app = typer.Typer(
     name="lexkb",
@@ -105,16 +106,13 @@ def main(
     """lexkb: how Mexico's criminal law implements the OPSC, as a queryable knowledge base."""
 
 
-class RdfFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    xml = "xml"
+RDF_FORMATS = ("ttl", "nt", "jsonld", "xml", "trig", "nq", "turtle", "ntriples", "json-ld", "rdfxml", "nquads")
 
 
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+    ttl = "ttl"  # validate only: the standard sh:ValidationReport
 
 
 def progress(message: str) -> None:
@@ -176,7 +174,10 @@ def build(
 @handles_errors
 def validate(
     files: Annotated[Optional[List[Path]], typer.Argument(help="RDF files to validate (default: the built knowledge base).")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text: one line per violation; json: for machines.")] = ReportFormat.text,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text: one line per violation; json: for machines; ttl: the standard SHACL "
+                               "validation report (sh:ValidationReport).")] = ReportFormat.text,
+    output: OutputOption = None,
     shapes: Annotated[Optional[Path], typer.Option(help="Shapes graph (default: ontology/shapes.ttl).")] = None,
     endpoint: EndpointOption = None,
     timeout: TimeoutOption = 30.0,
@@ -184,12 +185,14 @@ def validate(
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", show_default=False,
         help="Processes validating partitions at once (default: 2, or 1 on one core).")] = None,
+    store_dir: StoreOption = None,
 ) -> None:
     """Validate the knowledge base, or the RDF files given, against the SHACL shapes.
 
     Exit status: 0 conforms, 1 violations found, 2 unreadable input, 3 endpoint failure. Each
     violation is one line: where it came from (file:line) when known, the focus node, the path and
-    the message. With --endpoint, the graph read from the endpoint is validated.
+    the message; --format json adds the source shape and the constraint component, and --format ttl
+    writes the standard SHACL report. With --endpoint, the graph read from the endpoint is validated.
 
     The graph is validated by jurisdiction (each with the shared vocabulary and treaties), in
     batches, --jobs at a time; the violations are those of the whole graph.
@@ -207,18 +210,24 @@ def validate(
 
     if jobs is not None and jobs < 1:
         raise LexkbError(f"--jobs {jobs}: give a number of processes of at least 1")
-    store = remote_store(endpoint, timeout, graph)
+    store = remote_store(endpoint, timeout, graph, store_dir=store_dir)
     if store is not None and files:
-        raise LexkbError("give either FILES or --endpoint, not both")
+        raise LexkbError("give either FILES or --endpoint/--store, not both")
     result = validate_kb(files or [], store, shapes, jobs, progress=_batch_progress if sys.stderr.isatty() else None,
                          note=lambda message: typer.echo(f"lexkb: {message}", err=True))
     violations = result.violations
-    if format is ReportFormat.json:
-        typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
-                              ensure_ascii=False, indent=1))
-    else:
-        for v in violations:
-            typer.echo(v.line())
+    with output_to(output):
+        if format is ReportFormat.json:
+            typer.echo(json.dumps({"conforms": not violations, "violations": [v.as_dict() for v in violations]},
+                                  ensure_ascii=False, indent=1))
+        elif format is ReportFormat.ttl:
+            from lexkb.validation import validation_report_graph
+
+            sys.stdout.write(validation_report_graph(violations).serialize(format="turtle"))
+        else:
+            for v in violations:
+                typer.echo(v.line())
+    if format is not ReportFormat.json:
         typer.echo(f"{'conforms' if not violations else 'does not conform'}: {result.triples} triples, "
                    f"{len(violations)} violation(s)", err=True)
     raise typer.Exit(1 if violations else 0)
@@ -272,12 +281,21 @@ def publish(
 @app.command()
 @handles_errors
 def export(
-    format: Annotated[RdfFormat, typer.Option("--format", "-f", help="Serialisation.")] = RdfFormat.ttl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: Annotated[str, format_option(RDF_FORMATS, "ttl, nt, jsonld, xml, trig or nq; rdflib's names (turtle, "
+                                                      "ntriples, json-ld, rdfxml, nquads) too.")] = "ttl",
+    output: OutputOption = None,
+    graph: Annotated[str, typer.Option("--graph", help="trig, nq: the named graph of the knowledge base "
+                                                       "(the statistics go to GRAPH/statistics).")] = DEFAULT_GRAPH,
 ) -> None:
-    """Write the knowledge base as Turtle, N-Triples, JSON-LD or RDF/XML.
+    """Write the knowledge base as Turtle, N-Triples, JSON-LD (with an @context of lexkb's prefixes),
+    RDF/XML, or as a dataset in TriG or N-Quads: the knowledge base in its named graph and the
+    statistics in GRAPH/statistics, as `lexkb publish` loads them into a server.
 
-    Example:  lexkb export --format jsonld -o lexkb.jsonld
+    Examples:
+
+      lexkb export --format jsonld -o lexkb.jsonld
+
+      lexkb export -f trig -o lexkb.trig
     """
     from lexkb.kbfile import export_kb
 
@@ -285,7 +303,7 @@ def export(
         from lexkb.atomic import check_target
 
         check_target(output)  # before the work: '', a folder, a missing folder
-    data = export_kb(format.value)
+    data = export_kb(format, graph)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -298,6 +316,7 @@ def export(
 @handles_errors
 def summary(
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text or json.")] = ReportFormat.text,
+    output: OutputOption = None,
 ) -> None:
     """Print what the knowledge base holds: instruments, provisions, offences, penalties, claims.
 
@@ -309,10 +328,55 @@ def summary(
     from lexkb.summary import render_summary
 
     index = load_index()
-    if format is ReportFormat.json:
-        typer.echo(json.dumps(index["summary"], ensure_ascii=False, indent=1))
-    else:
-        typer.echo(render_summary(index["summary"]))
+    with output_to(output):
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(index["summary"], ensure_ascii=False, indent=1))
+        else:
+            typer.echo(render_summary(index["summary"]))
+
+
+@app.command()
+@handles_errors
+def load(
+    files: Annotated[Optional[List[Path]], typer.Argument(
+        help="RDF files to load (.ttl, .nt, .nq, .trig, .rdf, .jsonld); default: the built knowledge base "
+             "and its statistics.", show_default=False)] = None,
+    store_dir: Annotated[Optional[Path], typer.Option(
+        "--store", envvar="LEXKB_STORE", show_default=False,
+        help="The persistent store's folder (created if need be); also LEXKB_STORE.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Load RDF files into a persistent pyoxigraph store on disk, for the read commands' --store.
+
+    The triples go into the store's default graph, which the shipped queries read; quads keep
+    their graphs. Without FILE, the built knowledge base goes into the default graph and its
+    statistics into https://w3id.org/lexkb/graph/mx/statistics, as `lexkb publish` lays them out. Progress is printed every 100,000 triples. Then every read command (penalty,
+    show, query, table, report, validate) answers from it with --store DIR, opening it read-only.
+
+    Examples:
+
+      lexkb load --store lexkb-store
+
+      lexkb load big.nt --store lexkb-store && lexkb penalty 'CPF 203 bis' --store lexkb-store -j mx
+    """
+    from lexkb.errors import LexkbError
+    from lexkb.persistent import STATISTICS_GRAPH, load as load_files
+
+    if store_dir is None:
+        raise LexkbError("--store DIR (or LEXKB_STORE) is required: the folder of the store to load into")
+    graphs, already = {}, None
+    if not files:
+        from lexkb import paths
+        from lexkb.kbfile import STATISTICS_TURTLE, kb_path
+
+        files = [kb_path(paths.KB_TURTLE)]
+        if (paths.GENERATED / STATISTICS_TURTLE).exists():
+            files.append(paths.GENERATED / STATISTICS_TURTLE)
+            graphs[files[-1]] = STATISTICS_GRAPH
+            import pyoxigraph as ox
+
+            already = {q.triple for q in ox.parse(path=str(files[0]), format=ox.RdfFormat.TURTLE)}
+    load_files(files, store_dir, progress=None if quiet else progress, graphs=graphs, already=already)
 
 
 def _register_optional() -> None:
@@ -332,8 +396,38 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def usage_error_line(exc) -> str:
+    """Click's usage error (missing argument, unknown option, bad value) as lexkb's one line."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    message = message[:1].lower() + message[1:]
+    where = exc.ctx.command_path if exc.ctx is not None else "lexkb"
+    if where == "lexkb" and len(sys.argv) > 1 and sys.argv[1] in typer.main.get_command(app).commands:
+        where = f"lexkb {sys.argv[1]}"  # an error in a command's options that click reports without its context
+    return f"lexkb: error: {where.removeprefix('lexkb').strip() + ': ' if where != 'lexkb' else ''}{message} " \
+           f"(see '{where} --help')"
+
+
 def run() -> None:
-    app()
+    """The typer CLI, with click's own errors as one `lexkb: error:` line each (exit 2), like every
+    other error; the usage itself is printed only with --help."""
+    import click
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="lexkb", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `lexkb` alone: the help, as click prints it
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        typer.echo(usage_error_line(exc), err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        typer.echo("lexkb: error: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        typer.echo(f"lexkb: error: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

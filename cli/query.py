@@ -6,7 +6,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from lexkb.cli.options import DEFAULT_GRAPH, EndpointOption, GraphOption, TimeoutOption, remote_store
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, OutputOption, StoreOption, TimeoutOption,
+                               complete_queries, format_option, output_to, remote_store)
 
 
 def register(app: typer.Typer) -> None:
@@ -15,8 +16,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handles_errors
     def query(
-        source: Annotated[Optional[str], typer.Argument(help="A shipped query name, a .rq file, or - for standard input.")] = None,
-        format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, tsv (SPARQL 1.1 results); ttl or nt for CONSTRUCT/DESCRIBE.")] = "table",
+        source: Annotated[Optional[str], typer.Argument(help="A shipped query name, a .rq file, or - for standard input.",
+                                                                 autocompletion=complete_queries)] = None,
+        format: Annotated[str, format_option(("text", "json", "csv", "tsv", "ttl", "nt"),
+                                             "text (for people), json, csv, tsv (SPARQL 1.1 results); ttl or nt for CONSTRUCT/DESCRIBE.")] = "text",
+        output: OutputOption = None,
         bind: Annotated[Optional[List[str]], typer.Option("--bind", "-b", help="NAME=VALUE: bind ?NAME to a literal (repeatable).")] = None,
         list_: Annotated[bool, typer.Option("--list", "-l", help="List the shipped queries and exit.")] = False,
         endpoint: EndpointOption = None,
@@ -30,6 +34,7 @@ def register(app: typer.Typer) -> None:
         allow_service: Annotated[bool, typer.Option(
             "--allow-service", help="Let SERVICE clauses contact the URLs they name (federated queries); "
                                     "refused by default.")] = False,
+        store_dir: StoreOption = None,
     ) -> None:
         """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query over the knowledge base (read-only).
 
@@ -50,24 +55,25 @@ def register(app: typer.Typer) -> None:
         from lexkb import sparql
         from lexkb.errors import LexkbError
 
-        if list_:
-            for name, path in sparql.shipped_queries().items():
-                typer.echo(f"{name:28} {sparql.describe(path)}")
-            return
-        if source is None:
-            raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
-        from lexkb.store import check_timeout
+        with output_to(output):
+            if list_:
+                for name, path in sparql.shipped_queries().items():
+                    typer.echo(f"{name:28} {sparql.describe(path)}")
+                return
+            if source is None:
+                raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
+            from lexkb.store import check_timeout
 
-        check_timeout(timeout)
-        if limit < 1:
-            raise LexkbError(f"--limit {limit}: give a number of rows of at least 1")
-        label, text = sparql.read_query(source, sparql.read_stdin() if source == "-" else None)
-        bindings = sparql.parse_bindings(bind or [])
-        store = remote_store(endpoint, timeout, graph, statistics=True)
+            check_timeout(timeout)
+            if limit < 1:
+                raise LexkbError(f"--limit {limit}: give a number of rows of at least 1")
+            label, text = sparql.read_query(source, sparql.read_stdin() if source == "-" else None)
+            bindings = sparql.parse_bindings(bind or [])
+            store = remote_store(endpoint, timeout, graph, statistics=True, store_dir=store_dir)
 
-        def write(chunk: bytes) -> None:
-            sys.stdout.buffer.write(chunk)
+            def write(chunk: bytes) -> None:
+                sys.stdout.buffer.write(chunk)
 
-        sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings,
-                   limit=limit, timeout=timeout, allow_service=allow_service, write=write)
-        sys.stdout.flush()
+            sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings,
+                       limit=limit, timeout=timeout, allow_service=allow_service, write=write)
+            sys.stdout.flush()

@@ -20,7 +20,7 @@ computed figure, paragraph. It exits 1 if the graph breaks a Data Cube integrity
 \b
 Examples:
   lexkb stats
-  lexkb stats adoptions --by year --format md
+  lexkb stats adoptions --by year -f md -o adoptions.md
   lexkb stats --check --format csv
   lexkb stats adoptions --plot adoptions.svg
   lexkb stats --ttl kb/generated/statistics.ttl
@@ -88,7 +88,10 @@ def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
 def stats_command(
     dataset: Optional[str] = typer.Argument(None, help="A dataset (see `lexkb stats`), e.g. adoptions."),
     by: Optional[str] = typer.Option(None, "--by", help="Add up the dataset by this dimension, e.g. --by year."),
-    fmt: str = typer.Option("table", "--format", help="table, json, csv (RFC 4180) or md."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text (for people), json, csv (RFC 4180) or md.",
+                            autocompletion=lambda incomplete: [f for f in ("text", "json", "csv", "md") if f.startswith(incomplete)]),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False,
+                                          help="File to write (default: standard output)."),
     check: bool = typer.Option(False, "--check", help="List the source's inconsistent totals and figures."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Draw DATASET to FILE.png or FILE.svg, e.g. --plot a.svg."),
     ttl: Optional[Path] = typer.Option(None, "--ttl", help="Write the compiled Data Cube graph to FILE.ttl."),
@@ -97,9 +100,11 @@ def stats_command(
     """Errors are LexkbErrors: `lexkb: error: MESSAGE` on one line and the error's exit code (2 for
     bad input) once registered with lexkb.cli.main.handles_errors (see register)."""
     from lexkb import stats
+    from lexkb.cli.options import output_to
 
     try:
-        _run(dataset, by, fmt, check, plot, ttl, statistics_dir or stats.STATISTICS_DIR)
+        with output_to(output):
+            _run(dataset, by, "text" if fmt == "table" else fmt, check, plot, ttl, statistics_dir or stats.STATISTICS_DIR)
     except OSError as exc:
         raise LexkbError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
 

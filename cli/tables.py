@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, TimeoutOption,
-                               remote_store)
+from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, JurisdictionOption, OutputOption,
+                               StoreOption, TimeoutOption, complete_tables, format_option, output_to, remote_store)
 from typing import Annotated
 
 TABLE_HELP = """Print a comparison table generated from the knowledge base, with its sources.
@@ -74,11 +74,13 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def table(
         name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage, amendments or enforcement.",
-                                            show_default=False)],
-        fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, html, json or tex.")] = "md",
+                                            show_default=False, autocompletion=complete_tables)],
+        fmt: Annotated[str, format_option(("text", "md", "csv", "html", "json", "jsonl", "tex"),
+                                          "text (for people: the Markdown table), md, csv, html, json, jsonl (a row per line) "
+                                          "or tex (booktabs, fits A4).")] = "text",
         on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,
         lang: Annotated[str, typer.Option("--lang", help="en or es (Spanish labels where the knowledge base has them).")] = "en",
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+        output: OutputOption = None,
         sort: Annotated[Optional[str], typer.Option("--sort", help="Sort key (penalties), e.g. imprisonment-max.")] = None,
         reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order (descending with --sort).")] = False,
         gaps: Annotated[bool, typer.Option("--gaps", help="opsc-coverage: only paragraphs with nothing mapped.")] = False,
@@ -86,6 +88,7 @@ def register(app: typer.Typer) -> None:
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
         jurisdiction: JurisdictionOption = None,
+        store_dir: StoreOption = None,
     ) -> None:
         from lexkb.errors import LexkbError
         from lexkb.tables import FORMATS, build_table
@@ -96,7 +99,7 @@ def register(app: typer.Typer) -> None:
             raise LexkbError(f"--format: '{fmt}' is not one of {', '.join(FORMATS)}")
         check_lang(lang)
         # the enforcement table reads the statistics graph too (lexkb publish puts it in GRAPH/statistics)
-        store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement")
+        store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement", store_dir=store_dir)
         tbl = build_table(name, store=store, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps,
                           jurisdiction=jurisdiction)
         _emit(render(tbl, fmt), output)
@@ -111,11 +114,12 @@ def register(app: typer.Typer) -> None:
         endpoint: EndpointOption = None,
         timeout: TimeoutOption = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        store_dir: StoreOption = None,
     ) -> None:
         from lexkb.tables.common import check_lang, parse_on
         from lexkb.tables.report import write_report
 
         check_lang(lang)
         n = write_report(output, on=parse_on(on), lang=lang,
-                         store=remote_store(endpoint, timeout, graph, statistics=True))
+                         store=remote_store(endpoint, timeout, graph, statistics=True, store_dir=store_dir))
         typer.echo(f"wrote {output}/index.html and {n - 1} other pages", err=True)

@@ -29,7 +29,7 @@ SELECT ?offence ?role ?provision ?label ?key WHERE {
 
 # a UNION, not VALUES (?p ?kind): restricted with VALUES ?offence, Oxigraph 0.5 then joins per offence
 Q_OFFENCE_CONCEPTS = """
-SELECT ?offence ?kind ?label WHERE {
+SELECT ?offence ?kind ?notation ?label WHERE {
   ?offence a lexkb:Offence .
   { ?offence lexkb:conduct ?c BIND("conduct" AS ?kind) } UNION { ?offence lexkb:commissiveMeans ?c BIND("means" AS ?kind) }
   UNION { ?offence lexkb:purpose ?c BIND("purposes" AS ?kind) }
@@ -49,8 +49,10 @@ SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit
 } ORDER BY ?offence ?provlabel ?id"""
 
 Q_PENALTY_CONDITIONS = """
-SELECT ?penalty ?notation WHERE { ?penalty a lexkb:Penalty ; lexkb:victimCondition ?c . ?c skos:notation ?notation }
-ORDER BY ?penalty ?notation"""
+SELECT ?penalty ?notation ?label WHERE {
+  ?penalty a lexkb:Penalty ; lexkb:victimCondition ?c . ?c skos:notation ?notation ; skos:prefLabel ?label .
+  FILTER(lang(?label) = "en")
+} ORDER BY ?penalty ?notation"""
 
 Q_MEASURES = """
 SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlabel ?text WHERE {
@@ -278,8 +280,11 @@ def assemble(rows: dict, counts: dict) -> dict:
             "instrument": instrument_of[own_provisions[0]["provision"]],
             "text": o["text"],
         }
-        for kind in ("conduct", "means", "purposes", "victim_conditions"):
+        for kind in ("conduct", "means", "purposes"):
             entry[kind] = [c["label"] for c in concepts[iri] if c["kind"] == kind]
+        # victim conditions: id (SKOS notation) and label side by side, for offences and penalties alike
+        entry["victim_conditions"] = [{"id": c["notation"], "label": c["label"]} for c in concepts[iri]
+                                      if c["kind"] == "victim_conditions"]
         entry["penalties"] = []
         factor_entries = {}
         for p in penalties[iri]:
@@ -287,7 +292,7 @@ def assemble(rows: dict, counts: dict) -> dict:
                 "id": p["id"],
                 "provision": p["provlabel"],
                 "condition": p["condition"],
-                "victim_conditions": [c["notation"] for c in penalty_conditions[p["penalty"]]],
+                "victim_conditions": [{"id": c["notation"], "label": c["label"]} for c in penalty_conditions[p["penalty"]]],
                 "imprisonment_years": [p["imin"], p["imax"]],
                 "fine_days_wage": [p["fmin"], p["fmax"]],
                 "additional_measures": [measure_text(m) for m in measures[p["penalty"]]],

@@ -9,7 +9,6 @@ from . import paths
 from .errors import LexkbError
 
 STATISTICS_TURTLE = "statistics.ttl"  # the statistics graph, next to the knowledge base
-RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
 SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
                   ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3", ".trig": "trig", ".nq": "nquads"}
 
@@ -247,17 +246,58 @@ def validate_kb(files: list[Path], store=None, shapes: Path | None = None, jobs:
         partitioning, sourcemap, bindings = partition_for_validation(files, backward, whole)
     if partitioning.whole is not None and note is not None:
         note(f"validating the graph whole, not by jurisdiction: {partitioning.whole}")
-    return validate_partitioned(partitioning, shapes, sourcemap, bindings, jobs=jobs,
-                                batch_triples=batch_triples, progress=progress)
+    result = validate_partitioned(partitioning, shapes, sourcemap, bindings, jobs=jobs,
+                                  batch_triples=batch_triples, progress=progress)
+    if files and store is None:
+        from .validation import where_defined
+
+        result.violations = where_defined(result.violations, files)
+    return result
 
 
-def export_kb(fmt: str) -> bytes:
-    if fmt not in RDF_FORMATS:
-        raise LexkbError(f"--format: unknown format {fmt!r}; use {', '.join(RDF_FORMATS)}")
-    graph = parse_rdf(kb_path(paths.KB_TURTLE))
-    if fmt == "ttl":
-        return kb_path(paths.KB_TURTLE).read_bytes()
-    return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
+# `lexkb export --format`: lexkb's short names and rdflib's (the names users of rdflib and pyshacl type)
+EXPORT_FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld",
+                  "json-ld": "json-ld", "xml": "xml", "rdfxml": "xml", "trig": "trig", "nq": "nquads",
+                  "nquads": "nquads"}
+DATASET_FORMATS = ("trig", "nquads")  # named graphs: the law's and the statistics'
+
+
+def export_kb(fmt: str, graph_iri: str | None = None) -> bytes:
+    """The built knowledge base in another serialisation. TriG and N-Quads are datasets: the
+    knowledge base in its named graph (as `lexkb publish` puts it, default
+    https://w3id.org/lexkb/graph/mx) and the statistics, when built, in GRAPH/statistics. JSON-LD
+    carries an @context of the project's prefixes, so terms read lexkb:Penalty, not full IRIs."""
+    from .namespaces import PREFIXES
+    from .store import DEFAULT_GRAPH, statistics_graph
+
+    name = EXPORT_FORMATS.get(fmt)
+    if name is None:
+        raise LexkbError(f"--format {fmt!r}: use one of ttl, nt, jsonld, xml, trig, nq "
+                         "(or rdflib's names: turtle, ntriples, json-ld, rdfxml, nquads)")
+    path = kb_path(paths.KB_TURTLE)
+    if name == "turtle":
+        return path.read_bytes()
+    graph = parse_rdf(path)
+    if name == "json-ld":
+        return graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True, encoding="utf-8")
+    if name not in DATASET_FORMATS:
+        return graph.serialize(format=name, encoding="utf-8")
+    from rdflib import Dataset, URIRef
+
+    dataset = Dataset()
+    for prefix, iri in graph.namespaces():
+        dataset.bind(prefix, iri)
+    law = graph_iri or DEFAULT_GRAPH
+    named = dataset.graph(URIRef(law))
+    for triple in graph:
+        named.add(triple)
+    stats_path = paths.GENERATED / STATISTICS_TURTLE
+    if stats_path.exists():
+        stats_graph = dataset.graph(URIRef(statistics_graph(law)))
+        for triple in parse_rdf(stats_path):
+            if triple not in graph:  # the source passages both cite stay in the law's graph, as publish does
+                stats_graph.add(triple)
+    return dataset.serialize(format=name, encoding="utf-8")
 
 
 def _content(store) -> tuple[int, int]:

@@ -28,7 +28,7 @@ def as_text(result: dict) -> str:
         out.append(f"{o['offence']}{es}  [{o['id']}]")
         out.append(f"  defined in {', '.join(o['defined_in'])}; penalised in {', '.join(o['penalised_in'])}")
         if o["victim_conditions"]:
-            out.append(f"  victims: {'; '.join(o['victim_conditions'])}")
+            out.append(f"  victims: {'; '.join(c['label'] for c in o['victim_conditions'])}")
         for note in o["notes"]:
             out.append(f"  note: {note}")
         for p in o["penalties"]:

@@ -43,7 +43,7 @@ def describe(article: str, index: dict) -> dict:
             if within(r["provision"], label):
                 encoded["rules"].append({"id": r["id"], "label": r["label"], "provision": r["provision"],
                                          "refers_to": r["refers_to"]})
-    claimed_by = [{"domestic": q["label"], "source": c["source"]} for q in index["provisions"].values()
+    claimed_by = [{"provision": q["label"], "source": c["source"]} for q in index["provisions"].values()
                   for c in q["opsc_claims"] if label.startswith("OPSC art. ") and c["opsc"] == label.removeprefix("OPSC art. ")]
     return {
         "provision": label,
@@ -86,6 +86,6 @@ def render(d: dict) -> str:
     for c in d["opsc_claims"]:
         out.append(f"  implements OPSC {c['opsc']}, as the State claims [{c['source']}]")
     for c in d["claimed_by"]:
-        out.append(f"  claimed as implemented by {c['domestic']} [{c['source']}]")
+        out.append(f"  claimed as implemented by {c['provision']} [{c['source']}]")
     out.append(f"  sources: {'; '.join(d['sources'])}")
     return "\n".join(out) + "\n"

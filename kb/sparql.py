@@ -9,7 +9,8 @@ from pathlib import Path
 from . import paths
 from .errors import LexkbError
 
-RESULT_FORMATS = ("table", "json", "csv", "tsv", "ttl", "nt")
+RESULT_FORMATS = ("text", "json", "csv", "tsv", "ttl", "nt")
+TEXT_ALIASES = ("table",)  # the human format's old name, still accepted
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -126,8 +127,11 @@ def run(store, label: str, text: str, fmt: str, bindings=None, limit: int | None
     child process killed at `timeout` seconds (exit 3), so that one query cannot take the machine."""
     from .query_guard import check_query
 
+    fmt = "text" if fmt in TEXT_ALIASES else fmt
     if fmt not in RESULT_FORMATS:
         raise LexkbError(f"--format: unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+    if is_empty(text):
+        raise LexkbError(f"{label}: the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     check_query(text, label, allow_service)
     chunks: list[bytes] = []
     sink = write or chunks.append
@@ -188,16 +192,16 @@ def _serialise(store, label: str, text: str, fmt: str, bindings, limit: int | No
     limit = DEFAULT_LIMIT if limit is None else limit
     result = _evaluate(store, label, text, bindings)
     if isinstance(result, ox.QueryBoolean):
-        if fmt == "table":
+        if fmt == "text":
             return (("true" if bool(result) else "false") + "\n").encode()
         if fmt in ("ttl", "nt"):
-            raise LexkbError(f"--format {fmt}: an ASK query answers true or false; use table, json, csv or tsv")
-        return result.serialize(format=_results_format(fmt))
+            raise LexkbError(f"--format {fmt}: an ASK query answers true or false; use text, json, csv or tsv")
+        return _ending_a_line(result.serialize(format=_results_format(fmt)))
     graph = not isinstance(result, ox.QuerySolutions)
     if graph and fmt in ("json", "csv", "tsv"):
-        raise LexkbError(f"--format {fmt}: CONSTRUCT and DESCRIBE answer a graph; use ttl, nt or table (Turtle)")
+        raise LexkbError(f"--format {fmt}: CONSTRUCT and DESCRIBE answer a graph; use ttl, nt or text (Turtle)")
     if not graph and fmt in ("ttl", "nt"):
-        raise LexkbError(f"--format {fmt}: a SELECT query answers a table; use table, json, csv or tsv")
+        raise LexkbError(f"--format {fmt}: a SELECT query answers a table; use text, json, csv or tsv")
     if isinstance(result, list) and len(result) > limit:  # an endpoint's graph, already read
         raise too_many(label, limit)
     if out is not None:  # the embedded store: count first, hold nothing
@@ -214,14 +218,14 @@ def _serialise(store, label: str, text: str, fmt: str, bindings, limit: int | No
         result = _evaluate(store, label, text, bindings)
     try:
         if not graph:
-            if fmt == "table":
+            if fmt == "text":
                 return render_table(result).encode("utf-8")
             if out is not None:
                 buf = _Writer(out)
                 result.serialize(buf, format=_results_format(fmt))
-                buf.flush()
+                buf.close()
                 return b""
-            return result.serialize(format=_results_format(fmt))
+            return _ending_a_line(result.serialize(format=_results_format(fmt)))
         rdf_format = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
         from .namespaces import PREFIXES
 
@@ -238,7 +242,7 @@ class _Writer:
     """A binary file-like object passing pyoxigraph's serialiser output on in blocks of 64 KB."""
 
     def __init__(self, out):
-        self.out, self.buf = out, bytearray()
+        self.out, self.buf, self.last = out, bytearray(), b"\n"
 
     def write(self, data) -> int:
         self.buf += data
@@ -248,8 +252,31 @@ class _Writer:
 
     def flush(self) -> None:
         if self.buf:
+            self.last = bytes(self.buf[-1:])
             self.out(bytes(self.buf))
             self.buf.clear()
+
+    def close(self) -> None:
+        """Flush, ending the output with a newline as _ending_a_line does."""
+        self.flush()
+        if self.last != b"\n":
+            self.out(b"\n")
+
+
+def _ending_a_line(data: bytes) -> bytes:
+    """Results end with a newline, as every text a shell prints should (pyoxigraph ends the JSON
+    results and an ASK's CSV/TSV without one); the SPARQL result formats allow it."""
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def is_empty(text: str) -> bool:
+    """True when the text holds no query: only white space, comments and a prologue (BASE/PREFIX).
+    SPARQL's grammar reads that as an empty update, which is not what a user sent."""
+    import re as _re
+
+    body = _re.sub(r"(?i)(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", " ", text)
+    body = _re.sub(r"(?m)#[^\n]*$", " ", body)
+    return not body.strip()
 
 
 def _results_format(fmt: str):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -20,6 +20,11 @@ class Violation:
     severity: str
     where: str | None  # "provisions/cpf/203.md:12" where the node came from, if known
     value: str | None = None
+    shape: str | None = None      # the source shape: lsh:Sourced, or lsh:OffenceShape/property[lexkb:conduct]
+    component: str | None = None  # the constraint component: sh:MinCountConstraintComponent
+    # N-Triples terms of focus, path (IRI or ""), value, source shape (IRI or ""), component and
+    # severity, for the standard report (validation_report_graph); not part of the JSON or the line
+    terms: tuple = field(default=(), compare=False, repr=False)
 
     def line(self) -> str:
         location = f"{self.where}: " if self.where else ""
@@ -27,7 +32,8 @@ class Violation:
         return f"{location}{self.focus} {self.path}: {self.message}{value}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"focus": self.focus, "path": self.path, "message": self.message, "severity": self.severity,
+                "where": self.where, "value": self.value, "shape": self.shape, "component": self.component}
 
 
 def load_shapes(shapes_path: Path = paths.SHAPES) -> Graph:
@@ -60,6 +66,92 @@ def _short(graph: Graph, node) -> str:
     return str(node)
 
 
+def _shape_name(shapes: Graph, shape) -> str | None:
+    """A shape by its IRI (lsh:Sourced), or an anonymous property shape by its node shape and path
+    (lsh:OffenceShape/property[lexkb:conduct]): the same name in every run and every batch."""
+    if shape is None:
+        return None
+    if isinstance(shape, URIRef):
+        return _short(shapes, shape)
+    path = shapes.value(shape, SH.path)
+    inner = f"property[{_short(shapes, path)}]" if path is not None else "property"
+    parent = shapes.value(None, SH.property, shape) or shapes.value(None, SH.node, shape)
+    return f"{_short(shapes, parent)}/{inner}" if parent is not None else inner
+
+
+def validation_report_graph(violations: list[Violation]) -> Graph:
+    """The standard SHACL validation report (sh:ValidationReport, one sh:ValidationResult per
+    violation) of these violations, as pyshacl would write it, with lexkb's prefixes."""
+    from rdflib import BNode, Literal
+    from rdflib.util import from_n3
+
+    from .namespaces import PREFIXES
+
+    g = Graph()
+    for prefix, iri in PREFIXES.items():
+        g.bind(prefix, iri)
+    g.bind("sh", SH)
+    report = BNode()
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.conforms, Literal(not violations)))
+    for v in violations:
+        focus, path, value, shape, component, severity = (from_n3(t) if t else None for t in v.terms)
+        result = BNode()
+        g.add((report, SH.result, result))
+        g.add((result, RDF.type, SH.ValidationResult))
+        g.add((result, SH.focusNode, focus))
+        g.add((result, SH.resultSeverity, severity or SH.Violation))
+        g.add((result, SH.resultMessage, Literal(v.message)))
+        if component is not None:
+            g.add((result, SH.sourceConstraintComponent, component))
+        if path is not None:
+            g.add((result, SH.resultPath, path))
+        if value is not None:
+            g.add((result, SH.value, value))
+        if shape is None:  # an anonymous property shape: described by its path
+            shape = BNode()
+            if path is not None:
+                g.add((shape, SH.path, path))
+        g.add((result, SH.sourceShape, shape))
+    return g
+
+
+def where_defined(violations: list[Violation], files: list[Path]) -> list[Violation]:
+    """For a user's Turtle or N-Triples files: each violation without a `where` gets FILE:LINE of the
+    first line that starts a statement about its focus node (by full IRI or by a prefixed name of
+    the file's own @prefix lines), when one does."""
+    import re
+    from dataclasses import replace
+
+    from rdflib.util import from_n3
+
+    texts = []
+    for f in files:
+        if f.suffix.lower() not in (".ttl", ".nt"):
+            continue
+        try:
+            lines = f.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        prefixes = dict(re.findall(r"^\s*@?prefix\s+([A-Za-z0-9_.-]*):\s*<([^>]*)>", "\n".join(lines), re.I | re.M))
+        texts.append((f, lines, prefixes))
+    out = []
+    for v in violations:
+        focus = from_n3(v.terms[0]) if v.terms and v.terms[0] else None
+        if v.where is None and isinstance(focus, URIRef):
+            for f, lines, prefixes in texts:
+                tokens = [f"<{focus}>"] + [f"{p}:{focus[len(iri):]}" for p, iri in prefixes.items()
+                                            if focus.startswith(iri) and re.fullmatch(r"[A-Za-z0-9_.-]*", focus[len(iri):])]
+                hit = next((n for n, line in enumerate(lines, 1)
+                            if any(line.lstrip().startswith(t) and line.lstrip()[len(t):len(t) + 1] in (" ", "\t", "")
+                                   for t in tokens)), None)
+                if hit is not None:
+                    v = replace(v, where=f"{f}:{hit}")
+                    break
+        out.append(v)
+    return out
+
+
 def validate(data: Graph, shapes: Graph | None = None, sourcemap: dict[str, str] | None = None,
              meta_shacl: bool = False) -> list[Violation]:
     """Validate data against the shapes; return the violations (empty when it conforms)."""
@@ -81,6 +173,8 @@ def validate(data: Graph, shapes: Graph | None = None, sourcemap: dict[str, str]
         messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
         severity = report.value(result, SH.resultSeverity)
         value = report.value(result, SH.value)
+        shape = report.value(result, SH.sourceShape)
+        component = report.value(result, SH.sourceConstraintComponent)
         violations.add(Violation(
             focus=_short(data, focus),
             path=_short(report, path) if path is not None else "-",
@@ -88,6 +182,10 @@ def validate(data: Graph, shapes: Graph | None = None, sourcemap: dict[str, str]
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             where=sourcemap.get(str(focus)),
             value=_short(data, value) if value is not None and value != focus else None,
+            shape=_shape_name(shapes, shape),
+            component=_short(shapes, component) if component is not None else None,
+            terms=tuple(t.n3() if t is not None and not (i in (1, 3) and not isinstance(t, URIRef)) else ""
+                        for i, t in enumerate((focus, path, value, shape, component, severity))),
         ))
     return sorted(violations, key=lambda v: (v.where or "", v.focus, v.path, v.message, v.value or ""))
 

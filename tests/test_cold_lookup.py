@@ -51,6 +51,8 @@ def test_fast_path_prints_what_typer_prints_and_imports_no_typer(args):
     (["penalty", "203", "--bogus"], {}),
     (["penalty", "203", "--endpoint", "http://127.0.0.1:9/query"], {}),
     (["penalty", "203"], {"LEXKB_ENDPOINT": "http://127.0.0.1:9/query"}),
+    (["penalty", "203"], {"LEXKB_STORE": "/tmp/db"}),
+    (["penalty", "203", "--store", "/tmp/db"], {}),
     (["penalty", "203", "204"], {}),
 ])
 def test_anything_but_a_plain_lookup_goes_to_typer(args, env):

@@ -255,7 +255,7 @@ def test_show_opsc_paragraph_and_not_in_source_article():
     code, out, _ = run_lexkb("show", "OPSC 3(1)(b)", "--format", "json")
     d = json.loads(out)
     assert d["text_kind"] == "description (not the treaty text)"
-    assert {c["domestic"] for c in d["claimed_by"]} == {"CPF art. 203", "CPF art. 203 bis", "CPF art. 204"}
+    assert {c["provision"] for c in d["claimed_by"]} == {"CPF art. 203", "CPF art. 203 bis", "CPF art. 204"}
     code, out, _ = run_lexkb("show", "205 bis")
     assert code == 0 and "not in source: the source document does not describe this provision" in out
 

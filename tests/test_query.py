@@ -164,6 +164,6 @@ def test_bad_arguments():
     code, _, err = run_lexkb("query", "penalties", "--bind", "1bad")
     assert code == 2 and err.startswith("lexkb: error: --bind '1bad': use NAME=VALUE")
     code, _, err = run_lexkb("query", "penalties", "--format", "nt")
-    assert (code, err) == (2, "lexkb: error: --format nt: a SELECT query answers a table; use table, json, csv or tsv\n")
+    assert (code, err) == (2, "lexkb: error: --format nt: a SELECT query answers a table; use text, json, csv or tsv\n")
     code, _, err = run_lexkb("query", "penalties", "--format", "xml")
     assert code == 2 and err.startswith("lexkb: error: --format: unknown format 'xml'")

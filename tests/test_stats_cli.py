@@ -49,7 +49,7 @@ def _parse(fmt, result):
     return [{h: l[a:b].strip() for h, (a, b) in zip(header, bounds)} for l in lines[1:]]
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
+@pytest.mark.parametrize("fmt", ["text", "table", "json", "csv", "md"])
 def test_no_data_survives_every_output_format(app, fmt):
     result = run(app, "adoptions", "--format", fmt)
     assert result.exit_code == 0, result.output
@@ -65,7 +65,7 @@ def test_no_data_survives_every_output_format(app, fmt):
     assert str(grand["adoptions"]) == "1011" and grand["printed"] == "1 011"
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
+@pytest.mark.parametrize("fmt", ["text", "table", "json", "csv", "md"])
 def test_source_words_of_para_1_survive_every_output_format(app, fmt):
     rows = _parse(fmt, run(app, "federal-investigations", "--format", fmt))
     ages = [str(r["victim-age"]) for r in rows]
@@ -120,7 +120,7 @@ def test_listing(app):
 
 @pytest.mark.parametrize("args, message", [
     (["nope"], "lexkb: error: DATASET: unknown dataset 'nope' (known: adoptions, federal-district-investigations, federal-investigations, foreign-trafficking-victims-prose, foreign-trafficking-victims)"),
-    (["adoptions", "--format", "xml"], "lexkb: error: --format: 'xml' is not one of table, json, csv, md"),
+    (["adoptions", "--format", "xml"], "lexkb: error: --format: 'xml' is not one of text, json, csv, md"),
     (["adoptions", "--by", "colour"], "lexkb: error: --by: 'colour' is not a dimension of 'adoptions' (dimensions: year, state, adoption-type)"),
     (["--by", "year"], "lexkb: error: --by needs a DATASET"),
     (["adoptions", "--plot", "a.pdf"], "lexkb: error: --plot: 'a.pdf' must end in .png or .svg"),
@@ -151,7 +151,7 @@ def test_a_malformed_statistics_file_is_named(app, tmp_path):
 def test_help_has_an_example(app):
     result = runner.invoke(app, ["stats", "--help"])
     assert result.exit_code == 0
-    assert "lexkb stats adoptions --by year --format md" in result.stdout
+    assert "lexkb stats adoptions --by year -f md -o adoptions.md" in result.stdout
 
 
 def test_ttl_is_written(app, tmp_path):

@@ -60,7 +60,7 @@ def test_o_replaces_the_file_atomically(tmp_path):
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
     assert out.read_bytes().count(b"\r\n") == 9  # RFC 4180 line ends: header + 8 rows
     assert rows[0][:4] == ["Conduct", "Bound", "Adult victim: provision", "Adult victim"]
-    assert rows[2][3] == "9" and rows[2][6] == "15" and rows[2][8] == "5/3"
+    assert rows[2][3] == "9" and rows[2][6] == "15" and rows[2][8:10] == ["1.6666666666666667", "5/3"]
 
 
 def test_csv_splits_ranges_into_min_and_max():

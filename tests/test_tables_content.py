@@ -21,7 +21,7 @@ def test_coverage_statuses():
     assert rows["3(1)(a)(ii)"]["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert rows["3(1)(a)(i)(b)"]["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert rows["3(1)"]["status"] == "claimed only at narrower paragraphs (3(1)(a), 3(1)(b))"
-    assert rows["3(1)(c)"]["status"] == "no provision in the knowledge base"
+    assert rows["3(1)(c)"]["status"] == "no provision mapped in the encoded sources"
     assert rows["3(4)"]["domestic"] is None
     claimed = sorted(k for k, r in rows.items() if r["status"] == "claimed")
     assert claimed == ["2(a)", "2(b)", "3(1)(a)", "3(1)(b)"]
@@ -39,6 +39,21 @@ def test_gaps():
         assert p not in gaps
     assert all(r["_gap"] for r in gaps.values())
     assert len(gaps) == len([r for r in coverage().values() if r["_gap"]]) == 59
+
+
+def test_the_csv_says_a_gap_is_in_the_encoded_sources_not_in_the_law():
+    import csv
+    import io
+
+    from lexkb.tables.render import to_csv
+
+    rows = {r["OPSC paragraph"]: r for r in csv.DictReader(io.StringIO(to_csv(build_table("opsc-coverage"))))}
+    note = ("a gap in the sources lexkb encodes, not a finding about the State's law: no provision in them is "
+            "mapped to this paragraph, at it, above it or below it")
+    assert rows["3(1)(c)"]["Note"] == rows["1"]["Note"] == note
+    assert rows["3(1)(a)(ii)"]["Note"] == note  # claimed only at a broader paragraph: a gap (--gaps)
+    assert rows["2(a)"]["Note"] == rows["3(1)"]["Note"] == ""
+    assert sum(r["Note"] == note for r in rows.values()) == 59
 
 
 def test_coverage_on_a_date_after_the_lpstp():
@@ -94,7 +109,7 @@ def test_spanish_labels_where_the_kb_has_them():
     assert rows["cpf-209bis"]["offence"] == "pederastia"
     table = build_table("opsc-coverage", lang="es")
     assert table.columns[3].label == "Situación"
-    assert {r["status"] for r in table.rows} >= {"reivindicado", "ninguna disposición en la base de conocimiento"}
+    assert {r["status"] for r in table.rows} >= {"reivindicado", "ninguna disposición vinculada en las fuentes codificadas"}
     from lexkb.tables.render import to_html, to_markdown
 
     assert to_html(table).startswith('<!DOCTYPE html>\n<html lang="es">')

@@ -104,13 +104,27 @@ def test_minors_vs_adults_numbers_are_the_index_numbers():
 
 
 def test_ratio_is_never_silently_rounded():
-    from lexkb.tables.render import to_csv, to_json, to_markdown
+    """For people, 5/3 ≈ 1.667; for machines, a number a spreadsheet reads as one (never "5/3",
+    which it reads as a date) and the exact fraction in a column of its own."""
+    import csv
+    import io
+    import json
+
+    from lexkb.tables.render import to_csv, to_json, to_jsonl, to_markdown
 
     table = build_table("minors-vs-adults")
     assert "| 5/3 ≈ 1.667 |" in to_markdown(table)
-    assert ",5/3," in to_csv(table)
-    assert '"ratio": "5/3"' in to_json(table)
-    assert '"ratio": 1.5' in to_json(table)
+    assert "exact fraction" not in to_markdown(table)
+    rows = list(csv.DictReader(io.StringIO(to_csv(table))))
+    cpf204 = [r for r in rows if r["Victim under 18 or lacking capacity: provision"] == "CPF art. 204"]
+    assert [(r["Ratio (minor / adult)"], r["Ratio (minor / adult), exact fraction"]) for r in cpf204] == \
+        [("4", "4"), ("1.6666666666666667", "5/3"), ("20", "20"), ("4", "4")]
+    doc = json.loads(to_json(table))
+    assert {"key": "ratio_exact", "label": "Ratio (minor / adult), exact fraction"} in doc["columns"]
+    ratios = [(r["ratio"], r["ratio_exact"]) for r in doc["rows"]]
+    assert (5 / 3, "5/3") in ratios and (1.5, "3/2") in ratios
+    assert all(isinstance(r, (int, float)) for r, _ in ratios)
+    assert [json.loads(line) for line in to_jsonl(table).splitlines()] == doc["rows"]
 
 
 def test_penalty_command_prints_the_table_numbers(penalties):

@@ -32,7 +32,8 @@ def wheel_venv(tmp_path_factory):
     python = venv / "bin" / "python"
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
-    (Path(site) / "lexkb-test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    deps = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()] or [sysconfig.get_paths()["purelib"]]
+    (Path(site) / "lexkb-test-deps.pth").write_text("".join(f"{p}\n" for p in deps))
     subprocess.run([*PIP, "--python", str(python), "install", "-q", "--no-deps", str(wheel)], check=True,
                    capture_output=True, timeout=300)
     home = tmp / "elsewhere"

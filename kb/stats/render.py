@@ -1,11 +1,11 @@
-"""Rows of dicts -> table | json | csv (RFC 4180) | md."""
+"""Rows of dicts -> text (aligned columns, for people) | json | csv (RFC 4180) | md."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 
-FORMATS = ("table", "json", "csv", "md")
+FORMATS = ("text", "json", "csv", "md")
 
 
 def _text(value) -> str:

@@ -3,7 +3,7 @@
 Each table is produced by a SPARQL query, kb/queries/table-NAME.rq, that a user can read and run
 with `lexkb query`; the modules here add only what SPARQL cannot say well (aggravation arithmetic,
 exact ratios, point-in-time filtering, derived statuses) and the renderers print the result as
-Markdown, CSV, HTML, JSON or LaTeX (lexkb.tables.render)."""
+Markdown, CSV, HTML, JSON, JSON Lines or LaTeX (lexkb.tables.render)."""
 from __future__ import annotations
 
 from importlib import import_module
@@ -18,7 +18,7 @@ TABLES = {
     "amendments": "amendments",
     "enforcement": "enforcement",  # issue 6: over the knowledge base and the statistics graph
 }
-FORMATS = ("md", "csv", "html", "json", "tex")
+FORMATS = ("text", "md", "csv", "html", "json", "jsonl", "tex")  # text: the Markdown table, for people
 
 
 def names() -> list[str]:

@@ -54,6 +54,7 @@ STRINGS = {
     "minor": ("Victim under 18 or lacking capacity", "Víctima menor de 18 o incapaz"),
     "difference": ("Difference (minor − adult)", "Diferencia (menor − adulto)"),
     "ratio": ("Ratio (minor / adult)", "Razón (menor / adulto)"),
+    "ratio_exact": ("Ratio (minor / adult), exact fraction", "Razón (menor / adulto), fracción exacta"),
     "imprisonment-min": ("imprisonment, minimum (years)", "prisión, mínimo (años)"),
     "imprisonment-max": ("imprisonment, maximum (years)", "prisión, máximo (años)"),
     "fine-min": ("fine, minimum (days of minimum wage)", "multa, mínimo (días de salario mínimo)"),
@@ -66,7 +67,12 @@ STRINGS = {
     "claimed": ("claimed", "reivindicado"),
     "claimed-broader": ("claimed only at a broader paragraph ({p})", "reivindicado solo en un párrafo más amplio ({p})"),
     "claimed-narrower": ("claimed only at narrower paragraphs ({p})", "reivindicado solo en párrafos más específicos ({p})"),
-    "no-provision": ("no provision in the knowledge base", "ninguna disposición en la base de conocimiento"),
+    "no-provision": ("no provision mapped in the encoded sources", "ninguna disposición vinculada en las fuentes codificadas"),
+    "note": ("Note", "Nota"),
+    "gap-note": ("a gap in the sources lexkb encodes, not a finding about the State's law: no provision in them is "
+                 "mapped to this paragraph, at it, above it or below it",
+                 "una laguna en las fuentes que lexkb codifica, no una conclusión sobre el derecho del Estado: ninguna "
+                 "disposición de ellas está vinculada a este párrafo, ni a él ni por encima ni por debajo"),
     # amendments
     "modelled": ("In the knowledge base", "En la base de conocimiento"),
     "is-modelled": ("modelled", "modelado"),

@@ -7,7 +7,9 @@ Status of a paragraph:
   a claim, has one (3(1)(a)(ii) under 3(1)(a));
 - "claimed only at narrower paragraphs (P, ...)": no claim of its own, but descendants have one
   (3(1) through 3(1)(a) and 3(1)(b));
-- "no provision in the knowledge base": nothing claimed at, above or below it.
+- "no provision mapped in the encoded sources": nothing claimed at, above or below it. That is a gap
+  in the sources lexkb encodes, not a finding about the State's law; the machine formats carry a
+  note saying so on the row itself (column "note"), as a CSV has no notes below the table.
 
 Gaps (--gaps): paragraphs without a direct claim that also have no claimed descendants, so a
 paragraph claimed only at a broader level is a gap (3(1)(a)(ii)) and one claimed below is not (3(1)).
@@ -87,6 +89,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "domestic": [Link(c["label"], d) for d, c in claims] or None,
             "status": status,
             "source": [s.rsplit(", ", 1)[-1] for s in claim_sources] or None,
+            "note": t("gap-note", lang) if gap else None,
             "_gap": gap,
             "_label": p["label"],
         })
@@ -94,7 +97,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         rows.reverse()
     cols = [Column("paragraph", t("paragraph", lang)), Column("description", t("description", lang)),
             Column("domestic", t("domestic", lang)), Column("status", t("status", lang)),
-            Column("source", t("source", lang))]
+            Column("source", t("source", lang)), Column("note", t("note", lang), machine=True)]
     es = lang == "es"
     notes = [
         ("Vinculaciones tal como las afirma el Estado (lexkb:ImplementationClaim), en el nivel en que las afirma: "
@@ -106,10 +109,12 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "3(1)(a), 3(1)(b). \"Claimed only at a broader paragraph\": the paragraph has no claim of its own but its "
          "nearest ancestor has one. \"Claimed only at narrower paragraphs\": its descendants have one."),
         ("Lagunas (--gaps): párrafos sin vinculación directa y sin descendientes vinculados; un párrafo reivindicado "
-         "solo en un nivel más amplio es una laguna (3(1)(a)(ii)), uno reivindicado en un nivel inferior no (3(1))."
+         "solo en un nivel más amplio es una laguna (3(1)(a)(ii)), uno reivindicado en un nivel inferior no (3(1)). "
+         "Una laguna lo es en las fuentes que lexkb codifica, no una conclusión sobre el derecho del Estado."
          if es else
          "Gaps (--gaps): paragraphs without a direct claim that also have no claimed descendants; a paragraph claimed "
-         "only at a broader level is a gap (3(1)(a)(ii)), one claimed below is not (3(1))."),
+         "only at a broader level is a gap (3(1)(a)(ii)), one claimed below is not (3(1)). A gap is a gap in the "
+         "sources lexkb encodes, not a finding about the State's law."),
         ("Descripciones: resúmenes breves de lexkb, no el texto del tratado (en inglés)." if es else
          "Descriptions: lexkb's short summaries, not the treaty text."),
     ]

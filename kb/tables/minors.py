@@ -3,8 +3,9 @@ or lacks capacity, adult and minor variants side by side (query kb/queries/table
 
 One row per pair and bound (imprisonment min/max, fine min/max), with the difference
 (minor − adult) and the ratio (minor / adult). Both are exact: Decimal differences, and ratios as
-fractions; the renderers print a ratio that is not a terminating decimal as a fraction with an
-approximation marked ≈ (5/3 ≈ 1.667), never a silently rounded number."""
+fractions; the renderers for people print a ratio that is not a terminating decimal as a fraction
+with an approximation marked ≈ (5/3 ≈ 1.667), never a silently rounded number; csv and json carry
+it as a decimal number, with the exact fraction in a column of its own (ratio_exact)."""
 from __future__ import annotations
 
 from ..errors import LexkbError
@@ -13,6 +14,13 @@ from .model import Column, Link, Table, dec, exact_fraction, natural_key, source
 
 NAME = "minors-vs-adults"
 BOUNDS = (("imprisonment-min", "Imin"), ("imprisonment-max", "Imax"), ("fine-min", "Fmin"), ("fine-max", "Fmax"))
+
+
+def _fraction_text(f) -> str | None:
+    """The exact ratio as text, "5/3" (or "4" when whole), next to its decimal in csv and json."""
+    if f is None:
+        return None
+    return str(f.numerator) if f.denominator == 1 else f"{f.numerator}/{f.denominator}"
 
 
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
@@ -42,6 +50,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                 "minor": minor,
                 "difference": minor - adult,
                 "ratio": exact_fraction(minor, adult),
+                "ratio_exact": _fraction_text(exact_fraction(minor, adult)),
                 "source": [s.rsplit(", ", 1)[-1] for s in pair_sources],
                 "_pair": (r["adultId"], r["minorId"]),
                 "_bound": key,
@@ -52,7 +61,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("adult_provision", t("adult_provision", lang)), Column("adult", t("adult", lang), True),
             Column("minor_provision", t("minor_provision", lang)), Column("victim", t("victim", lang)),
             Column("minor", t("minor", lang), True), Column("difference", t("difference", lang), True),
-            Column("ratio", t("ratio", lang), True), Column("source", t("source", lang))]
+            Column("ratio", t("ratio", lang), True), Column("ratio_exact", t("ratio_exact", lang), machine=True),
+            Column("source", t("source", lang))]
     es = lang == "es"
     notes = [
         ("Pares: dos variantes de pena de un mismo delito, una condicionada a una víctima menor de 18 años (LPSTP "

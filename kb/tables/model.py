@@ -39,6 +39,7 @@ class Column:
     key: str
     label: str
     numeric: bool = False
+    machine: bool = False  # only in the formats for machines (csv, json, jsonl), e.g. an exact fraction
 
 
 @dataclass
