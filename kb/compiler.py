@@ -690,12 +690,12 @@ class Compiler:
             g.add((rng, SCHEMA.maxValue, Literal(hi, datatype=XSD.decimal)))
             g.add((rng, SCHEMA.unitCode, unit))
             self.cite(rng, sources, b)
+        self.quoted(node, b, source)  # the quote is the source's words before its numbers are compared
         self.check_numbers_against_quote(t, b)
         self.victim_conditions(node, t.get("victim_conditions"), b)
         if "condition" in t:
             self.check_verbatim(t["condition"], source, b, b.line)
             g.add((node, LEXKB.conditionText, self.lit_en(t["condition"])))
-        self.quoted(node, b, source)
         self.cite(node, sources, b)
         ctx.penalty = ident
 
