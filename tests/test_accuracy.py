@@ -256,3 +256,18 @@ def test_tables_give_basis_and_readings_in_every_format():
     assert "- lexkb's reading lpstp-6-III-one-increase (editorial): One increase by half" in md
     assert "| 2(a), 3(1)(a) (paras. 49, 50; inferred from the source's structure) |" in md
     assert "lpstp-6-III-one-increase (editorial): One increase by half" in render_table(penalties, "csv")
+
+
+def test_report_pages_give_basis_and_readings():
+    from lexkb.tables.report import build_pages
+
+    pages = build_pages()
+    page = pages["provisions/cpf-art-206.html"]
+    assert ("(CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; basis: inferred from the source&#x27;s structure: Para. 49 says the "
+            "Federal Criminal Code as a whole") in page or ("(CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; basis: inferred from "
+                                                           "the source's structure: Para. 49 says the Federal Criminal Code as a whole") in page
+    lpstp = pages["provisions/lpstp-art-6-iii.html"]
+    assert "lexkb&#x27;s readings (not the source&#x27;s words)" in lpstp or "lexkb's readings (not the source's words)" in lpstp
+    assert "lpstp-6-III-one-increase" in lpstp and "Alternative: One increase by half for each situation present" in lpstp
+    assert "lexkb&#x27;s reading lpstp-6-III-one-increase" in pages["table-penalties.html"] or \
+        "lexkb's reading lpstp-6-III-one-increase" in pages["table-penalties.html"]
