@@ -94,6 +94,7 @@ class Mutant:
     after: str
     source: str = field(repr=False, default="")
     key: str = ""
+    raw: tuple = ()               # (line, node before, node after): matches results of older versions
 
     def describe(self) -> str:
         return f"{self.line}: [{self.operator}] {self.before}  ->  {self.after}"
@@ -308,6 +309,7 @@ def mutants(name: str, target: Target) -> tuple[str, list[Mutant]]:
     seen: dict[str, int] = {}
     for node, operator, build, before, after, qualname, where, parent in finder.sites:
         replacement = build(copy.deepcopy(node))
+        raw = (node.lineno, before, after)
         if parent is not None and len(short(parent, 1000)) <= 90:
             before, after = short(parent), short(_swap(parent, node, replacement))
             where = ""
@@ -320,6 +322,7 @@ def mutants(name: str, target: Target) -> tuple[str, list[Mutant]]:
         except SyntaxError:
             continue
         m = Mutant(name, qualname, node.lineno, operator, before, after, source)
+        m.raw = raw
         base = f"{qualname}: [{operator}] {before} -> {after}" + (f" in `{where}`" if where else "")
         seen[base] = seen.get(base, 0) + 1
         m.key = base if seen[base] == 1 else f"{base} #{seen[base]}"
@@ -425,7 +428,7 @@ def run_target(name: str, target: Target, tests: list[str], equivalents: dict[st
     path = ROOT / target.path
     baseline, ms = mutants(name, target)
     if only is not None:   # by key, or by place and change (keys written by an older version of this script)
-        ms = [m for m in ms if m.key in only or (m.line, m.before, m.after) in only]
+        ms = [m for m in ms if m.key in only or (m.line, m.before, m.after) in only or m.raw in only]
     if sample is not None and sample < len(ms):
         import random
 
