@@ -175,7 +175,9 @@ def test_every_node_shape_is_exercised(shapes):
     targeted = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(SH.targetClass, None)}
     covered = {"OffenceShape", "PenaltyShape", "RangeShape", "MeasureShape", "AggravationRuleShape", "IncreaseShape",
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
-               "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape"}
+               "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
+               # broken in tests/test_claim_basis.py
+               "ClaimBasisShape", "BasisRationaleShape", "ReadingShape"}
     assert targeted == covered
 
 
