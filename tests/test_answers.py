@@ -306,13 +306,17 @@ def test_a_factor_that_does_not_apply_names_every_penalising_provision(index):
 def test_the_result_carries_what_the_source_says_of_the_offence(index):
     """LPSTP arts. 5-6 (paras. 49, 51): names, victims, conduct, rules and the State's OPSC claims."""
     [o] = answer("trata", index, [], None)[0]["results"]
-    assert sorted(o) == ["aggravating_factors", "aliases", "amendments", "conduct", "defined_in", "id", "in_force", "iri",
-                         "notes", "offence", "offence_es", "opsc", "opsc_claims", "penalised_in", "penalties", "rules",
-                         "sources", "victim_conditions", "with"]
-    assert o["aliases"] == ["trafficking of persons"]
-    assert o["victim_conditions"] == ["person aged under 18 years",
-                                      "person who does not have the capacity to understand the significance of the act",
-                                      "person who is unable to offer resistance"]
+    assert sorted(o) == ["aggravating_factors", "aliases", "amendments", "circumstances", "conduct", "defined_in", "id",
+                         "in_force", "in_force_basis", "iri", "not_in_force", "notes", "offence", "offence_es", "opsc",
+                         "opsc_claims", "penalised_in", "penalties", "readings", "relationships", "rules", "sources",
+                         "victim_conditions", "with"]
+    # the report's name for the Act (para. 49) is an alias too
+    assert o["aliases"] == ["Human Trafficking", "trafficking of persons"]
+    # art. 5 covers "a person": the minors clause only waives proof of the means (issue 10)
+    assert o["victim_conditions"] == []
+    assert o["rules"][0]["victim_conditions"] == ["person aged under 18 years",
+                                                  "person who does not have the capacity to understand the significance of the act",
+                                                  "person who is unable to offer resistance"]
     assert o["conduct"] == ["delivers", "facilitates", "offers", "procures", "promotes", "receives", "solicits", "transfers"]
     assert [(r["provision"], r["label"], r["refers_to"]) for r in o["rules"]] == [
         ("LPSTP art. 5", "no verification of commissive means required", None),
