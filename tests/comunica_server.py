@@ -17,6 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 NAME = "comunica-sparql-file-http"
 
 
+def install() -> None:
+    """npm install into .comunica/, as .ci/run does, when npm is there and Comunica is not."""
+    npm = shutil.which("npm")
+    if npm is not None and comunica_binary() is None:
+        subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(ROOT / ".comunica"),
+                        "@comunica/query-sparql-file@3"], check=False, capture_output=True, timeout=900)
+
+
 def comunica_binary() -> str | None:
     for candidate in (os.environ.get("LEXKB_COMUNICA"), str(ROOT / ".comunica" / "node_modules" / ".bin" / NAME)):
         if candidate and Path(candidate).exists():
@@ -26,6 +34,7 @@ def comunica_binary() -> str | None:
 
 class ComunicaServer:
     def __init__(self, data: Path, log: Path, start_timeout: float = 180):
+        install()
         exe, node = comunica_binary(), shutil.which("node")
         if exe is None or node is None:
             raise RuntimeError("Comunica is not installed: npm install --prefix .comunica @comunica/query-sparql-file@3 "
