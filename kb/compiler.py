@@ -692,12 +692,12 @@ class Compiler:
             g.add((rng, SCHEMA.maxValue, Literal(hi, datatype=XSD.decimal)))
             g.add((rng, SCHEMA.unitCode, unit))
             self.cite(rng, sources, b)
-        self.quoted(node, b, source)  # the quote is the source's words before its numbers are compared
-        self.check_numbers_against_quote(t, b)
         self.victim_conditions(node, t.get("victim_conditions"), b)
         if "condition" in t:
             self.check_verbatim(t["condition"], source, b, b.line)
             g.add((node, LEXKB.conditionText, self.lit_en(t["condition"])))
+        self.quoted(node, b, source)
+        self.check_numbers_against_quote(t, b)  # once the quote is known to be the source's words
         self.cite(node, sources, b)
         ctx.penalty = ident
 
@@ -749,7 +749,6 @@ class Compiler:
             increase = self.need(t, "increase", "aggravation", b, (int, float))
             if increase <= 0:
                 raise ProvisionError(b.file, b.line, "[aggravation] 'increase' must be positive")
-            self.check_increase_words(Decimal(str(increase)), b)
             effect = URIRef(f"{node}/effect")
             g.add((node, LEXKB.effect, effect))
             g.add((effect, RDF.type, LEXKB.ProportionalIncrease))
@@ -764,6 +763,7 @@ class Compiler:
                 g.add((effect, LEXKB.affectsBound, SCHEMA[f"{bound}Value"]))
             self.cite(effect, sources, b)
             self.quoted(node, b, source)
+            self.check_increase_words(Decimal(str(increase)), b)
             self.cite(node, sources, b)
             ctx.aggravation = ident
             quotes_used = True

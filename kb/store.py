@@ -135,7 +135,7 @@ class RemoteStore:
         if fmt is None:
             raise LexkbError(f"{self.url}: not a SPARQL answer (content-type {ctype or 'none'})", exit_code=ENDPOINT_EXIT)
         if fmt == "json":
-            body = normalise_json_results(body, self.url)
+            body = normalise_json_results(body, self.url, query)
         results_format = getattr(ox.QueryResultsFormat, fmt.upper())
         try:
             # pyoxigraph parses lazily: read the whole answer here, so that an error in it is this
@@ -325,7 +325,64 @@ def exchange(url: str, data: bytes, method: str, headers: dict, timeout: float) 
         timer.cancel()
 
 
-def normalise_json_results(body: bytes, url: str) -> bytes:
+def order_keys(query: str) -> list[tuple[str, bool]] | None:
+    """The query's top-level ORDER BY as (variable, descending) pairs, when it orders by plain
+    variables only (ASC(?v) and DESC(?v) too); None otherwise."""
+    import re
+
+    from .query_guard import _scan
+
+    tokens = [(pos, tok) for pos, tok, _, _ in _scan(query) if not tok.isspace()]
+    depth, start = 0, None
+    for i, (pos, tok) in enumerate(tokens):
+        if tok in "{([":
+            depth += 1
+        elif tok in "})]":
+            depth -= 1
+        elif depth == 0 and tok == "ORDER" and i + 1 < len(tokens) and tokens[i + 1][1] == "BY":
+            start = tokens[i + 1][0] + 2
+    if start is None:
+        return None
+    clause = re.split(r"\b(?:LIMIT|OFFSET|VALUES)\b", query[start:], flags=re.I)[0]
+    keys = []
+    for m in re.finditer(r"(ASC|DESC)\s*\(\s*[?$](\w+)\s*\)|[?$](\w+)|(\S)", clause, re.I):
+        if m.group(4):
+            return None  # an expression: not re-sorted
+        keys.append((m.group(2) or m.group(3), (m.group(1) or "").upper() == "DESC"))
+    return keys or None
+
+
+def _term_key(term) -> tuple:
+    """SPARQL 1.1 ORDER BY for the terms lexkb's queries order by: unbound, blank nodes, IRIs, then
+    literals (numbers by value, others by their lexical form, as Oxigraph orders them)."""
+    from decimal import Decimal, InvalidOperation
+
+    if not isinstance(term, dict):
+        return (0,)
+    kind, value = term.get("type"), str(term.get("value", ""))
+    if kind == "bnode":
+        return (1, value)
+    if kind == "uri":
+        return (2, value)
+    if term.get("datatype") in NUMERIC:
+        try:
+            return (3, 0, Decimal(value), "")
+        except InvalidOperation:
+            pass
+    return (3, 1, Decimal(0), value, term.get("xml:lang", ""))
+
+
+def sort_bindings(bindings: list, keys: list[tuple[str, bool]]) -> list:
+    """Rows in the order the query asks for, whatever order the server sent them in (Comunica 3
+    does not order the rows of a UNION restricted by VALUES). Python's sort is stable: rows that tie
+    keep the server's order, as SPARQL leaves them unspecified."""
+    rows = list(bindings)
+    for var, descending in reversed(keys):
+        rows.sort(key=lambda row: _term_key(row.get(var) if isinstance(row, dict) else None), reverse=descending)
+    return rows
+
+
+def normalise_json_results(body: bytes, url: str, query: str | None = None) -> bytes:
     """SPARQL 1.1 JSON results with only what the format defines (head, and results or boolean):
     servers add members of their own (Comunica a "metadata" after "results"), which the standard
     parser refuses; SPARQL 1.0's "typed-literal" is read as "literal"."""
@@ -355,6 +412,12 @@ def normalise_json_results(body: bytes, url: str) -> bytes:
                     if isinstance(term, dict) and isinstance(term.get("datatype"), str) and \
                             isinstance(term.get("value"), str):
                         term["value"] = canonical(term["value"], term["datatype"])
+        keys = order_keys(query) if query else None
+        if keys:
+            try:
+                bindings = sort_bindings(bindings, keys)
+            except TypeError:  # terms that do not compare (mixed kinds): the server's order
+                pass
         keep["results"] = {"bindings": bindings}
     else:
         raise malformed("neither results.bindings nor boolean")

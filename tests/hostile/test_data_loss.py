@@ -17,6 +17,7 @@ from conftest import ROOT, run_lexkb
 
 LEXKB = str(Path(sys.executable).parent / "lexkb")
 
+from .edits import edit, line_of
 from .oneline import one_error
 
 
@@ -153,24 +154,17 @@ def test_a_full_standard_output_is_one_line(args):
 # ---------------------------------------------------------------- provision files
 
 
-def edit(provisions, old: str, new: str, name: str = "cpf/206.md"):
-    path = provisions / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def build(provisions, tmp_path):
     return run_lexkb("build", "-q", "--provisions", str(provisions), "--out", str(tmp_path / "out"))
 
 
-@pytest.mark.parametrize("old, new, where, fragment", [
-    ("```toml\n[penalty]", "```TOML\n[penalty]", 16, "fenced block ```TOML: lexkb reads only ```toml blocks"),
-    ("```toml\n[penalty]", "```\n[penalty]", 16, "fenced block ``` (no language)"),
-    ('ref = "cpf:206"', 'ref = "cpf:206>"', 9, "provision reference 'cpf:206>': '206>' is not an article number"),
+@pytest.mark.parametrize("old, new, fragment", [
+    ("```toml\n[penalty]", "```TOML\n[penalty]", "fenced block ```TOML: lexkb reads only ```toml blocks"),
+    ("```toml\n[penalty]", "```\n[penalty]", "fenced block ``` (no language)"),
+    ('ref = "cpf:206"', 'ref = "cpf:206>"', "provision reference 'cpf:206>': '206>' is not an article number"),
 ])
-def test_provision_blocks_are_never_skipped(provisions_copy, tmp_path, old, new, where, fragment):
-    edit(provisions_copy, old, new)
+def test_provision_blocks_are_never_skipped(provisions_copy, tmp_path, old, new, fragment):
+    where = line_of(edit(provisions_copy, "cpf/206.md", old, new), new)
     one_error(build(provisions_copy, tmp_path), 2, f"provisions/cpf/206.md:{where}: {fragment}")
     assert not (tmp_path / "out").exists()
 
@@ -182,7 +176,8 @@ def test_an_indented_toml_block_is_an_error_at_its_own_line(provisions_copy, tmp
     end = text.index("```\n", start + 7) + 4
     block = text[start + 8:end - 4]
     path.write_text(text[:start] + "".join("    " + l + "\n" for l in block.splitlines()) + text[end:], encoding="utf-8")
-    one_error(build(provisions_copy, tmp_path), 2, "provisions/cpf/206.md:16: indented code block")
+    one_error(build(provisions_copy, tmp_path), 2, f"provisions/cpf/206.md:{line_of(text, '```toml' + chr(10) + '[penalty]')}: "
+              "indented code block")
 
 
 def test_report_from_an_endpoint_reads_one_snapshot(fake, tmp_path):
