@@ -304,9 +304,10 @@ def test_the_result_carries_what_the_source_says_of_the_offence(index):
                          "notes", "offence", "offence_es", "opsc", "opsc_claims", "penalised_in", "penalties", "rules",
                          "sources", "victim_conditions", "with"]
     assert o["aliases"] == ["trafficking of persons"]
-    assert o["victim_conditions"] == ["person aged under 18 years",
-                                      "person who does not have the capacity to understand the significance of the act",
-                                      "person who is unable to offer resistance"]
+    assert o["victim_conditions"] == [
+        {"id": "under-18", "label": "person aged under 18 years"},
+        {"id": "lacking-capacity", "label": "person who does not have the capacity to understand the significance of the act"},
+        {"id": "unable-to-resist", "label": "person who is unable to offer resistance"}]
     assert o["conduct"] == ["delivers", "facilitates", "offers", "procures", "promotes", "receives", "solicits", "transfers"]
     assert [(r["provision"], r["label"], r["refers_to"]) for r in o["rules"]] == [
         ("LPSTP art. 5", "no verification of commissive means required", None),
