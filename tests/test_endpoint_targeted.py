@@ -111,7 +111,7 @@ def test_targeted_equals_whole_index_on_the_real_kb(real_store, index):
         assert _outcome(_penalty(q, lookup_index(real_store, q))) == expected, q
     shown = _show("OPSC 3(1)(b)", show_index(real_store, "OPSC 3(1)(b)"))
     assert shown["text_kind"] == "description (not the treaty text)"
-    assert {c["provision"] for c in shown["claimed_by"]} == {"CPF art. 203", "CPF art. 203 bis", "CPF art. 204"}
+    assert {c["domestic"] for c in shown["claimed_by"]} == {"CPF art. 203", "CPF art. 203 bis", "CPF art. 204"}
 
 
 def test_targeted_with_factors_and_dates(real_store, index):

@@ -87,7 +87,7 @@ def test_summary_validate_and_tables_match_their_schemas(tmp_path):
 
 
 def test_a_schema_rejects_what_drifts():
-    """additionalProperties is false and keys are required: a renamed key fails."""
+    """Keys are required: a renamed key fails."""
     from lexkb.cli.lookup_fast import penalty
 
     doc = captured(penalty, query="203", with_=[], on=None, format="json", jurisdiction=None)
