@@ -42,7 +42,7 @@ class Compiled:
 def compile_kb(provisions_dir: Path = paths.PROVISIONS, ontology_dir: Path = paths.ONTOLOGY,
                seed: Path = paths.SEED) -> Compiled:
     vocabulary = load_vocabulary(ontology_dir)
-    compiler = Compiler(seed)
+    compiler = Compiler(seed, provisions_dir)
     graph = compiler.compile(provision_files(provisions_dir), vocabulary)
     graph += vocabulary
     return Compiled(graph, compiler.sourcemap)

@@ -21,6 +21,9 @@ from . import namespaces as ns
 from .errors import ProvisionError
 from .literate import Block, read_blocks
 from .seed import normalise, paragraphs
+from .sources import Library
+from .sources.document import KEYS as DOCUMENT_KEYS
+from .sources.rdf import document_triples
 
 LEXKB = Namespace(ns.LEXKB)
 ELI = Namespace(ns.ELI)
@@ -46,7 +49,7 @@ KEYS = {
     "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
                    "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
                    "date_ratification", "repealed_by", "amends", "not_in_source", "source"},
-    "document": {"id", "symbol", "title", "date_submitted", "date_issued"},
+    "document": DOCUMENT_KEYS,
     "source": {"id", "label"},
     "amendment_effect": {"id", "decree", "kind", "offences", "unmodelled", "victim_conditions",
                          "source"},
@@ -97,8 +100,10 @@ class Context:
 
 
 class Compiler:
-    def __init__(self, seed_path: Path):
+    def __init__(self, seed_path: Path, provisions_dir: Path | None = None):
         self.seed_path = seed_path
+        self.library = Library(provisions_dir or seed_path.parent.parent)
+        self.document_blocks: dict[str, Block] = {}
         self.seed = paragraphs(seed_path)
         self.g = Graph()
         for prefix, iri in ns.PREFIXES.items():
@@ -321,17 +326,11 @@ class Compiler:
     # ------------------------------------------------------------------ declarations
     def declare_source(self, kind: str, table: dict, b: Block) -> None:
         if kind == "document":
-            self.document = table
-            node = URIRef(ns.source_iri(ns.SEED_SLUG))
-            self.g.add((node, RDF.type, LEXKB.SourceDocument))
-            self.g.add((node, RDF.type, LEXKB.SourcePassage))
-            self.g.add((node, DCTERMS.identifier, Literal(self.need(table, "symbol", kind, b))))
-            self.g.add((node, RDFS.label, Literal(table["symbol"])))
-            self.g.add((node, DCTERMS.title, self.lit_en(self.need(table, "title", kind, b))))
-            for key, prop in (("date_submitted", DCTERMS.dateSubmitted), ("date_issued", DCTERMS.issued)):
-                if key in table:
-                    self.g.add((node, prop, Literal(self.need(table, key, kind, b, (dt.date,)))))
-            self.sourcemap[str(node)] = b.where()
+            doc = self.library.declare(table, b)
+            self.document_blocks[doc.id] = b
+            if doc.id == ns.SEED_SLUG:
+                self.document = table
+            self.sourcemap[ns.source_iri(doc.id)] = b.where()
             return
         ident = self.need(table, "id", kind, b)
         node = URIRef(ns.BASE + "source/" + ident)
@@ -692,6 +691,11 @@ class Compiler:
     def emit_sources(self) -> None:
         if self.document is None:
             raise ProvisionError("provisions", None, "no [document] block declares the source document")
+        for declared in self.library.documents.values():
+            inst = declared.get("instrument")
+            where = self.document_blocks[declared.id]
+            for triple in document_triples(declared, self.instrument_iri(inst, where) if inst else None):
+                self.g.add(triple)
         doc = URIRef(ns.source_iri(ns.SEED_SLUG))
         for n in sorted(self.cited_paragraphs | self._vocabulary_paragraphs()):
             node = URIRef(ns.source_iri(ns.SEED_SLUG, str(n)))

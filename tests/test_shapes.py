@@ -35,6 +35,9 @@ UNDER_18 = URIRef(CONCEPT + "victim-condition/under-18")
 CLOSURE = URIRef(CONCEPT + "measure-type/closure-of-establishments")
 PARA_47 = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1/para-47")
 DOC = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+EDITION = URIRef(SRC + "cpf-dof-2020-01-24")
+CHECKSUM = URIRef(SRC + "cpf-dof-2020-01-24/checksum/sha256")
 
 
 def remove(p, s=None):
@@ -152,6 +155,12 @@ CASES = [
     ("Passage: label", remove(RDFS.label, PARA_47), PARA_47, "rdfs:label", "exactly one rdfs:label (its citation)"),
     ("Passage: paragraph", replace(PARA_47, LEXKB.paragraph, Literal(0)), PARA_47, "lexkb:paragraph", "positive xsd:integer"),
     ("Document: symbol", remove(DCTERMS.identifier, DOC), DOC, "dcterms:identifier", "exactly one dcterms:identifier"),
+    ("Vendored document: checksum", remove(SPDX.checksum, EDITION), EDITION, "spdx:checksum",
+     "exactly one spdx:checksum"),
+    ("Checksum: value", replace(CHECKSUM, SPDX.checksumValue, Literal("A88A38")), CHECKSUM, "spdx:checksumValue",
+     "64 lower-case hex digits"),
+    ("Checksum: algorithm", replace(CHECKSUM, SPDX.algorithm, SPDX.checksumAlgorithm_md5), CHECKSUM, "spdx:algorithm",
+     "spdx:checksumAlgorithm_sha256"),
 ]
 
 
@@ -172,10 +181,11 @@ def test_every_node_shape_is_exercised(shapes):
     """Each targeted shape of ontology/shapes.ttl has at least one breaking case above."""
     from rdflib.namespace import SH
 
-    targeted = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(SH.targetClass, None)}
+    targeted = {str(s).rsplit("#", 1)[1] for p in (SH.targetClass, SH.targetSubjectsOf) for s in shapes.subjects(p, None)}
     covered = {"OffenceShape", "PenaltyShape", "RangeShape", "MeasureShape", "AggravationRuleShape", "IncreaseShape",
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
-               "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape"}
+               "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
+               "VendoredDocumentShape", "ChecksumShape"}
     assert targeted == covered
 
 
