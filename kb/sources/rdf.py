@@ -26,7 +26,10 @@ def document_iri(doc: Document) -> URIRef:
 
 def document_triples(doc: Document, instrument: URIRef | None = None):
     """Triples describing doc. A statute edition is also an eli:LegalExpression of its instrument,
-    valid as of its edition date (eli:version_date)."""
+    valid as of its edition date (eli:version_date). The link is stated from the instrument
+    (eli:is_realized_by, the inverse of eli:realizes): a document is shared by every jurisdiction's
+    part of the graph, and a shared resource that pointed into one would stop validation by
+    jurisdiction (kb/partition.py)."""
     node = document_iri(doc)
     t = doc.table
     yield node, RDF.type, LEXKB.SourceDocument
@@ -37,7 +40,7 @@ def document_triples(doc: Document, instrument: URIRef | None = None):
         yield node, RDFS.label, Literal(f"{doc.title}, {t['edition']}")
         yield node, RDF.type, ELI.LegalExpression
         if instrument is not None:
-            yield node, ELI.realizes, instrument
+            yield instrument, ELI.is_realized_by, node
         yield node, ELI.version_date, Literal(t["date_edition"])
         lang = language_iri(doc.language)
         if lang is not None:
