@@ -2,7 +2,9 @@
 
 Measures the median wall time of each command over N runs, interleaved so that machine noise
 hits every command alike, and reports ratios to `python -c pass` and `python -c "import rdflib"`
-measured in the same run. Goal (issue 3): `lexkb penalty 203` at most 10x `python -c pass`.
+measured in the same run. Goal (issue 13): `lexkb penalty` and `lexkb show` at most 2x `python -c pass`.
+A plain lookup runs without typer (lexkb.cli.lookup_fast); "via typer" runs the same command
+through the typer CLI (python -m lexkb.cli.main), for comparison.
 
     python benchmarks/cold_lookup.py [--runs 21]
 """
@@ -27,6 +29,7 @@ COMMANDS = {
     "lexkb penalty tourism (ambiguous)": [LEXKB, "penalty", "tourism"],
     "lexkb penalty trata --with victim-over-60 -f json": [LEXKB, "penalty", "trata", "--with", "victim-over-60", "-f", "json"],
     "lexkb show 'CPF 204'": [LEXKB, "show", "CPF 204"],
+    "lexkb penalty 203, via typer": [PY, "-m", "lexkb.cli.main", "penalty", "203"],
 }
 
 

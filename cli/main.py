@@ -82,22 +82,48 @@ def progress(message: str) -> None:
 @app.command()
 @handles_errors
 def build(
-    provisions: Annotated[Path, typer.Option(help="Folder of literate provision files.")] = None,
-    out: Annotated[Path, typer.Option(help="Folder for the built knowledge base.")] = None,
+    project: Annotated[Optional[Path], typer.Option(
+        "--project", envvar="LEXKB_HOME", show_default=False,
+        help="The lexkb project (a checkout: provisions/, ontology/, statistics/) to build; also LEXKB_HOME. "
+             "Default: the checkout lexkb runs from.")] = None,
+    provisions: Annotated[Optional[Path], typer.Option(help="Folder of literate provision files (default: PROJECT/provisions).",
+                                                       show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", show_default=False,
+                                                   help="Folder for the built knowledge base (default: PROJECT/kb/generated).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", hidden=True)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Compile provisions/ into the knowledge base, validate it, and write it atomically.
 
     A malformed provision file or a graph that violates the shapes stops the build with a
-    non-zero exit code, and the previous knowledge base stays as it was.
+    non-zero exit code, and the previous knowledge base stays as it was. Building needs the
+    project's sources: a checkout (or --project DIR / LEXKB_HOME); an installed wheel carries the
+    built knowledge base, not provisions/.
 
-    Example:  lexkb build && lexkb summary
+    Examples:
+
+      lexkb build && lexkb summary
+
+      lexkb build --project ~/src/lexkb
     """
+    import os
+
+    from lexkb.errors import LexkbError
+
+    if project is not None:
+        if not (project / "provisions").is_dir() or not (project / "ontology").is_dir():
+            raise LexkbError(f"--project {project}: not a lexkb project (no provisions/ and ontology/ folders in it)")
+        if "lexkb.paths" in sys.modules:  # the paths are read once, at import (lexkb.paths)
+            raise LexkbError("--project: internal error: the project's paths were read before --project was seen")
+        os.environ["LEXKB_HOME"] = str(project.resolve())
     from lexkb import paths
     from lexkb.kbfile import build_kb
 
+    if paths.PROJECT is None:
+        raise LexkbError("no lexkb project to build: this lexkb is installed without its sources (provisions/); "
+                         "run it from a checkout, or give --project DIR or LEXKB_HOME")
     report = None if quiet else progress
-    summary = build_kb(provisions or paths.PROVISIONS, out or paths.GENERATED, report=report)
+    summary = build_kb(provisions or paths.PROVISIONS, output or out or paths.GENERATED, report=report)
     if not quiet:
         from lexkb.summary import render_summary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections import namedtuple
 from functools import lru_cache
 
 from .jurisdiction import code_of
@@ -27,10 +27,9 @@ def fold(text: str) -> str:
     return " ".join(plain.lower().split())
 
 
-@dataclass(frozen=True)
-class ArticleQuery:
-    instrument: str | None  # "cpf", "lpstp", "opsc" or None
-    key: str                # "203bis", "6iiia", "31b"
+# instrument: "cpf", "lpstp", "opsc" or None; key: "203bis", "6iiia", "31b". A namedtuple, not a
+# dataclass: importing dataclasses (and inspect) would cost a plain lookup a tenth of its time.
+ArticleQuery = namedtuple("ArticleQuery", "instrument key")
 
 
 def parse_article(text: str) -> ArticleQuery | None:
@@ -68,15 +67,25 @@ def names_of(offence: dict) -> list[str]:
     return [offence["offence"], offence.get("offence_es") or "", offence["id"], *offence.get("aliases", [])]
 
 
-@dataclass
 class Match:
     """The outcome of resolving a query to offences."""
 
-    offences: list[dict] = field(default_factory=list)
-    provision_filter: str | None = None        # restrict penalties to this provision and its parts
-    candidates: list[dict] = field(default_factory=list)
-    not_in_source: dict | None = None          # a provision in the range that the source does not describe
-    suggestions: list[str] = field(default_factory=list)
+    __slots__ = ("offences", "provision_filter", "candidates", "not_in_source", "suggestions")
+
+    def __init__(self, offences: list[dict] | None = None, provision_filter: str | None = None,
+                 candidates: list[dict] | None = None, not_in_source: dict | None = None,
+                 suggestions: list[str] | None = None):
+        self.offences = offences if offences is not None else []
+        self.provision_filter = provision_filter  # restrict penalties to this provision and its parts
+        self.candidates = candidates if candidates is not None else []
+        self.not_in_source = not_in_source        # a provision in the range that the source does not describe
+        self.suggestions = suggestions if suggestions is not None else []
+
+    def __repr__(self) -> str:
+        return "Match(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Match) and all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
 
 
 def offence_provisions(offence: dict) -> list[str]:

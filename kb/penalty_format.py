@@ -118,4 +118,4 @@ def as_markdown(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS = {"table": as_text, "json": as_json, "csv": as_csv, "md": as_markdown}
+FORMATS = {"text": as_text, "json": as_json, "csv": as_csv, "md": as_markdown}

@@ -235,7 +235,7 @@ def test_text_output_names_penalty_factors_opsc_and_source():
 
 
 def test_bad_format_and_empty_query():
-    assert run_lexkb("penalty", "203", "--format", "xml")[2] == "lexkb: error: --format 'xml': use one of table, json, csv, md\n"
+    assert run_lexkb("penalty", "203", "--format", "xml")[2] == "lexkb: error: --format 'xml': use one of text, json, csv, md\n"
     code, _, err = run_lexkb("penalty", "  ")
     assert (code, err) == (2, "lexkb: error: QUERY is empty: give an article number or an offence name\n")
 

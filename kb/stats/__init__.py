@@ -20,11 +20,11 @@ from .graph import build_graph
 from .model import Dataset
 from .source import StatsError, read_statistics
 
-from ..paths import ROOT  # honours LEXKB_HOME like the rest of lexkb
+from .. import paths  # honours LEXKB_HOME, and reads the shipped copies from a wheel
 
-STATISTICS_DIR = ROOT / "statistics"
-ONTOLOGY = ROOT / "ontology" / "statistics.ttl"
-GENERATED = ROOT / "kb" / "generated" / "statistics.ttl"
+STATISTICS_DIR = paths.STATISTICS
+ONTOLOGY = paths.ONTOLOGY / "statistics.ttl"
+GENERATED = paths.GENERATED / "statistics.ttl"
 
 __all__ = ["Check", "Dataset", "StatsError", "compile_statistics", "flagged", "investigations_by_offence",
            "load", "serialise", "write_atomically", "write_graph", "GENERATED", "STATISTICS_DIR"]

@@ -55,7 +55,7 @@ class Table:
     @property
     def query(self) -> str:
         """The query file, relative to the project root, e.g. kb/queries/table-penalties.rq."""
-        return query_path(self.name).relative_to(paths.ROOT).as_posix()
+        return paths.display(query_path(self.name))
 
     @property
     def query_name(self) -> str:
