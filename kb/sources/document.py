@@ -15,7 +15,7 @@ from ..errors import LexkbError, ProvisionError
 KINDS = ("report", "statute-edition")
 KEYS = {"id", "kind", "symbol", "title", "language", "instrument", "issuer", "edition", "date_edition",
         "date_submitted", "date_issued", "file", "sha256", "mirror", "mirror_commit", "mirror_path",
-        "mirror_date"}
+        "mirror_date", "layout", "default"}
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -72,6 +72,10 @@ def declare(table: dict, where, root: Path) -> Document:
     for key in ("date_edition", "date_submitted", "date_issued", "mirror_date"):
         if key in table:
             _need(table, key, where, (dt.date,))
+    if "default" in table:
+        _need(table, "default", where, (bool,))
+    if "layout" in table:
+        _need(table, "layout", where)
     if kind == "statute-edition":
         for key in ("instrument", "issuer", "edition", "date_edition"):
             _need(table, key, where, (dt.date,) if key == "date_edition" else (str,))

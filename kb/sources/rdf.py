@@ -7,6 +7,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from .. import namespaces as ns
 from .document import Document
+from .passage import Passage
 
 LEXKB = Namespace(ns.LEXKB)
 ELI = Namespace(ns.ELI)
@@ -66,3 +67,16 @@ def document_triples(doc: Document, instrument: URIRef | None = None):
         yield node, PROV.wasDerivedFrom, origin
         yield origin, RDFS.label, Literal(f"{t['mirror_path']} at commit {t['mirror_commit']}"
                                           + (f" ({t['mirror_date'].isoformat()})" if "mirror_date" in t else ""))
+
+
+def passage_triples(passage: Passage, label: str):
+    """A cited passage: part of its document, with its citation, its address and its words."""
+    node = URIRef(passage.iri())
+    yield node, RDF.type, LEXKB.SourcePassage
+    yield node, DCTERMS.isPartOf, URIRef(ns.source_iri(passage.document))
+    yield node, RDFS.label, Literal(label)
+    if passage.address.para is not None:
+        yield node, LEXKB.paragraph, Literal(passage.address.para)
+    else:
+        yield node, LEXKB.locator, Literal(passage.address.label())
+    yield node, LEXKB.quotedText, Literal(passage.text, lang=passage.language)
