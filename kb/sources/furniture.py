@@ -6,7 +6,9 @@ rules, and only these, apply:
 1. **Furniture lines** are dropped whole: each pattern of the document's `[layout]` (`furniture`)
    that matches a whole line (page numbers "9 de 60", the running title, the publisher's name,
    the edition line repeated on every page) removes that line and nothing else.
-2. **Whitespace** is one space: line breaks, blank lines, tabs and runs of spaces between words
+2. **Whitespace** is one space: line breaks, blank lines, tabs, the form feed pdftotext writes at
+   each page break (lines are counted at line feeds only, so file:line is what an editor shows)
+   and runs of spaces between words
    (a justified line split one word a line, a list marker alone on its line with its text after a
    blank line) compare as a single space, on both the quote and the text.
 
@@ -92,8 +94,10 @@ def apply_rules(lines: list[str], rules: list[tuple[str, Rule]], where: str = ""
             if after is None:
                 continue
             if after is not before and after.split() != before.split():
+                old, new = before.split(), str(after).split()
+                i = next((k for k, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
                 raise RuleChangesWords(f"{where}reading rule {name!r} changes the words of line {number} "
-                                       f"({before.strip()[:40]!r} -> {str(after).strip()[:40]!r}); rules may only "
+                                       f"({' '.join(old[i:i + 3])!r} -> {' '.join(new[i:i + 3])!r}); rules may only "
                                        "drop furniture lines or change whitespace")
             result.append((number, after))
         kept = result

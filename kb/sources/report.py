@@ -13,7 +13,7 @@ def paragraphs(text: str, layout: Layout = Layout()) -> dict[int, str]:
     """Paragraph number -> text (whitespace-normalised)."""
     result: dict[int, list[str]] = {}
     current: int | None = None
-    for _, line in apply_rules(text.splitlines(), layout.rules()):
+    for _, line in apply_rules(text.split("\n"), layout.rules()):
         m = _PARA.match(line)
         if m and (current is None or int(m.group(1)) == current + 1):
             current = int(m.group(1))

@@ -104,24 +104,17 @@ def read_note(text: str) -> list[Event]:
     04-01-2000' -> derogado 1966-01-14, adicionado 1984-01-13, reformado 1989-01-03 and 2000-01-04,
     each at the level its subject names ('Artículo' -> articulo). 'Fe de erratas' is kind
     fe-de-erratas."""
-    level = None
-    for subject, code in LEVELS.items():
-        if fold(text).startswith(fold(subject)):
-            level = code
-            break
+    folded = fold(text)
+    erratas = re.match(r"fe de erratas(?: a(?:l| la| los| las)?)?\s*", folded)
+    subject = folded[erratas.end():] if erratas else folded
+    level = next((code for word, code in LEVELS.items() if subject.startswith(fold(word))), None)
+    kind = "fe-de-erratas" if erratas else None
     events: list[Event] = []
-    if fold(text).startswith("fe de erratas"):
-        for d in DATE.finditer(text):
-            events.append(Event("fe-de-erratas", level, read_date(*d.groups()), text))
-        return events or [Event("fe-de-erratas", level, None, text)]
-    kind = None
-    pos = 0
     for m in re.finditer(rf"{VERB.pattern}|{DATE.pattern}", text, re.I):
         if m.group(1):
             kind = KINDS[m.group(1).lower()]
         elif kind is not None:
             events.append(Event(kind, level, read_date(m.group(2), m.group(3), m.group(4)), text))
-        pos = m.end()
     return events
 
 
@@ -195,7 +188,9 @@ def _is_note_start(line: str, journal: str | None) -> bool:
 
 def _continues_note(note: str, nxt: str, journal: str | None) -> bool:
     tail = note.rstrip()
-    if journal and tail.endswith(journal) or tail.endswith((",", " con", " y")):
+    if journal and (tail.endswith(journal) or nxt.strip().startswith(journal + " ")):
+        return True
+    if tail.endswith((",", " con", " y")) or VERB.search(tail.rsplit(" ", 1)[-1]):
         return True
     if DATE.match(nxt.strip()):
         return True
@@ -282,7 +277,7 @@ class Statute:
         heading = heading_pattern(layout.heading_words)
         self.articles: dict[str, Article] = {}
         current: Article | None = None
-        for number, line in apply_rules(text.splitlines(), layout.rules()):
+        for number, line in apply_rules(text.split("\n"), layout.rules()):
             stripped = line.strip()
             if layout.body_end is not None and layout.body_end.fullmatch(stripped):
                 break
