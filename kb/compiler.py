@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from . import namespaces as ns
 from .errors import ProvisionError
 from .literate import Block, read_blocks
+from .encode import versions
 from .sources import LAYOUT_KEYS, Library, Passage
 from .sources.document import KEYS as DOCUMENT_KEYS
 from .sources.furniture import normalise
@@ -49,6 +50,7 @@ KEYS = {
     "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
     "claim": {"provision", "opsc", "source"},
     "jurisdiction": {"code", "name", "country"},
+    "version": versions.KEYS,
     "layout": LAYOUT_KEYS,
     "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
                    "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
@@ -322,7 +324,7 @@ class Compiler:
 
     def collect_text(self, b: Block, ctx: Context) -> None:
         """A provision's words are the quotes of its own block and of the blocks that encode it."""
-        if not b.quotes:
+        if not b.quotes or "version" in b.data:
             return
         explicit = [t["provision"] for k, t in b.data.items() if k != "provision" and "provision" in t]
         if "provision" in b.data:
@@ -492,6 +494,24 @@ class Compiler:
             line = next((b.line + i for i, t in enumerate(b.content.splitlines(), 1) if repr(text)[1:-1] in t), b.line)
             raise ProvisionError(b.file, line, f"unknown provision {ref.key()!r}")
         return self.provision_iri(ref, b)
+
+    def on_version(self, t: dict, b: Block, ctx: Context) -> None:
+        """A temporal version of an article and its texts in the editions (kb/encode/versions.py)."""
+        ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
+        if ref is None or ref.key() not in self.provisions:
+            raise ProvisionError(b.file, b.line, "[version] needs a declared article: a [provision] above it or 'provision'")
+        if len(ref.parts) != 1:
+            raise ProvisionError(b.file, b.line_of("provision"), f"[version] {ref.key()!r}: versions are of whole articles")
+        article = self.provision_iri(ref, b)
+        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        versions.encode_version(self.g, self.library, t, b, declared,
+                                lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
+                                self.closed_concept)
+        # The words quoted above a [version] are in every text it lists; they stay on the texts
+        # (the editions' passages), not on the article, which keeps the words of its own source.
+        for q in b.quotes:
+            for doc in t["texts"]:
+                self.check_verbatim(q.text, {"doc": doc, "art": ref.parts[0]}, b, q.line)
 
     # ------------------------------------------------------------------ offences
     def offence_node(self, ident, b: Block) -> URIRef:

@@ -38,6 +38,10 @@ DOC = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 EDITION = URIRef(SRC + "cpf-dof-2020-01-24")
 CHECKSUM = URIRef(SRC + "cpf-dof-2020-01-24/checksum/sha256")
+ART_206 = URIRef(INST + "mx/cpf/art_206")
+VERSION = URIRef(INST + "mx/cpf/art_206/v2007-03-27")
+EXPRESSION = URIRef(INST + "mx/cpf/art_206/v2007-03-27/spa@2025-11-28")
+EVENT = URIRef(INST + "mx/cpf/art_206/amendment/2007-03-27-articulo-reformado")
 
 
 def remove(p, s=None):
@@ -161,6 +165,29 @@ CASES = [
      "exactly one spdx:checksum"),
     ("Checksum: value", replace(CHECKSUM, SPDX.checksumValue, Literal("A88A38")), CHECKSUM, "spdx:checksumValue",
      "64 lower-case hex digits"),
+    ("Edition: version date", remove(ELI.version_date, EDITION), EDITION, "eli:version_date", "exactly one eli:version_date"),
+    ("Edition: language", add(EDITION, ELI.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")),
+     EDITION, "eli:language", "exactly one eli:language"),
+    ("Edition: publisher", remove(DCTERMS.publisher, EDITION), EDITION, "dcterms:publisher", "exactly one dcterms:publisher"),
+    ("Version: member of", remove(ELI.is_member_of, VERSION), VERSION, "eli:is_member_of", "exactly one timeless article"),
+    ("Version: member of a complex work", lambda g: g.remove((ART_206, RDF.type, ELI.ComplexWork)), VERSION,
+     "eli:is_member_of", "(an eli:ComplexWork)"),
+    ("Version: date", remove(ELI.date_publication, VERSION), VERSION, "eli:date_publication", "exactly one eli:date_publication"),
+    ("Version: texts", remove(ELI.is_realized_by, VERSION), VERSION, "eli:is_realized_by", "at least one text"),
+    ("Version: sourced", remove(DCTERMS.source, VERSION), VERSION, "dcterms:source", "every fact needs dcterms:source"),
+    ("Expression: realizes one version", add(EXPRESSION, ELI.realizes, ART_206), EXPRESSION, "eli:realizes",
+     "exactly one lexkb:ArticleVersion"),
+    ("Expression: version date", remove(ELI.version_date, EXPRESSION), EXPRESSION, "eli:version_date",
+     "exactly one eli:version_date"),
+    ("Expression: language", remove(ELI.language, EXPRESSION), EXPRESSION, "eli:language", "exactly one eli:language"),
+    ("Event: kind", replace(EVENT, LEXKB.amendmentKind, UNDER_18), EVENT, "lexkb:amendmentKind", "amendment-kind scheme"),
+    ("Event: level", replace(EVENT, LEXKB.amendmentLevel, URIRef(CONCEPT + "amendment-kind/derogado")), EVENT,
+     "lexkb:amendmentLevel", "amendment-level scheme"),
+    ("Event: article", remove(LEXKB.affectedProvision, EVENT), EVENT, "lexkb:affectedProvision", "affects exactly one article"),
+    ("Event: note", remove(LEXKB.quotedText, EVENT), EVENT, "lexkb:quotedText", "keeps the note's words"),
+    ("Event: date or not in source", remove(DCTERMS.date, EVENT), EVENT, "-", "or says lexkb:notInSource dcterms:date"),
+    ("Event: resulting version", replace(EVENT, LEXKB.resultingVersion, ART_206), EVENT, "lexkb:resultingVersion",
+     "at most one lexkb:ArticleVersion"),
     ("Checksum: algorithm", replace(CHECKSUM, SPDX.algorithm, SPDX.checksumAlgorithm_md5), CHECKSUM, "spdx:algorithm",
      "spdx:checksumAlgorithm_sha256"),
 ]
@@ -187,7 +214,8 @@ def test_every_node_shape_is_exercised(shapes):
     covered = {"OffenceShape", "PenaltyShape", "RangeShape", "MeasureShape", "AggravationRuleShape", "IncreaseShape",
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
                "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
-               "VendoredDocumentShape", "ChecksumShape"}
+               "VendoredDocumentShape", "ChecksumShape", "EditionShape", "VersionShape", "ExpressionShape",
+               "AmendmentEventShape"}
     assert targeted == covered
 
 
