@@ -2,29 +2,45 @@
 
 One rule applies once, whichever and however many of its factors are present: LPSTP art. 6 III
 says the penalties "shall be increased by half in the following situations", not once per
-situation. Arithmetic is decimal, so 9 x 1.5 is exactly 13.5."""
+situation. Arithmetic is exact: 9 x 1.5 is 13.5, and an increase "by a third" (stored as the
+nearest float, 0.333...) multiplies by exactly 4/3, so 9 years become 12, not 11.999..."""
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 COMPONENT_UNITS = {"imprisonment": ("imprisonment_years", "years"),
                    "fine": ("fine_days_wage", "days of minimum wage")}
 
 
+def exact(x) -> Fraction:
+    """The number a statute means: a decimal as written (0.5, 0.1), and a float that only
+    approximates a simple fraction (0.3333333333333333 for "a third") as that fraction."""
+    f = Fraction(Decimal(str(x)))
+    simple = f.limit_denominator(1000)
+    return simple if float(simple) == float(f) else f
+
+
 def number(x) -> int | float:
-    d = Decimal(str(x))
-    return int(d) if d == d.to_integral_value() else float(d)
+    f = x if isinstance(x, Fraction) else exact(x)
+    return f.numerator if f.denominator == 1 else float(f)
 
 
 def show(x) -> str:
-    n = number(x)
-    return f"{n:,}" if isinstance(n, int) else f"{n:,.10g}"
+    f = x if isinstance(x, Fraction) else exact(x)
+    d = f.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d != 1:                       # no finite decimal: 4/3, 28/3
+        return f"{f.numerator}/{f.denominator}"
+    return f"{Decimal(f.numerator) / Decimal(f.denominator):,f}"   # exact: 2,250, 13.5, 0.1, 1,234,567.25
 
 
 def effective(penalty: dict, factors: list[dict]) -> tuple[list, list, list[str]]:
     """(imprisonment [min, max], fine [min, max], explanation) for a penalty variant (index
     entry) with the given aggravating factors (index entries that apply to it)."""
-    ranges = {key: [Decimal(str(v)) for v in penalty[key]] for key, _ in COMPONENT_UNITS.values()}
+    ranges = {key: [exact(v) for v in penalty[key]] for key, _ in COMPONENT_UNITS.values()}
     steps = [f"Base range under {penalty['provision']}"
              + (f" ({penalty['condition']})" if penalty.get("condition") else "")
              + f": imprisonment {show(ranges['imprisonment_years'][0])}–{show(ranges['imprisonment_years'][1])} years, "
@@ -39,14 +55,15 @@ def effective(penalty: dict, factors: list[dict]) -> tuple[list, list, list[str]
         steps.append(f"{which} {first['rule_provision']}: {first['effect']}.")
         if len(rule_factors) > 1:
             steps.append(f"{first['rule_provision']} states one increase for any of its situations, so it is applied once.")
-        multiplier = 1 + Decimal(str(first["increase_fraction"]))
+        multiplier = 1 + exact(first["increase_fraction"])
         for component in first["components"]:
             key, unit = COMPONENT_UNITS[component]
             lo, hi = ranges[key]
-            new = [lo * multiplier if "min" in first["bounds"] else lo,
-                   hi * multiplier if "max" in first["bounds"] else hi]
-            steps.append(f"{component.capitalize()}: {show(lo)} × {show(multiplier)} = {show(new[0])}, "
-                         f"{show(hi)} × {show(multiplier)} = {show(new[1])} → {show(new[0])}–{show(new[1])} {unit}.")
+            raise_lo, raise_hi = "min" in first["bounds"], "max" in first["bounds"]
+            new = [lo * multiplier if raise_lo else lo, hi * multiplier if raise_hi else hi]
+            low = f"{show(lo)} × {show(multiplier)} = {show(new[0])}" if raise_lo else f"minimum {show(lo)} unchanged"
+            high = f"{show(hi)} × {show(multiplier)} = {show(new[1])}" if raise_hi else f"maximum {show(hi)} unchanged"
+            steps.append(f"{component.capitalize()}: {low}, {high} → {show(new[0])}–{show(new[1])} {unit}.")
             ranges[key] = new
     return ([number(v) for v in ranges["imprisonment_years"]],
             [number(v) for v in ranges["fine_days_wage"]], steps)

@@ -59,3 +59,25 @@ def run_lexkb(*args, env=None, input=None):
     proc = subprocess.run([str(exe), *args], capture_output=True, text=True, env=full_env, input=input,
                           cwd=ROOT, timeout=120)
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def assert_statistics_facts(turtle: str) -> int:
+    """Facts of the statistics graph stated from the source (CRC/C/OPSC/MEX/Q/1/Add.1, para. 5, table
+    "2007 Adoptions": Baja California 87 national, 7 intercountry, 94 in all; Baja California Sur
+    "No data"), checked in Turtle that lexkb wrote; returns its number of triples."""
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, XSD
+
+    lexkb = Namespace("https://w3id.org/lexkb/ontology#")
+    obs = "https://w3id.org/lexkb/id/mx/stats/obs/adoptions/2007/"
+    g = Graph().parse(data=turtle, format="turtle")
+    for row, column, value in [("baja-california", "national", 87), ("baja-california", "intercountry", 7),
+                               ("baja-california", "total", 94)]:
+        node = URIRef(f"{obs}{row}/{column}")
+        assert g.value(node, lexkb.adoptions).toPython() == value, (row, column)
+        assert g.value(node, lexkb.printedValue) == Literal(str(value), datatype=XSD.string)
+        assert g.value(node, DCTERMS.source) == URIRef("https://w3id.org/lexkb/source/CRC-C-OPSC-MEX-Q-1-Add.1/para-5")
+    no_data = URIRef(f"{obs}baja-california-sur/national")
+    assert g.value(no_data, lexkb.adoptions) == URIRef("https://w3id.org/lexkb/concept/stats-cell/no-data")
+    assert g.value(no_data, lexkb.printedValue) == Literal("No data", datatype=XSD.string)
+    return len(g)

@@ -31,38 +31,74 @@ def both(server, *args, env=None):
     return local, remote
 
 
+# Each read, with what it must print, stated from the source (CRC/C/OPSC/MEX/Q/1/Add.1, paras. 44-51)
+# and not from another run of lexkb: the exit code and fragments of stdout + stderr.
 READS = [
-    ("penalty", "203"),
-    ("penalty", "203 bis"),
-    ("penalty", "Article 206"),
-    ("penalty", "LPSTP 6", "--on", "2013-01-01", "--format", "md"),
-    ("penalty", "trata", "--with", "victim-over-60", "--format", "json"),
-    ("penalty", "lenocinio", "--format", "csv"),
-    ("penalty", "tourism"),                      # ambiguous: exit 1, candidates on stderr
-    ("penalty", "no such offence xyz"),          # nothing: exit 1, suggestions
-    ("penalty", "CPF 205"),                      # not in source
-    ("show", "CPF 204"),
-    ("show", "LPSTP 6"),
-    ("show", "OPSC 3(1)(b)", "--format", "json"),
-    ("table", "penalties"),
-    ("table", "penalties", "--format", "json", "--sort", "imprisonment-max", "--reverse"),
-    ("table", "minors-vs-adults", "--format", "csv"),
-    ("table", "opsc-coverage", "--gaps", "--lang", "es", "--format", "html"),
-    ("table", "amendments", "--on", "2010-01-01", "--format", "tex"),
-    ("query", "penalties"),
-    ("query", "penalties", "--format", "json"),
-    ("query", "opsc-claims", "--format", "csv"),
-    ("query", "offence-by-name", "--bind", "name=trata", "--format", "tsv"),
-    ("validate",),
-    ("validate", "--format", "json"),
+    (("penalty", "203"), 0, ["penalty under CPF art. 203:\n    imprisonment  7–12 years\n    fine          800–2,000 days of minimum wage"]),
+    (("penalty", "203 bis"), 0, ["imprisonment  12–16 years\n    fine          2,000–3,000 days of minimum wage"]),
+    (("penalty", "Article 206"), 0, ["imprisonment  2–9 years\n    fine          50–500 days of minimum wage"]),
+    # abrogated on 2012-06-14: the header of the table and no row
+    (("penalty", "LPSTP 6", "--on", "2013-01-01", "--format", "md"), 0,
+     ["| offence | offence_es | provision | condition | imprisonment_min | imprisonment_max | fine_min | fine_max |", "|---|"]),
+    (("penalty", "trata", "--with", "victim-over-60", "--format", "json"), 0,
+     ['"effective_imprisonment_years": [\n            9,\n            18\n', '"effective_imprisonment_years": [\n            13.5,\n            27\n',
+      '"effective_fine_days_wage": [\n            1125,\n            3375\n']),
+    (("penalty", "lenocinio", "--format", "csv"), 1, ["lexkb: error: 'lenocinio' matches 2 offences; be more specific\n"]),
+    (("penalty", "tourism"), 1, ["  sexual-tourism                   sexual tourism (CPF art. 203)\n",
+                                 "lexkb: error: 'tourism' matches 2 offences; be more specific\n"]),
+    (("penalty", "no such offence xyz"), 1, ["lexkb: error: no offence matches 'no such offence xyz'"]),
+    (("penalty", "CPF 205"), 1, ["lexkb: error: CPF art. 205 is inside the range CPF 203–209 ter, but the source "
+                                 "(CRC/C/OPSC/MEX/Q/1/Add.1) does not describe it: not in source\n"]),
+    (("show", "CPF 204"), 0, ["  penalty CPF art. 204: imprisonment 8–15 years, fine 1,000–2,000 days of minimum wage\n"]),
+    (("show", "LPSTP 6"), 0, ["  penalty LPSTP art. 6 I: imprisonment 6–12 years, fine 500–1,500 days of minimum wage\n",
+                              "of offering resistance): imprisonment 9–18 years, fine 750–2,250 days of minimum wage\n"]),
+    (("show", "OPSC 3(1)(b)", "--format", "json"), 0, ['"text_kind": "description (not the treaty text)"']),
+    (("table", "penalties"), 0, ["| CPF | 203 | sexual tourism |", "| 7–12 | 800–2,000 | — | — | — |",
+                                 "| 9–18 | 750–2,250 |", "| 13.5–27 | 1,125–3,375 |"]),
+    # the longest maximum first: 18 years (CPF art. 209 bis, LPSTP art. 6 II), then 16, 15, 12, 12, 9
+    (("table", "penalties", "--format", "json", "--sort", "imprisonment-max", "--reverse"), 0,
+     ['"article": "209 bis"']),
+    (("table", "minors-vs-adults", "--format", "csv"), 0,
+     ['procurement for prostitution,"imprisonment, minimum (years)",CPF art. 206,2,CPF art. 204,',
+      'procurement for prostitution,"imprisonment, maximum (years)",CPF art. 206,9,CPF art. 204,']),
+    (("table", "opsc-coverage", "--gaps", "--lang", "es", "--format", "html"), 0, ["<table"]),
+    (("table", "amendments", "--on", "2010-01-01", "--format", "tex"), 0,
+     ["sexual tourism & CPF art. 203 & modelled & not in source & ruled out (victim under 18) & not in source & "
+      "serious offence (victim under 18) & not in source & not in source & para. 44 \\\\"]),
+    (("query", "penalties"), 0, ["(7 rows)\n"]),
+    (("query", "penalties", "--format", "json"), 0,
+     ['"provision":{"type":"literal","value":"CPF art. 209 bis"},"offence":{"type":"literal","value":"pederasty","xml:lang":"en"},'
+      '"prison_min":{"type":"literal","value":"9","datatype":"http://www.w3.org/2001/XMLSchema#decimal"},'
+      '"prison_max":{"type":"literal","value":"18","datatype":"http://www.w3.org/2001/XMLSchema#decimal"}']),
+    (("query", "opsc-claims", "--format", "csv"), 0,
+     ['CPF art. 206,OPSC art. 2(a),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"']),
+    (("query", "offence-by-name", "--bind", "name=trata", "--format", "tsv"), 0,
+     ['"trafficking-in-persons"\t"trafficking in persons"@en\t"LPSTP art. 5"\t"LPSTP art. 6"\t"trata"']),
+    (("validate",), 0, [" triples, 0 violation(s)\n"]),
+    (("validate", "--format", "json"), 0, ['"conforms": true', '"violations": []']),
 ]
 
 
-@pytest.mark.parametrize("args", READS, ids=[" ".join(a) for a in READS])
-def test_same_output_embedded_and_server(server, args):
+@pytest.mark.parametrize("args,code,fragments", READS, ids=[" ".join(a[0]) for a in READS])
+def test_same_output_embedded_and_server(server, args, code, fragments):
     (lcode, lout, lerr), (rcode, rout, rerr) = both(server, *args)
     assert (rcode, rout, rerr) == (lcode, lout, lerr)
-    assert lout or lerr
+    assert lcode == code, lerr
+    for fragment in fragments:
+        assert fragment in lout + lerr, fragment
+
+
+def test_sorted_table_from_the_server(server):
+    """Maximum imprisonment, longest first, as the source prints them: 18 (CPF 209 bis, LPSTP 6 II), 16 (CPF 203 bis),
+    15 (CPF 204), 12 (CPF 203, LPSTP 6 I), 9 (CPF 206)."""
+    import json
+
+    code, out, err = run_lexkb("table", "penalties", "--format", "json", "--sort", "imprisonment-max", "--reverse",
+                               "--endpoint", server.query_url)
+    assert code == 0, err
+    rows = json.loads(out)["rows"]
+    assert [r["imprisonment"]["max"] for r in rows] == [18, 18, 16, 15, 12, 12, 9]
+    assert [r["article"] for r in rows][2:4] == ["203 bis", "204"] and rows[-1]["article"] == "206"
 
 
 # SPARQL leaves the order of GROUP_CONCAT (and of rows that tie in ORDER BY) unspecified, and the
@@ -174,3 +210,26 @@ def test_publish_refuses_a_graph_that_does_not_conform(server, tmp_path):
 def test_publish_needs_an_endpoint():
     code, out, err = run_lexkb("publish", env={"LEXKB_ENDPOINT": ""})
     assert code == 2 and err.count("\n") == 1 and "--endpoint" in err
+
+
+def test_a_server_whose_port_is_taken_starts_on_another(tmp_path, monkeypatch):
+    """free_port() cannot hold the port it found: when another process takes it first, the server
+    fixture starts the server again on another port instead of failing (or talking to a stranger)."""
+    import socket
+
+    import endpoint_server
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    offered = iter([port])
+    real = endpoint_server.free_port
+    monkeypatch.setattr(endpoint_server, "free_port", lambda: next(offered, None) or real())
+    srv = endpoint_server.OxigraphServer(tmp_path / "data")
+    try:
+        assert srv.port != port
+        assert srv.ask("ASK {}") is True
+    finally:
+        srv.stop()
+        taken.close()

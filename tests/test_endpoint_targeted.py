@@ -64,12 +64,54 @@ def _show(query, index):
         return ("error", str(exc), exc.exit_code)
 
 
+# (provision, imprisonment years, fine in days of minimum wage) as CRC/C/OPSC/MEX/Q/1/Add.1 prints them
+CPF_203 = ("CPF art. 203", [7, 12], [800, 2000])               # para. 47
+CPF_203_BIS = ("CPF art. 203 bis", [12, 16], [2000, 3000])     # para. 47
+CPF_204 = ("CPF art. 204", [8, 15], [1000, 2000])              # para. 47
+CPF_209_BIS = ("CPF art. 209 bis", [9, 18], [750, 2250])       # para. 48
+LPSTP_6_I = ("LPSTP art. 6 I", [6, 12], [500, 1500])           # para. 51
+LPSTP_6_II = ("LPSTP art. 6 II", [9, 18], [750, 2250])         # para. 51
+EXPECTED = {
+    "203": ("sexual-tourism", [CPF_203]), "Article 203 (bis)": ("sexual-acts-in-sexual-tourism", [CPF_203_BIS]),
+    "cpf 207": "not in source", "CPF 205 bis": "not in source", "999": "no match", "xyzzy": "no match",
+    "LPSTP 6 III(a)": ("trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]), "LPSTP 6": ("trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]),
+    "trata": ("trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]), "PEDERASTIA": ("pederasty", [CPF_209_BIS]),
+    "209 ter": ("pederasty", [CPF_209_BIS]), "Procuring of children": ("procurement-of-minors", [CPF_204]),
+    "tourism": ["sexual-acts-in-sexual-tourism", "sexual-tourism"], "lenocinio": ["procurement", "procurement-of-minors"],
+    "OPSC 3(1)(b)": "no match",
+}
+
+
+def _variants(offence: dict) -> list:
+    return [(p["provision"], p["imprisonment_years"], p["fine_days_wage"]) for p in offence["penalties"]]
+
+
+def _outcome(result):
+    """(offence id, variants) for one offence; the candidates' ids; 'not in source'; or 'no match'."""
+    if not isinstance(result, dict):
+        return result
+    if result["results"]:
+        [o] = result["results"]
+        return (o["id"], _variants(o))
+    if "candidates" in result:
+        return [c["id"] for c in result["candidates"]]
+    if "not_in_source" in result:
+        return "not in source"
+    return "no match"
+
+
 def test_targeted_equals_whole_index_on_the_real_kb(real_store, index):
     from lexkb.remote_lookup import lookup_index, show_index
 
     for q in _queries(index):
         assert _penalty(q, lookup_index(real_store, q)) == _penalty(q, index), q
         assert _show(q, show_index(real_store, q)) == _show(q, index), q
+    # and what both must say, from the source (paras. 47-51), not from the other side of the comparison
+    for q, expected in EXPECTED.items():
+        assert _outcome(_penalty(q, lookup_index(real_store, q))) == expected, q
+    shown = _show("OPSC 3(1)(b)", show_index(real_store, "OPSC 3(1)(b)"))
+    assert shown["text_kind"] == "description (not the treaty text)"
+    assert {c["domestic"] for c in shown["claimed_by"]} == {"CPF art. 203", "CPF art. 203 bis", "CPF art. 204"}
 
 
 def test_targeted_with_factors_and_dates(real_store, index):
@@ -94,6 +136,15 @@ def test_targeted_equals_whole_index_per_jurisdiction(multi_store, index, code):
         if code is not None and isinstance(got, dict):
             iris = [r["iri"] for r in got["results"]]
             assert all(code_of(i) == code for i in iris), (q, iris)
+    # stated apart from the comparison: one jurisdiction answers as Mexico's law does, all three give candidates
+    for q, (offence, expected) in [("CPF 203 bis", ("sexual-acts-in-sexual-tourism", [CPF_203_BIS])),
+                                   ("trata", ("trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]))]:
+        got = _penalty(q, lookup_index(multi_store, q, code))
+        if code is None:
+            assert got["results"] == [] and [c["id"] for c in got["candidates"]] == [offence] * 3, q
+        else:
+            [o] = got["results"]
+            assert (o["id"], code_of(o["iri"]), _variants(o)) == (offence, code, expected), q
 
 
 def test_one_jurisdictions_offences_only(multi_store):

@@ -76,16 +76,65 @@ def test_syntax_error_is_one_line_with_position():
     assert err.count("\n") == 1
 
 
-def test_shipped_queries_are_listed_and_all_run():
+SOURCE_47 = '"CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"'
+# What each shipped query must answer, stated from the source (CRC/C/OPSC/MEX/Q/1/Add.1): its CSV header
+# and rows it must contain (for `penalties`, every row: the seven variants of paras. 47-51).
+SHIPPED = {
+    "penalties": ("provision,offence,condition,prison_min,prison_max,fine_min,fine_max,source", [
+        f"CPF art. 203,sexual tourism,,7,12,800,2000,{SOURCE_47}",
+        f"CPF art. 203 bis,sexual acts within the context of sexual tourism,,12,16,2000,3000,{SOURCE_47}",
+        "CPF art. 204,procurement for prostitution of persons aged under 18 years or persons who do not have the capacity to "
+        f"understand the significance of the act or are not able to offer resistance,,8,15,1000,2000,{SOURCE_47}",
+        'CPF art. 206,procurement for prostitution,,2,9,50,500,"CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"',
+        'CPF art. 209 bis,pederasty,,9,18,750,2250,"CRC/C/OPSC/MEX/Q/1/Add.1, para. 48"',
+        'LPSTP art. 6 I,trafficking in persons,,6,12,500,1500,"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"',
+        "LPSTP art. 6 II,trafficking in persons,if the offence is committed against a person who is under the age of 18 or not "
+        "capable of understanding the significance of the act or of offering resistance,9,18,750,2250,"
+        '"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"'], True),
+    "aggravations": ("factor,factor_provision,rule_provision,increase,penalty_provision", [
+        "violence,CPF art. 209 bis,CPF art. 209 bis,0.5,CPF art. 209 bis",
+        *[f"{f},LPSTP art. 6 III({s}),LPSTP art. 6 III,0.5,LPSTP art. 6 {v}"
+          for f, s in [("indigenous-victim", "a"), ("public-office", "a"), ("relative-or-carer", "b"), ("victim-over-60", "a")]
+          for v in ("I", "II")]], True),
+    "amendments-2010": ("offence,effect,victim,published,source", [
+        'pederasty,possibility of parole ruled out,under-18,2010-08-19,"CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"',
+        'pederasty,classified as serious offence under the Federal Code of Criminal Procedures,under-18,2010-08-19,'
+        '"CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"'], False),
+    "not-in-source": ("resource,not_stated", ["CPF,date_publication", "CPF art. 205,content", "CPF art. 209,content",
+                                              "LPSTP,first_date_entry_in_force"], False),
+    "opsc-claims": ("domestic,opsc,claimed_in", [
+        'CPF art. 206,OPSC art. 2(a),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"'], False),
+    "offence-by-name": ("id,label,defined_in,penalised_in,name",
+                        ["trafficking-in-persons,trafficking in persons,LPSTP art. 5,LPSTP art. 6,trata"], True),
+    "table-penalties": ("penaltyId,provision,provisionLabel,", [",7,12,800,2000,", ",9,18,750,2250,", ",2,9,50,500,"], False),
+    "table-minors-vs-adults": ("adultId,minorId,conductEn,", ["cpf-206,cpf-204,procurement for prostitution,lenocinio,",
+                                                            ",2,9,50,500,8,15,1000,2000,", ",6,12,500,1500,9,18,750,2250,"], False),
+    "table-amendments": ("kind,offenceId,offenceEn,", [
+        "serious-offence,,,,,,corruption,Decree of 19 August 2010,2010-08-19,under-18,"], False),
+    "table-opsc-coverage": ("paragraph,label,summary,", [
+        'OPSC art. 1,"States Parties shall prohibit sale of children, child prostitution and child pornography."'], False),
+    "table-enforcement": ("kind,row,modelled,", [
+        'federal-district-investigations,,,2007,,5,1,,"CRC/C/OPSC/MEX/Q/1/Add.1, para. 2",2'], False),
+}
+
+
+def test_shipped_queries_are_listed_and_answer_what_the_source_says():
     code, out, _ = run_lexkb("query", "--list")
     names = [line.split()[0] for line in out.splitlines()]
     assert names == sorted(p.stem for p in (ROOT / "kb" / "queries").glob("*.rq"))
-    assert {"penalties", "opsc-claims", "offence-by-name", "not-in-source", "table-penalties"} <= set(names)
+    assert sorted(SHIPPED) == names, "a shipped query needs its expected answer here"
     for name in names:
+        header, rows, whole = SHIPPED[name]
         args = ["--bind", "name=trata"] if name == "offence-by-name" else []
         code, out, err = run_lexkb("query", name, "--format", "csv", *args)
         assert code == 0, (name, err)
-        assert len(out.splitlines()) >= 2, name
+        lines = out.splitlines()
+        assert lines[0].startswith(header), name
+        if whole:
+            assert sorted(lines[1:]) == sorted(rows), name
+        else:
+            for row in rows:
+                assert any(row in line for line in lines[1:]), (name, row)
 
 
 def test_not_in_source_query_lists_the_silences():

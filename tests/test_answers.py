@@ -1,0 +1,284 @@
+"""The answer of `lexkb penalty` computed in-process (lexkb.penalty.answer on index.json), each
+expected value written here from the source, CRC/C/OPSC/MEX/Q/1/Add.1: the penalties of every
+article-query spelling (paras. 47-51), the in-force notes on both sides of each date (LPSTP
+published 27 November 2007, abrogated by the General Law published 14 June 2012; the decree of
+19 August 2010, para. 44), and the error paths of --with with their exit codes."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from conftest import run_lexkb
+from lexkb.errors import LexkbError
+from lexkb.penalty import REPORTED, amendment_status, answer, in_force, no_result_message, parse_date
+
+# (provision, imprisonment years, fine in days of minimum wage), as the source prints them
+CPF_203 = ("CPF art. 203", [7, 12], [800, 2000])                 # para. 47
+CPF_203_BIS = ("CPF art. 203 bis", [12, 16], [2000, 3000])       # para. 47
+CPF_204 = ("CPF art. 204", [8, 15], [1000, 2000])                # para. 47
+CPF_206 = ("CPF art. 206", [2, 9], [50, 500])                    # para. 50
+CPF_209_BIS = ("CPF art. 209 bis", [9, 18], [750, 2250])         # para. 48
+LPSTP_6_I = ("LPSTP art. 6 I", [6, 12], [500, 1500])             # para. 51
+LPSTP_6_II = ("LPSTP art. 6 II", [9, 18], [750, 2250])           # para. 51
+
+SPELLINGS = [
+    *[(q, "sexual-tourism", [CPF_203]) for q in
+      ("203", "Article 203", "art. 203", "art 203", "CPF 203", "cpf art 203", "artículo 203", "Código Penal Federal 203",
+       "federal criminal code art. 203", "203, CPF", "CPF: 203")],
+    *[(q, "sexual-acts-in-sexual-tourism", [CPF_203_BIS]) for q in
+      ("203 bis", "203bis", "art. 203 bis", "Article 203 (bis)", "CPF 203 bis", "cpf art 203 bis", "Art. 203 BIS",
+       "203 (bis)", "artículo 203 bis", "203 bis CPF")],
+    *[(q, "procurement-of-minors", [CPF_204]) for q in
+      ("204", "CPF 204", "Article 204", "cpf 204 I", "cpf 204 II", "CPF 204 III", "art. 204 (III)")],
+    *[(q, "procurement", [CPF_206]) for q in ("206", "CPF 206", "206 bis", "Article 206 (bis)", "CPF 206 bis II")],
+    *[(q, "pederasty", [CPF_209_BIS]) for q in ("209 bis", "209 (bis)", "CPF art. 209 bis", "209 ter", "Article 209 (ter)")],
+    *[(q, "trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]) for q in
+      ("LPSTP 6", "lpstp art. 6", "Article 6 LPSTP", "6", "LPSTP 5", "lpstp art 5", "LPSTP 6 III", "LPSTP 6 III(a)",
+       "LPSTP 6 III (d)")],
+    ("LPSTP 6 I", "trafficking-in-persons", [LPSTP_6_I]),
+    ("lpstp art. 6 (I)", "trafficking-in-persons", [LPSTP_6_I]),
+    ("LPSTP 6 II", "trafficking-in-persons", [LPSTP_6_II]),
+    ("Article 6 II LPSTP", "trafficking-in-persons", [LPSTP_6_II]),
+]
+
+
+def penalties(result: dict) -> list:
+    return [(p["provision"], p["imprisonment_years"], p["fine_days_wage"]) for p in result["penalties"]]
+
+
+@pytest.mark.parametrize("query,offence,expected", SPELLINGS, ids=[s[0] for s in SPELLINGS])
+def test_every_article_spelling_gives_the_penalties_in_the_source(index, query, offence, expected):
+    result, _ = answer(query, index, [], None)
+    [o] = result["results"]
+    assert o["id"] == offence
+    assert penalties(o) == expected
+    assert result["query"] == query and result["on"] is None
+    assert not {"candidates", "not_in_source", "suggestions"} & set(result)
+
+
+@pytest.mark.parametrize("query,offence,expected", [
+    ("sexual tourism", "sexual-tourism", [CPF_203]), ("pederastía", "pederasty", [CPF_209_BIS]),
+    ("trata", "trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]), ("procurement for prostitution", "procurement", [CPF_206]),
+    ("procuring of children", "procurement-of-minors", [CPF_204]),
+])
+def test_names_give_the_penalties_in_the_source(index, query, offence, expected):
+    [o] = answer(query, index, [], None)[0]["results"]
+    assert (o["id"], penalties(o)) == (offence, expected)
+
+
+def test_the_2010_variant_condition_and_the_text_are_carried(index):
+    [o] = answer("LPSTP 6 II", index, [], None)[0]["results"]
+    [p] = o["penalties"]
+    assert p["condition"] == ("if the offence is committed against a person who is under the age of 18 or not capable "
+                              "of understanding the significance of the act or of offering resistance")
+    assert p["text"].startswith("II. From 9 to 18 years’ imprisonment and a fine of between 750 and 2,250 minimum daily wages")
+    assert "effective_imprisonment_years" not in p and "explanation" not in p
+
+
+@pytest.mark.parametrize("query,ids", [("tourism", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+                                       ("lenocinio", ["procurement", "procurement-of-minors"])])
+def test_candidates(index, query, ids):
+    result, match = answer(query, index, [], None)
+    assert result["results"] == [] and [c["id"] for c in result["candidates"]] == ids
+    assert set(result["candidates"][0]) == {"id", "offence", "offence_es", "defined_in", "penalised_in"}
+    assert no_result_message(query, result) == f"'{query}' matches 2 offences; be more specific"
+
+
+@pytest.mark.parametrize("query,message", [
+    ("CPF 6", "no offence matches 'CPF 6'; did you mean: CPF art. 206?"),
+    ("OPSC 5", "no offence matches 'OPSC 5'"),
+    ("trata xyz", "no offence matches 'trata xyz'"),
+    ("CPF 205", "CPF art. 205 is inside the range CPF 203–209 ter, but the source (CRC/C/OPSC/MEX/Q/1/Add.1) "
+                "does not describe it: not in source"),
+])
+def test_queries_that_must_not_match(index, query, message):
+    result, match = answer(query, index, [], None)
+    assert result["results"] == [] and "candidates" not in result and match.offences == []
+    assert no_result_message(query, result) == message
+
+
+# ------------------------------------------------------------------------------------ dates
+LPSTP_NOTE = ("LPSTP published 2007-11-27; abrogated by the General Law on trafficking (2012), published 2012-06-14; "
+              "dates of entry into force not in source, publication dates used")
+CPF_NOTE = "CPF dates not in source: provisions as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+
+
+@pytest.mark.parametrize("on,in_force_,notes", [
+    (None, None, [LPSTP_NOTE]),
+    ("2007-11-26", False, ["not in force on 2007-11-26: LPSTP was published on 2007-11-27", LPSTP_NOTE]),
+    ("2007-11-27", True, [LPSTP_NOTE]),
+    ("2012-06-13", True, [LPSTP_NOTE]),
+    ("2012-06-14", False, ["not in force on 2012-06-14: LPSTP was abrogated by the General Law on trafficking (2012), "
+                           "published 2012-06-14", LPSTP_NOTE]),
+])
+def test_lpstp_in_force_on_both_sides_of_each_date(index, on, in_force_, notes):
+    result, _ = answer("trata", index, [], on)
+    [o] = result["results"]
+    assert result["on"] == on
+    assert (o["in_force"], o["notes"]) == (in_force_, notes)
+    assert penalties(o) == ([] if in_force_ is False else [LPSTP_6_I, LPSTP_6_II])
+
+
+@pytest.mark.parametrize("on", [None, "1990-01-01", "2010-08-19", "2030-12-31"])
+def test_cpf_dates_are_not_in_source(index, on):
+    [o] = answer("203", index, [], on)[0]["results"]
+    expected = [CPF_NOTE] if on is None else [
+        f"whether this text was in force on {on} is not in source (as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010))",
+        CPF_NOTE]
+    assert (o["in_force"], o["notes"]) == (None, expected)
+    assert penalties(o) == [CPF_203]
+
+
+AMENDMENT = {"act": "Decree of 19 August 2010", "since": "2010-08-19", "victim_condition": "under-18",
+             "source": "CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"}
+KINDS = [("parole-ruled-out", "possibility of parole ruled out"),
+         ("serious-offence", "classified as serious offence under the Federal Code of Criminal Procedures")]
+
+
+@pytest.mark.parametrize("on,applies,note", [
+    (None, None, "dated from publication; entry into force not in source"),
+    ("2010-08-18", False, "not yet on 2010-08-18 (decree published 2010-08-19); the status before the decree is not in source"),
+    ("2010-08-19", True, "dated from publication; entry into force not in source"),
+    ("2010-08-20", True, "dated from publication; entry into force not in source"),
+])
+def test_the_2010_decree_on_both_sides_of_its_date(index, on, applies, note):
+    [o] = answer("204", index, [], on)[0]["results"]
+    expected = [dict(AMENDMENT, kind=kind, label=label, note=note) for kind, label in KINDS]
+    if applies is not None:
+        expected = [dict(e, applies=applies) for e in expected]
+    assert o["amendments"] == expected
+    assert penalties(o) == [CPF_204]
+
+
+def test_in_force_of_an_instrument_published_and_not_repealed():
+    index = {"instruments": {"i": {"short": "Act X", "date_publication": "2010-01-10"}}}
+    offence = {"instrument": "i"}
+    note = "Act X published 2010-01-10; dates of entry into force not in source, publication dates used"
+    assert in_force(offence, index, None) == {"in_force": None, "notes": [note]}
+    assert in_force(offence, index, parse_date("2010-01-09")) == {
+        "in_force": False, "notes": ["not in force on 2010-01-09: Act X was published on 2010-01-10", note]}
+    assert in_force(offence, index, parse_date("2010-01-10")) == {"in_force": True, "notes": [note]}
+    assert in_force(offence, index, parse_date("2099-01-01")) == {"in_force": True, "notes": [note]}
+
+
+def test_amendment_status_direct():
+    a = {"kind": "k", "label": "l", "act": "A", "date": "2010-08-19", "victim_condition": None, "source": "s"}
+    assert amendment_status(a, None) == {"kind": "k", "label": "l", "act": "A", "since": "2010-08-19",
+                                         "victim_condition": None, "source": "s",
+                                         "note": "dated from publication; entry into force not in source"}
+    assert amendment_status(a, parse_date("2010-08-19"))["applies"] is True
+    assert amendment_status(a, parse_date("2010-08-18"))["applies"] is False
+
+
+@pytest.mark.parametrize("text", ["2010-13-01", "yesterday", "2010/08/19", ""])
+def test_a_bad_date_is_an_argument_error(text):
+    with pytest.raises(LexkbError) as exc:
+        parse_date(text)
+    assert str(exc.value) == f"--on {text!r}: not a date; use YYYY-MM-DD, e.g. --on 2011-01-01"
+    assert exc.value.exit_code == 2
+    assert parse_date(None) is None
+
+
+# ------------------------------------------------------------------------------------ --with
+def test_with_a_factor_computes_each_variant(index):
+    result, _ = answer("LPSTP 6", index, ["victim-over-60"], None)
+    [o] = result["results"]
+    assert o["with"] == ["victim-over-60"]
+    i, ii = o["penalties"]
+    assert (i["effective_imprisonment_years"], i["effective_fine_days_wage"]) == ([9, 18], [750, 2250])
+    assert (ii["effective_imprisonment_years"], ii["effective_fine_days_wage"]) == ([13.5, 27], [1125, 3375])
+    assert (i["imprisonment_years"], i["fine_days_wage"]) == ([6, 12], [500, 1500])   # the base range stays
+    assert i["explanation"][1] == ("Factor 'victim-over-60' (LPSTP art. 6 III(a)) triggers LPSTP art. 6 III: "
+                                   "imprisonment and fine increased by half (both bounds).")
+
+
+def test_with_a_factor_on_one_variant(index):
+    [o] = answer("LPSTP 6 II", index, ["indigenous-victim"], None)[0]["results"]
+    [p] = o["penalties"]
+    assert (p["provision"], p["effective_imprisonment_years"], p["effective_fine_days_wage"]) == (
+        "LPSTP art. 6 II", [13.5, 27], [1125, 3375])
+
+
+def test_pederasty_with_violence(index):
+    [o] = answer("209 bis", index, ["violence"], None)[0]["results"]
+    [p] = o["penalties"]
+    assert (p["effective_imprisonment_years"], p["effective_fine_days_wage"]) == ([13.5, 27], [1125, 3375])
+
+
+def test_a_factor_given_twice_applies_once(index):
+    [o] = answer("trata", index, ["victim-over-60", "victim-over-60", "relative-or-carer"], None)[0]["results"]
+    assert o["penalties"][1]["effective_imprisonment_years"] == [13.5, 27]
+
+
+def test_a_factor_that_brings_a_measure_adds_it_with_its_provision(index):
+    [o] = answer("LPSTP 6 I", index, ["public-office"], None)[0]["results"]
+    [p] = o["penalties"]
+    extra = [m for m in p["additional_measures"] if m.endswith("[LPSTP art. 6 III(a)]")]
+    assert len(extra) == 1 and extra[0].startswith("removal or disqualification from public office or profession")
+    [o] = answer("LPSTP 6 I", index, [], None)[0]["results"]
+    assert o["penalties"][0]["additional_measures"] == []
+
+
+def test_a_factor_that_applies_to_no_variant_leaves_the_range_and_says_so(index):
+    index = copy.deepcopy(index)
+    trafficking = next(o for o in index["offences"] if o["id"] == "trafficking-in-persons")
+    for f in trafficking["aggravating_factors"]:
+        if f["id"] == "indigenous-victim":
+            f["applies_to"] = ["lpstp-6-II"]
+    [o] = answer("trata", index, ["indigenous-victim"], None)[0]["results"]
+    i, ii = o["penalties"]
+    assert (i["effective_imprisonment_years"], i["effective_fine_days_wage"]) == ([6, 12], [500, 1500])
+    assert i["explanation"][-1] == "None of the selected factors applies to this variant: the range is unchanged."
+    assert ii["effective_imprisonment_years"] == [13.5, 27]
+    assert ii["explanation"][-1] != i["explanation"][-1]
+
+
+@pytest.mark.parametrize("query,factor,message", [
+    ("pederasty", "victim-over-60", "--with victim-over-60: not an aggravating factor of pederasty (CPF art. 209 bis); "
+                                    "factors that apply: violence"),
+    ("206", "violence", "--with violence: not an aggravating factor of procurement for prostitution (CPF art. 206); "
+                        "factors that apply: none"),
+    ("trata", "violence", "--with violence: not an aggravating factor of trafficking in persons (LPSTP art. 6); "
+                          "factors that apply: indigenous-victim, public-office, victim-over-60, relative-or-carer"),
+])
+def test_a_factor_that_does_not_apply_is_exit_2(index, query, factor, message):
+    with pytest.raises(LexkbError) as exc:
+        answer(query, index, [factor], None)
+    assert (str(exc.value), exc.value.exit_code) == (message, 2)
+
+
+@pytest.mark.parametrize("query,message", [
+    ("tourism", "'tourism' matches 2 offences; be more specific"),
+    ("xyzzy", "no offence matches 'xyzzy'"),
+    ("CPF 6", "no offence matches 'CPF 6'; did you mean: CPF art. 206?"),
+    ("CPF 205", "CPF art. 205 is inside the range CPF 203–209 ter, but the source (CRC/C/OPSC/MEX/Q/1/Add.1) "
+                "does not describe it: not in source"),
+])
+def test_with_needs_one_offence_exit_1(index, query, message):
+    with pytest.raises(LexkbError) as exc:
+        answer(query, index, ["violence"], None)
+    assert (str(exc.value), exc.value.exit_code) == (f"--with needs a query that names one offence; {message}", 1)
+    result, _ = answer(query, index, [], None)       # without --with: an answer, no error
+    assert result["results"] == []
+
+
+def test_with_on_the_command_line_exit_codes_and_messages():
+    assert run_lexkb("penalty", "tourism", "--with", "violence") == (
+        1, "", "lexkb: error: --with needs a query that names one offence; 'tourism' matches 2 offences; be more specific\n")
+    assert run_lexkb("penalty", "206", "--with", "violence") == (
+        2, "", "lexkb: error: --with violence: not an aggravating factor of procurement for prostitution (CPF art. 206); "
+               "factors that apply: none\n")
+
+
+def test_the_result_carries_the_offence_and_its_sources(index):
+    [o] = answer("206", index, [], None)[0]["results"]
+    assert (o["offence"], o["offence_es"], o["iri"]) == ("procurement for prostitution", "lenocinio",
+                                                         "https://w3id.org/lexkb/id/mx/offence/procurement")
+    assert (o["defined_in"], o["penalised_in"]) == (["CPF art. 206 bis"], ["CPF art. 206"])
+    assert o["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"] and o["with"] == []
+    assert o["aggravating_factors"] == [] and o["amendments"] == []
+    [o] = answer("209 bis", index, [], None)[0]["results"]
+    assert [(f["id"], f["provision"], f["rule_provision"]) for f in o["aggravating_factors"]] == [
+        ("violence", "CPF art. 209 bis", "CPF art. 209 bis")]
+    assert REPORTED == "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"

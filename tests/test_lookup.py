@@ -1,0 +1,200 @@
+"""lexkb.lookup on its own: what a lawyer types, parsed and resolved to offences, with the expected
+offences and provisions written here from the source (CRC/C/OPSC/MEX/Q/1/Add.1 paras. 47-51).
+Queries that must not match; two jurisdictions with the same article labels."""
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, names_of, offence_provisions, parse_article,
+                          provision_key, resolve, same_article, suggest, within)
+
+
+@pytest.mark.parametrize("text,instrument,key", [
+    ("203", None, "203"), ("203 bis", None, "203bis"), ("Article 203 (bis)", None, "203bis"), ("art. 203bis", None, "203bis"),
+    ("artículo 203 bis", None, "203bis"), ("Arts. 203", None, "203"), ("articulos 203", None, "203"),
+    ("CPF 203 bis", "cpf", "203bis"), ("cpf, art. 203", "cpf", "203"), ("CPF: 203", "cpf", "203"),
+    ("203 bis, CPF", "cpf", "203bis"), ("203 CPF", "cpf", "203"), ("Código Penal Federal 204", "cpf", "204"),
+    ("federal criminal code art. 204", "cpf", "204"), ("LPSTP 6 III(a)", "lpstp", "6iiia"), ("lpstp art. 6", "lpstp", "6"),
+    ("OPSC 3(1)(b)", "opsc", "31b"), ("opsc. 3", "opsc", "3"), ("  Art.  209   ter ", None, "209ter"),
+])
+def test_article_spellings_parse(text, instrument, key):
+    assert parse_article(text) == ArticleQuery(instrument, key)
+
+
+@pytest.mark.parametrize("text", ["trata", "sexual tourism", "CPF", "art.", "", "bis 203", "cpfx 203", "203-bis", "opsc3"])
+def test_what_is_not_an_article(text):
+    assert parse_article(text) is None
+
+
+def test_the_longest_instrument_name_wins():
+    # 'codigo penal federal' before 'cpf'; an instrument word inside another word is not one
+    assert parse_article("codigo penal federal art. 206") == ArticleQuery("cpf", "206")
+    assert parse_article("lpstpx 6") is None
+
+
+def test_provision_keys_and_same_article():
+    assert provision_key("CPF art. 203 bis") == ArticleQuery("cpf", "203bis")
+    assert provision_key("OPSC art. 3(1)(b)") == ArticleQuery("opsc", "31b")
+    assert provision_key("LPSTP art. 6 III(a)") == ArticleQuery("lpstp", "6iiia")
+    assert same_article(ArticleQuery(None, "203bis"), "CPF art. 203 bis")
+    assert same_article(ArticleQuery("cpf", "203bis"), "CPF art. 203 bis")
+    assert not same_article(ArticleQuery("lpstp", "203bis"), "CPF art. 203 bis")
+    assert not same_article(ArticleQuery("cpf", "203"), "CPF art. 203 bis")
+
+
+@pytest.mark.parametrize("label,provision,inside", [
+    ("LPSTP art. 6 II", "LPSTP art. 6", True), ("LPSTP art. 6", "LPSTP art. 6", True),
+    ("LPSTP art. 6 III(a)", "LPSTP art. 6 III", True), ("OPSC art. 3(1)(b)", "OPSC art. 3", True),
+    ("CPF art. 203 bis", "CPF art. 203", False), ("CPF art. 209 ter", "CPF art. 209", False),
+    ("CPF art. 206 bis II", "CPF art. 206", False), ("CPF art. 206 bis II", "CPF art. 206 bis", True),
+    ("CPF art. 2030", "CPF art. 203", False), ("LPSTP art. 6", "LPSTP art. 6 II", False),
+    ("CPF art. 203 quater", "CPF art. 203", False), ("CPF art. 203(bis)", "CPF art. 203", True),
+])
+def test_within(label, provision, inside):
+    assert within(label, provision) is inside
+
+
+def test_fold():
+    assert fold("  Trata de   PERSONAS ") == "trata de personas"
+    assert fold("Pederastía") == "pederastia" and fold("Código") == "codigo"
+
+
+def test_names_and_provisions_of_an_offence(index):
+    trafficking = next(o for o in index["offences"] if o["id"] == "trafficking-in-persons")
+    assert names_of(trafficking) == ["trafficking in persons", "trata de personas", "trafficking-in-persons",
+                                     "trafficking of persons"]
+    assert offence_provisions(trafficking) == ["LPSTP art. 5", "LPSTP art. 6", "LPSTP art. 6 I", "LPSTP art. 6 II",
+                                               "LPSTP art. 6 III(c)", "LPSTP art. 6 III(d)", "LPSTP art. 6 III(a)",
+                                               "LPSTP art. 6 III(b)"]
+    assert names_of({"offence": "x", "id": "x-id"}) == ["x", "", "x-id"]
+
+
+def ids(os):
+    return [o["id"] for o in os]
+
+
+@pytest.mark.parametrize("query,offence,provision_filter", [
+    ("203", "sexual-tourism", None), ("CPF 203 bis", "sexual-acts-in-sexual-tourism", None),
+    ("204", "procurement-of-minors", None), ("cpf 204 II", "procurement-of-minors", None),
+    ("206", "procurement", None), ("206 bis", "procurement", None), ("CPF 206 bis III", "procurement", None),
+    ("209 bis", "pederasty", None), ("209 ter", "pederasty", None),
+    ("LPSTP 5", "trafficking-in-persons", None), ("LPSTP 6", "trafficking-in-persons", None),
+    ("LPSTP 6 I", "trafficking-in-persons", "LPSTP art. 6 I"), ("LPSTP 6 II", "trafficking-in-persons", "LPSTP art. 6 II"),
+    ("LPSTP 6 III", "trafficking-in-persons", None), ("LPSTP 6 III(a)", "trafficking-in-persons", None),
+    ("6", "trafficking-in-persons", None),   # LPSTP art. 6 links an offence; OPSC art. 6 none
+])
+def test_an_article_resolves_to_its_offence(index, query, offence, provision_filter):
+    m = resolve(query, index)
+    assert (ids(m.offences), m.provision_filter) == ([offence], provision_filter)
+    assert (m.candidates, m.not_in_source, m.suggestions) == ([], None, [])
+
+
+@pytest.mark.parametrize("query,suggestions", [
+    ("CPF 6", ["CPF art. 206"]),         # there is no CPF art. 6; LPSTP art. 6 is not the CPF's
+    ("OPSC 5", []),                      # OPSC art. 5 exists, but no offence implements it by its label
+    ("trata xyz", []),                   # every word must match, not any
+    ("xyzzy", []), ("OPSC 3(1)(b)", []), ("LPSTP 9", ["LPSTP art. 6", "LPSTP art. 5"]),
+    ("CPF 300", ["CPF art. 206", "CPF art. 204", "CPF art. 203"]),
+    ("tourisme", ["turismo sexual", "sexual-tourism", "sexual tourism"]),
+])
+def test_queries_that_must_not_match(index, query, suggestions):
+    m = resolve(query, index)
+    assert (m.offences, m.candidates, m.not_in_source, m.provision_filter) == ([], [], None, None)
+    assert m.suggestions == suggestions
+
+
+@pytest.mark.parametrize("query,label", [("205", "CPF art. 205"), ("CPF 205 bis", "CPF art. 205 bis"), ("207", "CPF art. 207"),
+                                         ("208", "CPF art. 208"), ("Article 209", "CPF art. 209")])
+def test_an_article_in_the_range_that_the_source_does_not_describe(index, query, label):
+    m = resolve(query, index)
+    assert m.not_in_source["label"] == label and m.not_in_source["coverage"] == "not-in-source"
+    assert (m.offences, m.candidates, m.suggestions) == ([], [], [])
+
+
+@pytest.mark.parametrize("query,offence", [
+    ("trata", "trafficking-in-persons"), ("Trata de Personas", "trafficking-in-persons"),
+    ("trafficking of persons", "trafficking-in-persons"), ("pederastía", "pederasty"), ("PEDERASTIA", "pederasty"),
+    ("procurement for prostitution", "procurement"), ("procuring of children", "procurement-of-minors"),
+    ("procurement-of-minors", "procurement-of-minors"), ("sexual tourism", "sexual-tourism"),
+    ("traf pers", "trafficking-in-persons"),    # every word the start of a word of one name
+    ("within the context", "sexual-acts-in-sexual-tourism"),
+])
+def test_a_name_or_fragment_resolves_to_one_offence(index, query, offence):
+    m = resolve(query, index)
+    assert ids(m.offences) == [offence] and m.candidates == [] and m.suggestions == []
+
+
+@pytest.mark.parametrize("query,candidates", [
+    ("lenocinio", ["procurement", "procurement-of-minors"]),        # two offences share the Spanish name
+    ("turismo sexual", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+    ("tourism", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+    ("sex tour", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+])
+def test_a_name_shared_by_several_offences_gives_candidates(index, query, candidates):
+    m = resolve(query, index)
+    assert m.offences == [] and ids(m.candidates) == candidates and m.suggestions == []
+
+
+def test_an_empty_name_matches_nothing_and_suggests_nothing(index):
+    m = resolve("   ", index)
+    assert (m.offences, m.candidates, m.suggestions) == ([], [], [])
+
+
+def test_an_exact_name_beats_a_fragment(index):
+    """'sexual tourism' is a name of one offence and a fragment of another's: the exact name wins."""
+    assert ids(resolve("sexual tourism", index).offences) == ["sexual-tourism"]
+
+
+def test_suggest_and_find_provisions(index):
+    assert suggest("pederasti", index) == ["pederastia", "pederasty"]
+    assert suggest("pederasti", index, limit=1) == ["pederastia"]
+    assert suggest("qqqqqq", index) == []
+    assert [p["label"] for p in find_provisions("6", index)] == ["LPSTP art. 6", "OPSC art. 6"]
+    assert [p["label"] for p in find_provisions("CPF 204 II", index)] == ["CPF art. 204 II"]
+    assert find_provisions("trata", index) == []
+
+
+def test_match_defaults():
+    m = Match()
+    assert (m.offences, m.provision_filter, m.candidates, m.not_in_source, m.suggestions) == ([], None, [], None, [])
+
+
+# --------------------------------------------------------------------------- two jurisdictions
+def two_jurisdictions(index: dict) -> dict:
+    """The index plus a copy of Mexico's part under the code x0001: the same labels, other IRIs."""
+    copy_ = json.loads(json.dumps(index).replace("/id/mx/", "/id/x0001/").replace("/eli/mx/", "/eli/x0001/"))
+    both = copy.deepcopy(index)
+    both["offences"] = index["offences"] + copy_["offences"]
+    both["provisions"] = {**index["provisions"], **copy_["provisions"]}
+    both["instruments"] = {**index["instruments"], **copy_["instruments"]}
+    return both
+
+
+def test_an_article_in_two_jurisdictions_gives_one_candidate_in_each(index):
+    both = two_jurisdictions(index)
+    for query, offence in [("CPF 203 bis", "sexual-acts-in-sexual-tourism"), ("204", "procurement-of-minors"),
+                           ("LPSTP 6 II", "trafficking-in-persons")]:
+        m = resolve(query, both)
+        assert m.offences == [] and m.suggestions == [] and m.not_in_source is None, query
+        assert [(o["id"], o["iri"].split("/")[5]) for o in m.candidates] == [(offence, "mx"), (offence, "x0001")], query
+
+
+def test_a_name_in_two_jurisdictions_gives_candidates(index):
+    m = resolve("trata", two_jurisdictions(index))
+    assert [o["iri"] for o in m.candidates] == ["https://w3id.org/lexkb/id/mx/offence/trafficking-in-persons",
+                                                "https://w3id.org/lexkb/id/x0001/offence/trafficking-in-persons"]
+
+
+def test_a_treaty_article_links_the_offences_of_every_jurisdiction(index):
+    """A shared provision (no jurisdiction code) links the offences of any jurisdiction that names it:
+    one provision, so both are results."""
+    both = two_jurisdictions(index)
+    for o in both["offences"]:
+        if o["id"] == "pederasty":
+            o["rules"] = o["rules"] + [{"id": "r", "label": "r", "provision": "OPSC art. 9(1)", "refers_to": []}]
+    m = resolve("OPSC 9(1)", both)
+    assert m.candidates == [] and [o["iri"] for o in m.offences] == ["https://w3id.org/lexkb/id/mx/offence/pederasty",
+                                                "https://w3id.org/lexkb/id/x0001/offence/pederasty"]
