@@ -2,7 +2,7 @@
 
 Each TOML block holds one or more tables whose name says what it encodes: `provision`, `offence`,
 `conduct`, `penalty`, `measure`, `aggravation`, `rule`, `claim`, `instrument`, `document`,
-`source`, `amendment_effect`, `not_covered`. The compiler mints every IRI (no blank nodes, so
+`source`, `amendment_effect`, `not_covered`, `reading`. The compiler mints every IRI (no blank nodes, so
 output is stable), attaches `dcterms:source` to every resource, checks each quote verbatim against
 the passage it cites (kb/sources: a report's paragraph, a statute edition's article), and records
 the file and line each resource came from. Nothing here names a State or a document: jurisdictions,
@@ -23,6 +23,7 @@ from . import namespaces as ns
 from .errors import ProvisionError
 from .literate import Block, read_blocks
 from .encode import versions
+from .jurisdiction import code_of as jurisdiction_of
 from .sources import LAYOUT_KEYS, Library, Passage
 from .sources.document import KEYS as DOCUMENT_KEYS
 from .sources.furniture import normalise
@@ -48,7 +49,8 @@ KEYS = {
                     "source"},
     "factor": {"id", "label", "victim_conditions"},
     "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
-    "claim": {"provision", "opsc", "source"},
+    "claim": {"provision", "opsc", "source", "basis", "rationale"},
+    "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
     "jurisdiction": {"code", "name", "country"},
     "version": versions.KEYS,
     "layout": LAYOUT_KEYS,
@@ -64,6 +66,9 @@ KEYS = {
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
                        "date_document"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# what a reading's `of` may name ("aggravation:lpstp-6-III", "provision:lpstp:6/III"): the IRI kind
+READING_TARGETS = {"offence": "offence", "penalty": "penalty", "aggravation": "aggravation",
+                   "factor": "aggravating-factor", "rule": "rule", "amendment_effect": "amendment-effect"}
 
 
 def slug(text: str) -> str:
@@ -148,6 +153,8 @@ class Compiler:
     def entity(self, kind: str, ident: str, code: str | None = None) -> URIRef:
         """IRI of an offence, penalty, rule …: under its jurisdiction's code, which comes from the
         instrument of the provision it belongs to (given, or recorded when the id was registered)."""
+        if code is not None:
+            self.entity_codes.setdefault((kind, ident), code)
         code = code or self.entity_codes.get((kind, ident))
         if code is None:
             raise ProvisionError("provisions", None, f"{kind} {ident!r} belongs to no jurisdiction")
@@ -308,14 +315,21 @@ class Compiler:
                         if code is None:
                             raise ProvisionError(b.file, b.line, f"{kind} {ident!r}: its provision's instrument declares no jurisdiction")
                         self.entity_codes[(kind, ident)] = code
+        readings = []
         for file_blocks in by_file.values():
             ctx = Context()
             for b in file_blocks:
                 for kind, table in b.data.items():
+                    if kind == "reading":
+                        readings.append((table, b))
+                        continue
                     handler = getattr(self, f"on_{kind}", None)
                     if handler:
                         handler(table, b, ctx)
                 self.collect_text(b, ctx)
+        # readings last: they may name any resource of any file
+        for table, b in readings:
+            self.on_reading(table, b)
         for node, by_language in self.provision_text.items():
             for lang, quotes in by_language.items():
                 self.g.add((node, LEXKB.quotedText, Literal("\n".join(quotes), lang=lang)))
@@ -694,6 +708,7 @@ class Compiler:
         provision, _ = self.current_provision(t, b, ctx)
         source = self.need(t, "source", "claim", b, (int, list))
         sources = self.source_nodes(source, b)
+        basis, rationale = self.basis(t, "claim", b)
         code = self.code_of(provision, b)
         claimant = self.jurisdictions[code]["name"]
         domestic_id = str(provision).split(f"/eli/{code}/", 1)[-1].replace("/", "-")
@@ -707,9 +722,71 @@ class Compiler:
             g.add((node, LEXKB.domesticProvision, provision))
             g.add((node, LEXKB.treatyProvision, treaty))
             g.add((node, LEXKB.claimant, Literal(claimant)))
+            g.add((node, LEXKB.claimBasis, basis))
+            if rationale:
+                g.add((node, LEXKB.basisRationale, self.lit_en(rationale)))
             g.add((node, RDFS.label, self.lit_en(f"{claimant} claims {self.label_of(provision)} implements {self.provision_label(Ref.parse('opsc:' + target, b))}")))
             self.cite(node, sources, b)
         self.quoted(provision, b, source, add=False)
+
+    # ------------------------------------------------------------------ basis and readings
+    def basis(self, t: dict, kind: str, b: Block) -> tuple[URIRef, str | None]:
+        """The claim-basis concept of a claim or reading, and its one-line rationale: required
+        unless the basis is 'stated'."""
+        value = self.need(t, "basis", kind, b)
+        concept = self.concept("claim-basis", value)
+        if (concept, RDF.type, SKOS.Concept) not in self.vocabulary:
+            raise ProvisionError(b.file, b.line_of("basis"),
+                                 f"unknown claim-basis {value!r}; known: {', '.join(self.known('claim-basis'))}")
+        rationale = t.get("rationale")
+        if rationale is not None and (not isinstance(rationale, str) or not rationale.strip() or "\n" in rationale.strip()):
+            raise ProvisionError(b.file, b.line_of("rationale"), f"[{kind}] 'rationale' must be one line of text")
+        if value != "stated" and not rationale:
+            raise ProvisionError(b.file, b.line_of("basis"),
+                                 f"[{kind}] basis {value!r} needs a 'rationale': one line saying why")
+        return concept, rationale
+
+    def reading_target(self, text, b: Block) -> URIRef:
+        if not isinstance(text, str) or ":" not in text:
+            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' value {text!r} must look like 'aggravation:lpstp-6-III'")
+        kind, _, ident = text.partition(":")
+        if kind == "provision":
+            return self.provision_ref(ident, b)
+        if kind not in READING_TARGETS:
+            raise ProvisionError(b.file, b.line_of("of"),
+                                 f"[reading] 'of' kind {kind!r} is not one of: provision, {', '.join(READING_TARGETS)}")
+        node = self.entity(READING_TARGETS[kind], ident)
+        if (node, RDF.type, None) not in self.g:
+            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' names no resource: {text!r}")
+        return node
+
+    def on_reading(self, t: dict, b: Block) -> None:
+        ident = self.need(t, "id", "reading", b)
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9-]*$", ident):
+            raise ProvisionError(b.file, b.line, f"reading id {ident!r} must be letters and digits joined by '-'")
+        targets = [self.reading_target(target, b) for target in self.need(t, "of", "reading", b, (list,))]
+        # a reading belongs to the jurisdiction of what it reads
+        code = next((jurisdiction_of(str(x)) for x in targets if jurisdiction_of(str(x))), None)
+        node = self.entity("reading", ident, code)
+        if (node, RDF.type, LEXKB.Reading) in self.g:
+            raise ProvisionError(b.file, b.line, f"reading id {ident!r} is declared twice")
+        source = self.need(t, "source", "reading", b, (int, list))
+        g = self.g
+        g.add((node, RDF.type, LEXKB.Reading))
+        g.add((node, DCTERMS.identifier, Literal(ident)))
+        for target in targets:
+            g.add((node, LEXKB.readingOf, target))
+        rests_on = self.need(t, "rests_on", "reading", b, (list, str))
+        for words in rests_on if isinstance(rests_on, list) else [rests_on]:
+            g.add((node, LEXKB.restsOn, self.lit_quoted(words, source, b, b.line_of("rests_on"))))
+        g.add((node, LEXKB.readingText, self.lit_en(self.need(t, "reading", "reading", b))))
+        g.add((node, LEXKB.alternativeReading, self.lit_en(self.need(t, "alternative", "reading", b))))
+        basis, rationale = self.basis(t, "reading", b)
+        g.add((node, LEXKB.claimBasis, basis))
+        if rationale:
+            g.add((node, LEXKB.basisRationale, self.lit_en(rationale)))
+        g.add((node, RDFS.label, self.lit_en(f"lexkb's reading: {t['reading']}")))
+        self.cite(node, self.source_nodes(source, b), b)
 
     # ------------------------------------------------------------------ amendments
     def on_amendment_effect(self, t: dict, b: Block, ctx: Context) -> None:

@@ -144,7 +144,10 @@ KINDS = [("parole-ruled-out", "possibility of parole ruled out"),
 ])
 def test_the_2010_decree_on_both_sides_of_its_date(index, on, applies, note):
     [o] = answer("204", index, [], on)[0]["results"]
-    expected = [dict(AMENDMENT, kind=kind, label=label, note=note) for kind, label in KINDS]
+    # the compensation effect has no age limit in para. 44 (reading decree-2010-compensation-class)
+    expected = [dict(AMENDMENT, kind="compensation-extended", label="scope of compensation extended",
+                     victim_condition=None, note=note)]
+    expected += [dict(AMENDMENT, kind=kind, label=label, note=note) for kind, label in KINDS]
     if applies is not None:
         expected = [dict(e, applies=applies) for e in expected]
     assert o["amendments"] == expected
@@ -277,7 +280,7 @@ def test_the_result_carries_the_offence_and_its_sources(index):
                                                          "https://w3id.org/lexkb/id/mx/offence/procurement")
     assert (o["defined_in"], o["penalised_in"]) == (["CPF art. 206 bis"], ["CPF art. 206"])
     assert o["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"] and o["with"] == []
-    assert o["aggravating_factors"] == [] and o["amendments"] == []
+    assert o["aggravating_factors"] == [] and [a["kind"] for a in o["amendments"]] == ["compensation-extended"]
     [o] = answer("209 bis", index, [], None)[0]["results"]
     assert [(f["id"], f["provision"], f["rule_provision"]) for f in o["aggravating_factors"]] == [
         ("violence", "CPF art. 209 bis", "CPF art. 209 bis")]

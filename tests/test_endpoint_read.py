@@ -71,7 +71,8 @@ READS = [
       '"prison_min":{"type":"literal","value":"9","datatype":"http://www.w3.org/2001/XMLSchema#decimal"},'
       '"prison_max":{"type":"literal","value":"18","datatype":"http://www.w3.org/2001/XMLSchema#decimal"}']),
     (("query", "opsc-claims", "--format", "csv"), 0,
-     ['CPF art. 206,OPSC art. 2(a),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"']),
+     ['CPF art. 206 bis,OPSC art. 2(a),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50",'
+      'inferred-from-structure,"Para. 49 says the Federal Criminal Code as a whole defines']),
     (("query", "offence-by-name", "--bind", "name=trata", "--format", "tsv"), 0,
      ['"trafficking-in-persons"\t"trafficking in persons"@en\t"LPSTP art. 5"\t"LPSTP art. 6"\t"trata"']),
     (("validate",), 0, [" triples, 0 violation(s)\n"]),

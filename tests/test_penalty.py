@@ -171,7 +171,7 @@ def test_on_date_around_2010_decree(on, applies):
     _, result, _ = penalty_json("204", "--on", on)
     [o] = result["results"]
     kinds = {a["kind"]: a for a in o["amendments"]}
-    assert set(kinds) == {"parole-ruled-out", "serious-offence"}
+    assert set(kinds) == {"compensation-extended", "parole-ruled-out", "serious-offence"}
     assert all(a["applies"] is applies for a in kinds.values())
     assert kinds["serious-offence"]["source"] == "CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"
     assert o["in_force"] is None  # CPF dates are not in source
@@ -179,9 +179,9 @@ def test_on_date_around_2010_decree(on, applies):
     assert o["penalties"][0]["imprisonment_years"] == [8, 15]
 
 
-def test_procurement_206_is_not_affected_by_the_2010_decree():
+def test_procurement_206_is_affected_by_the_2010_decree_through_compensation_only():
     _, result, _ = penalty_json("206")
-    assert result["results"][0]["amendments"] == []
+    assert [a["kind"] for a in result["results"][0]["amendments"]] == ["compensation-extended"]
 
 
 @pytest.mark.parametrize("bad,message", [("2010-13-01", "--on '2010-13-01': not a date; use YYYY-MM-DD"),

@@ -102,8 +102,12 @@ SHIPPED = {
         '"CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"'], False),
     "not-in-source": ("resource,not_stated", ["CPF,date_publication", "CPF art. 205,content", "CPF art. 209,content",
                                               "LPSTP,first_date_entry_in_force"], False),
-    "opsc-claims": ("domestic,opsc,claimed_in", [
-        'CPF art. 206,OPSC art. 2(a),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"'], False),
+    "opsc-claims": ("domestic,opsc,claimed_in,basis,rationale", [
+        'CPF art. 206 bis,OPSC art. 2(a),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50",'
+        'inferred-from-structure,"Para. 49 says the Federal Criminal Code as a whole defines the sale of children in '
+        'accordance with articles 2 (a) and 3 (a) (read as 3(1)(a)); para. 50, which follows it, quotes arts. 206 and '
+        '206 bis and makes no OPSC claim."',
+        'CPF art. 203,OPSC art. 2(b),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 45; CRC/C/OPSC/MEX/Q/1/Add.1, para. 47",stated,'], False),
     "offence-by-name": ("id,label,defined_in,penalised_in,name",
                         ["trafficking-in-persons,trafficking in persons,LPSTP art. 5,LPSTP art. 6,trata"], True),
     "table-penalties": ("penaltyId,provision,provisionLabel,", [",7,12,800,2000,", ",9,18,750,2250,", ",2,9,50,500,"], False),

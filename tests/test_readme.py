@@ -44,7 +44,7 @@ def test_readme_sparql_examples_run_as_written(tmp_path):
         results.append(out.replace("\r\n", "\n").strip().splitlines())
     assert results[0][0] == "provision,max_years"
     assert results[0][1:3] == ["CPF art. 209 bis,18", "LPSTP art. 6 II,18"]
-    assert len(results[1]) == 1 + 14 * 2 and "CPF art. 203,OPSC art. 2(b),\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 45\"" in results[1]
+    assert len(results[1]) == 1 + 12 * 2 and "CPF art. 203,OPSC art. 2(b),\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 45\"" in results[1]
     assert results[2] == ["true"]
 
 

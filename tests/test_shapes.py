@@ -215,7 +215,9 @@ def test_every_node_shape_is_exercised(shapes):
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
                "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
                "VendoredDocumentShape", "ChecksumShape", "EditionShape", "VersionShape", "ExpressionShape",
-               "AmendmentEventShape"}
+               "AmendmentEventShape",
+               # broken in tests/test_claim_basis.py
+               "ClaimBasisShape", "BasisRationaleShape", "ReadingShape"}
     assert targeted == covered
 
 
