@@ -66,7 +66,7 @@ KEYS = {
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
                        "date_document"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# what a reading's `of` may name ("aggravation:lpstp-6-III", "provision:lpstp:6/III"): the IRI kind
+# what a reading's `of` may name ("aggravation:ID", "provision:INSTRUMENT:6/III"): the IRI kind
 READING_TARGETS = {"offence": "offence", "penalty": "penalty", "aggravation": "aggravation",
                    "factor": "aggravating-factor", "rule": "rule", "amendment_effect": "amendment-effect"}
 
@@ -748,13 +748,15 @@ class Compiler:
 
     def reading_target(self, text, b: Block) -> URIRef:
         if not isinstance(text, str) or ":" not in text:
-            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' value {text!r} must look like 'aggravation:lpstp-6-III'")
+            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' value {text!r} must look like 'KIND:ID', e.g. 'aggravation:ID' or 'provision:INSTRUMENT:6/III'")
         kind, _, ident = text.partition(":")
         if kind == "provision":
             return self.provision_ref(ident, b)
         if kind not in READING_TARGETS:
             raise ProvisionError(b.file, b.line_of("of"),
                                  f"[reading] 'of' kind {kind!r} is not one of: provision, {', '.join(READING_TARGETS)}")
+        if (READING_TARGETS[kind], ident) not in self.entity_codes:
+            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' names no resource: {text!r}")
         node = self.entity(READING_TARGETS[kind], ident)
         if (node, RDF.type, None) not in self.g:
             raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' names no resource: {text!r}")
