@@ -35,16 +35,16 @@ ArticleQuery = namedtuple("ArticleQuery", "instrument key")
 def parse_article(text: str) -> ArticleQuery | None:
     """'Article 203 (bis)', 'CPF 203 bis', 'art. 203bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)' -> ArticleQuery."""
     t = fold(text)
+    # the instrument is named first or last ('CPF 203 bis', '203 bis, CPF'); a query that names
+    # two (or one twice) is not one article
+    named = [(inst, m) for word, inst in INSTRUMENT_WORDS.items()
+             for m in (re.search(rf"^{re.escape(word)}\b[,.:]?", t), re.search(rf"[,.]?\b{re.escape(word)}$", t)) if m]
+    if len(named) > 1:
+        return None
     instrument = None
-    for word, inst in sorted(INSTRUMENT_WORDS.items(), key=lambda kv: -len(kv[0])):
-        for pattern in (rf"^{re.escape(word)}\b[,.:]?", rf"[,.]?\b{re.escape(word)}$"):
-            m = re.search(pattern, t)
-            if m:
-                instrument = inst
-                t = (t[:m.start()] + t[m.end():]).strip()
-                break
-        if instrument:
-            break
+    if named:
+        instrument, m = named[0]
+        t = (t[:m.start()] + t[m.end():]).strip()
     t = ARTICLE_WORDS.sub(" ", t).strip(" ,.")
     if not ARTICLE_SHAPE.match(t):
         return None

@@ -285,3 +285,43 @@ def test_the_result_carries_the_offence_and_its_sources(index):
     assert [(f["id"], f["provision"], f["rule_provision"]) for f in o["aggravating_factors"]] == [
         ("violence", "CPF art. 209 bis", "CPF art. 209 bis")]
     assert REPORTED == "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+
+
+def test_a_factor_that_does_not_apply_names_every_penalising_provision(index):
+    index = copy.deepcopy(index)
+    pederasty = next(o for o in index["offences"] if o["id"] == "pederasty")
+    pederasty["penalised_in"] = ["CPF art. 209 bis", "CPF art. 209 ter"]
+    with pytest.raises(LexkbError) as exc:
+        answer("pederasty", index, ["victim-over-60"], None)
+    assert str(exc.value) == ("--with victim-over-60: not an aggravating factor of pederasty (CPF art. 209 bis, "
+                              "CPF art. 209 ter); factors that apply: violence")
+
+
+def test_the_result_carries_what_the_source_says_of_the_offence(index):
+    """LPSTP arts. 5-6 (paras. 49, 51): names, victims, conduct, rules and the State's OPSC claims."""
+    [o] = answer("trata", index, [], None)[0]["results"]
+    assert sorted(o) == ["aggravating_factors", "aliases", "amendments", "conduct", "defined_in", "id", "in_force", "iri",
+                         "notes", "offence", "offence_es", "opsc", "opsc_claims", "penalised_in", "penalties", "rules",
+                         "sources", "victim_conditions", "with"]
+    assert o["aliases"] == ["trafficking of persons"]
+    assert o["victim_conditions"] == ["person aged under 18 years",
+                                      "person who does not have the capacity to understand the significance of the act",
+                                      "person who is unable to offer resistance"]
+    assert o["conduct"] == ["delivers", "facilitates", "offers", "procures", "promotes", "receives", "solicits", "transfers"]
+    assert [(r["provision"], r["label"], r["refers_to"]) for r in o["rules"]] == [
+        ("LPSTP art. 5", "no verification of commissive means required", None),
+        ("LPSTP art. 6 III(c)", "another offence committed together with this one", "the First Book of the Federal Criminal Code"),
+        ("LPSTP art. 6 III(d)", "consent of the victim", "article 15, section III, of the Federal Criminal Code")]
+    assert o["opsc"] == ["2(a)", "3(1)(a)"]
+    # para. 49: the Act "define[s] the sale of children ... in accordance with articles 2 (a) and 3 (a)";
+    # art. 5 defines the offence (both), art. 6 only penalises it (3(1)(a), criminalisation)
+    assert {(c["provision"], c["opsc"], c["source"]) for c in o["opsc_claims"]} == {
+        (p, opsc, f"CRC/C/OPSC/MEX/Q/1/Add.1, para. {para}")
+        for p, opsc in [("LPSTP art. 5", "2(a)"), ("LPSTP art. 5", "3(1)(a)"), ("LPSTP art. 6", "3(1)(a)")]
+        for para in (49, 51)}
+
+
+def test_no_match_suggests_every_close_name():
+    result = {"query": "tourisme", "suggestions": ["turismo sexual", "sexual-tourism", "sexual tourism"]}
+    assert no_result_message("tourisme", result) == (
+        "no offence matches 'tourisme'; did you mean: turismo sexual, sexual-tourism, sexual tourism?")

@@ -198,3 +198,41 @@ def test_a_treaty_article_links_the_offences_of_every_jurisdiction(index):
     m = resolve("OPSC 9(1)", both)
     assert m.candidates == [] and [o["iri"] for o in m.offences] == ["https://w3id.org/lexkb/id/mx/offence/pederasty",
                                                 "https://w3id.org/lexkb/id/x0001/offence/pederasty"]
+
+
+# --------------------------------------------------------------------------- edges the mutation run found
+def test_a_query_naming_two_instruments_is_not_one_article():
+    for text in ("lpstp 6 cpf", "codigo penal federal 6 lpstp", "opsc 3 cpf", "cpf 203 cpf", "CPF"):
+        assert parse_article(text) is None, text
+
+
+def test_article_query_repr():
+    assert repr(parse_article("CPF 203 bis")) == "ArticleQuery(instrument='cpf', key='203bis')"
+
+
+def test_a_suffix_followed_by_a_paragraph_is_another_article():
+    assert within("CPF art. 209 ter(a)", "CPF art. 209") is False
+    assert within("CPF art. 209 ter(a)", "CPF art. 209 ter") is True
+
+
+def test_match_repr_and_equality():
+    m = Match(offences=[{"id": "x"}], provision_filter="CPF art. 204", suggestions=["y"])
+    assert repr(m) == ("Match(offences=[{'id': 'x'}], provision_filter='CPF art. 204', candidates=[], "
+                       "not_in_source=None, suggestions=['y'])")
+    assert m == Match(offences=[{"id": "x"}], provision_filter="CPF art. 204", suggestions=["y"])
+    assert m != Match(offences=[{"id": "x"}], provision_filter="CPF art. 204")
+    assert Match() == Match() and Match() != Match(candidates=[{"id": "x"}])
+    assert Match() != "Match()" and not (Match() == None)  # noqa: E711
+
+
+def test_an_article_that_links_no_offence_is_never_read_as_a_name(index):
+    """'CPF 300' is an article query: an offence whose alias happens to contain the words is not it."""
+    index = copy.deepcopy(index)
+    index["offences"][0]["aliases"] = index["offences"][0]["aliases"] + ["offences listed in cpf 300 annex"]
+    m = resolve("CPF 300", index)
+    assert m.offences == [] and m.candidates == []
+
+
+def test_a_fragment_inside_a_word_of_one_name(index):
+    """'fficking in pers' is in the English name only, and is not the start of any word."""
+    assert ids(resolve("fficking in pers", index).offences) == ["trafficking-in-persons"]

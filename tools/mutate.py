@@ -95,6 +95,7 @@ class Mutant:
     after: str
     source: str = field(repr=False, default="")
     key: str = ""
+    raw: tuple = ()               # (line, node before, node after): matches results of older versions
 
     def describe(self) -> str:
         return f"{self.line}: [{self.operator}] {self.before}  ->  {self.after}"
@@ -122,8 +123,21 @@ class Finder(ast.NodeVisitor):
     def __init__(self, functions: list[str] | None):
         self.functions = functions
         self.stack: list[str] = []
+        self.statements: list[ast.stmt] = []
+        self.nodes: list[ast.AST] = []
         self.sites: list[tuple] = []
         self.in_fstring = 0
+
+    def visit(self, node):
+        self.nodes.append(node)
+        if isinstance(node, ast.stmt):
+            self.statements.append(node)
+        try:
+            return super().visit(node)
+        finally:
+            self.nodes.pop()
+            if isinstance(node, ast.stmt):
+                self.statements.pop()
 
     # which code is mutated ------------------------------------------------------------------
     def qualname(self) -> str:
@@ -175,7 +189,17 @@ class Finder(ast.NodeVisitor):
     # sites -------------------------------------------------------------------------------------
     def add(self, node, operator, build, before, after):
         if self.wanted():
-            self.sites.append((node, operator, build, before, after, self.qualname()))
+            # a small change says where it is: the first line of its statement
+            context = ast.unparse(self.statements[-1]).splitlines()[0] if self.statements else ""
+            context = context if len(context) <= 70 else context[:69] + "…"
+            where = "" if not context or isinstance(node, ast.stmt) or len(before) > 25 or context.startswith(before) else context
+            # a constant or a name is shown in the call or operation it belongs to: "split(' ', 1)"
+            parent = None
+            if operator in ("constant", "name", "min/max"):
+                parent = next((p for p in reversed(self.nodes[:-1])
+                               if isinstance(p, (ast.Call, ast.BinOp, ast.Compare, ast.Subscript, ast.Dict, ast.Tuple,
+                                                 ast.List))), None)
+            self.sites.append((node, operator, build, before, after, self.qualname(), where, parent))
 
     def stmt(self, node):
         if isinstance(node, DELETABLE):
@@ -284,8 +308,12 @@ def mutants(name: str, target: Target) -> tuple[str, list[Mutant]]:
     baseline = ast.unparse(tree)
     out: list[Mutant] = []
     seen: dict[str, int] = {}
-    for node, operator, build, before, after, qualname in finder.sites:
+    for node, operator, build, before, after, qualname, where, parent in finder.sites:
         replacement = build(copy.deepcopy(node))
+        raw = (node.lineno, before, after)
+        if parent is not None and len(short(parent, 1000)) <= 90:
+            before, after = short(parent), short(_swap(parent, node, replacement))
+            where = ""
         mutated_tree = _swap(tree, node, replacement)
         source = ast.unparse(ast.fix_missing_locations(mutated_tree))
         if source == baseline:
@@ -295,7 +323,8 @@ def mutants(name: str, target: Target) -> tuple[str, list[Mutant]]:
         except SyntaxError:
             continue
         m = Mutant(name, qualname, node.lineno, operator, before, after, source)
-        base = f"{qualname}: [{operator}] {before} -> {after}"
+        m.raw = raw
+        base = f"{qualname}: [{operator}] {before} -> {after}" + (f" in `{where}`" if where else "")
         seen[base] = seen.get(base, 0) + 1
         m.key = base if seen[base] == 1 else f"{base} #{seen[base]}"
         out.append(m)
@@ -399,8 +428,8 @@ def run_target(name: str, target: Target, tests: list[str], equivalents: dict[st
                verbose: bool, only: set[str] | None = None, sample: int | None = None) -> dict:
     path = ROOT / target.path
     baseline, ms = mutants(name, target)
-    if only is not None:
-        ms = [m for m in ms if m.key in only]
+    if only is not None:   # by key, or by place and change (keys written by an older version of this script)
+        ms = [m for m in ms if m.key in only or (m.line, m.before, m.after) in only or m.raw in only]
     if sample is not None and sample < len(ms):
         import random
 
@@ -503,7 +532,8 @@ def run(args, names: list[str]) -> int:
     only: dict[str, set[str]] | None = None
     if args.survivors_of:
         earlier = json.loads(args.survivors_of.read_text(encoding="utf-8"))
-        only = {r["target"]: {s["key"] for s in r["survivors"]} for r in earlier}
+        only = {r["target"]: {s["key"] for s in r["survivors"]} | {(s["line"], s["before"], s["after"]) for s in r["survivors"]}
+                for r in earlier}
         names = [n for n in names if n in only]
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     results = []
