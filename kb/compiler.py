@@ -39,7 +39,7 @@ COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
 KEYS = {
     "provision": {"ref", "chapter", "source", "summary"},
     "offence": {"id", "label", "label_es", "aliases", "defined_in", "penalised_in", "conduct",
-                "means", "purposes", "victim_conditions", "source"},
+                "means", "purposes", "circumstances", "relationships", "victim_conditions", "source"},
     "conduct": {"offence", "verbs"},
     "penalty": {"id", "offence", "provision", "imprisonment_years", "fine_days_wage",
                 "victim_conditions", "condition", "source"},
@@ -555,7 +555,9 @@ class Compiler:
             for ref in self.need(t, key, "offence", b, (list,)):
                 g.add((node, prop, self.provision_ref(ref, b)))
         for key, scheme, prop in (("conduct", "conduct", LEXKB.conduct), ("means", "commissive-means", LEXKB.commissiveMeans),
-                                  ("purposes", "purpose", LEXKB.purpose)):
+                                  ("purposes", "purpose", LEXKB.purpose),
+                                  ("circumstances", "circumstance", LEXKB.circumstance),
+                                  ("relationships", "relationship", LEXKB.relationship)):
             for label in t.get(key, []):
                 g.add((node, prop, self.open_concept(scheme, label, self.source_nodes(source, b), b)))
         self.victim_conditions(node, t.get("victim_conditions"), b)

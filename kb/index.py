@@ -33,6 +33,8 @@ SELECT ?offence ?kind ?label WHERE {
   ?offence a lexkb:Offence .
   { ?offence lexkb:conduct ?c BIND("conduct" AS ?kind) } UNION { ?offence lexkb:commissiveMeans ?c BIND("means" AS ?kind) }
   UNION { ?offence lexkb:purpose ?c BIND("purposes" AS ?kind) }
+  UNION { ?offence lexkb:circumstance ?c BIND("circumstances" AS ?kind) }
+  UNION { ?offence lexkb:relationship ?c BIND("relationships" AS ?kind) }
   UNION { ?offence lexkb:victimCondition ?c BIND("victim_conditions" AS ?kind) }
   ?c skos:notation ?notation ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
 } ORDER BY ?offence ?kind ?label"""
@@ -81,21 +83,58 @@ SELECT ?rule ?component ?bound WHERE {
 } ORDER BY ?rule ?component ?bound"""
 
 Q_RULES = """
-SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text WHERE {
+SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victim WHERE {
   ?rule a lexkb:ApplicationRule ; dcterms:identifier ?id ; lexkb:governs ?offence ; lexkb:ruleKind ?k ;
         lexkb:prescribedBy ?p .
   ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
   ?p rdfs:label ?provlabel .
   OPTIONAL { ?rule lexkb:refersTo ?refers }
   OPTIONAL { ?rule lexkb:quotedText ?text }
-} ORDER BY ?offence ?provlabel ?id"""
+  OPTIONAL { ?rule lexkb:victimCondition/skos:prefLabel ?victim FILTER(lang(?victim) = "en") }
+} ORDER BY ?offence ?provlabel ?id ?victim"""
 
 Q_CLAIMS = """
-SELECT ?provision ?provlabel ?opsc ?opsclabel ?source WHERE {
+SELECT ?provision ?provlabel ?opsc ?opsclabel ?source ?basis ?basislabel ?rationale WHERE {
   ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ; lexkb:treatyProvision ?opsc ;
          dcterms:source ?s .
   ?provision rdfs:label ?provlabel . ?opsc rdfs:label ?opsclabel . ?s rdfs:label ?source .
+  OPTIONAL { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { ?claim lexkb:basisRationale ?rationale }
 } ORDER BY ?provlabel ?opsclabel ?source"""
+
+# lexkb's readings of the text (lexkb:Reading) that bear on an offence: read of the offence itself,
+# of its penalties, rules, aggravation rules or amendment effects, or of the provisions that define
+# or penalise it
+Q_READINGS = """
+SELECT DISTINCT ?offence ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?source WHERE {
+  ?offence a lexkb:Offence .
+  { ?reading lexkb:readingOf ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:penaltyFor ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:governs ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:aggravates/lexkb:penaltyFor ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:affectsOffence ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?offence lexkb:definedIn|lexkb:penalisedIn ?t }
+  ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
+           lexkb:restsOn ?words ; dcterms:source ?s .
+  ?s rdfs:label ?source .
+  OPTIONAL { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { ?reading lexkb:basisRationale ?rationale }
+} ORDER BY ?offence ?id ?words ?source"""
+
+# the same for a provision: read of the provision, of what it prescribes, or of an offence it
+# defines or penalises
+Q_PROVISION_READINGS = """
+SELECT DISTINCT ?provision ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?source WHERE {
+  ?provision a eli:LegalResourceSubdivision .
+  { ?reading lexkb:readingOf ?provision }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:prescribedBy ?provision }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:definedIn|lexkb:penalisedIn ?provision }
+  ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
+           lexkb:restsOn ?words ; dcterms:source ?s .
+  ?s rdfs:label ?source .
+  OPTIONAL { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { ?reading lexkb:basisRationale ?rationale }
+} ORDER BY ?provision ?id ?words ?source"""
 
 Q_SOURCES = """
 SELECT DISTINCT ?offence ?source ?para WHERE {
@@ -194,6 +233,25 @@ def measure_text(row) -> str:
     return f"{row['typelabel']} ({'; '.join(qualifiers)})"
 
 
+def reading_entries(rows) -> list[dict]:
+    """Readings from rows of Q_READINGS or Q_PROVISION_READINGS (one per word and source), by id."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        e = out.setdefault(r["id"], {"id": r["id"], "reading": r["text"], "rests_on": [], "alternative": r["alt"],
+                                     "basis": r["basis"], "basis_label": r["basislabel"], "rationale": r["rationale"],
+                                     "sources": []})
+        if r["words"] not in e["rests_on"]:
+            e["rests_on"].append(r["words"])
+        if r["source"] not in e["sources"]:
+            e["sources"].append(r["source"])
+    return [out[k] for k in sorted(out)]
+
+
+def claim_entry(c: dict, **extra) -> dict:
+    return dict(extra, opsc=opsc_paragraph(c["opsclabel"]), source=c["source"], basis=c["basis"],
+                basis_label=c["basislabel"], rationale=c["rationale"])
+
+
 def opsc_paragraph(label: str) -> str:
     return label.removeprefix("OPSC art. ")
 
@@ -205,7 +263,7 @@ QUERIES = {
     "offences": Q_OFFENCES, "aliases": Q_ALIASES, "offence_provisions": Q_OFFENCE_PROVISIONS,
     "concepts": Q_OFFENCE_CONCEPTS, "penalties": Q_PENALTIES, "penalty_conditions": Q_PENALTY_CONDITIONS,
     "measures": Q_MEASURES, "factors": Q_FACTORS, "effect_parts": Q_EFFECT_PARTS, "rules": Q_RULES,
-    "claims": Q_CLAIMS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
+    "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
     "not_in_source": Q_NOT_IN_SOURCE, "provisions": Q_PROVISIONS, "provision_sources": Q_PROVISION_SOURCES,
 }
 
@@ -255,6 +313,8 @@ def assemble(rows: dict, counts: dict) -> dict:
     effect_parts = _group(rows["effect_parts"], "rule")
     rules = _group(rows["rules"], "offence")
     claims = _group(rows["claims"], "provision")
+    readings = _group(rows.get("readings", []), "offence")
+    provision_readings = _group(rows.get("provision_readings", []), "provision")
     sources = _group(rows["sources"], "offence")
     amendments = _group(rows["amendments"], "offence")
     instruments = rows["instruments"]
@@ -278,7 +338,7 @@ def assemble(rows: dict, counts: dict) -> dict:
             "instrument": instrument_of[own_provisions[0]["provision"]],
             "text": o["text"],
         }
-        for kind in ("conduct", "means", "purposes", "victim_conditions"):
+        for kind in ("conduct", "means", "purposes", "circumstances", "relationships", "victim_conditions"):
             entry[kind] = [c["label"] for c in concepts[iri] if c["kind"] == kind]
         entry["penalties"] = []
         factor_entries = {}
@@ -314,12 +374,18 @@ def assemble(rows: dict, counts: dict) -> dict:
                 })
                 fe["applies_to"].append(p["id"])
         entry["aggravating_factors"] = sorted(factor_entries.values(), key=lambda f: (f["rule_provision"], f["provision"], f["id"]))
-        entry["rules"] = [{"id": r["id"], "kind": r["kind"], "label": r["kindlabel"], "provision": r["provlabel"],
-                           "refers_to": r["refers"], "text": r["text"]} for r in rules[iri]]
+        rule_entries: dict[str, dict] = {}
+        for r in rules[iri]:
+            e = rule_entries.setdefault(r["id"], {"id": r["id"], "kind": r["kind"], "label": r["kindlabel"],
+                                                  "provision": r["provlabel"], "refers_to": r["refers"], "text": r["text"],
+                                                  "victim_conditions": []})
+            if r["victim"] and r["victim"] not in e["victim_conditions"]:
+                e["victim_conditions"].append(r["victim"])
+        entry["rules"] = list(rule_entries.values())
         own_iris = _unique(p["provision"] for p in own_provisions)
         entry["opsc"] = _unique(opsc_paragraph(c["opsclabel"]) for prov in own_iris for c in claims[prov])
-        entry["opsc_claims"] = [{"provision": c["provlabel"], "opsc": opsc_paragraph(c["opsclabel"]), "source": c["source"]}
-                                for prov in own_iris for c in claims[prov]]
+        entry["opsc_claims"] = [claim_entry(c, provision=c["provlabel"]) for prov in own_iris for c in claims[prov]]
+        entry["readings"] = reading_entries(readings[iri])
         entry["sources"] = _unique(s["source"] for s in sources[iri])
         entry["amendments"] = [{"id": a["id"], "kind": a["kind"], "label": a["kindlabel"], "act": a["act"],
                                 "date": a["date"], "victim_condition": a["condition"], "source": a["source"],
@@ -345,7 +411,8 @@ def assemble(rows: dict, counts: dict) -> dict:
             "parent": p["parent"], "instrument": p["instrument"], "coverage": p["coverage"],
             "text": p["text"], "description": p["description"],
             "sources": [s["source"] for s in provision_sources[p["provision"]]],
-            "opsc_claims": [{"opsc": opsc_paragraph(c["opsclabel"]), "source": c["source"]} for c in claims[p["provision"]]],
+            "opsc_claims": [claim_entry(c) for c in claims[p["provision"]]],
+            "readings": reading_entries(provision_readings[p["provision"]]),
         }
     return {
         "offences": result,

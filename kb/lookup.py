@@ -167,8 +167,35 @@ def suggest(query: str, index: dict, limit: int = 3) -> list[str]:
     return [choices[c] for c in close]
 
 
+# The report cites OPSC art. 3(1)(a) and (b) as "article 3 (a)" and "article 3 (b)" (paras. 45, 49):
+# the lettered sub-paragraphs of article 3 are in its paragraph 1 (shared/reference/sources.md).
+OPSC_3_LETTER = re.compile(r"^3([a-z])$")
+OPSC_3_READING = ("the report cites article 3's lettered sub-paragraphs without their paragraph number "
+                  "(\"article 3 (b)\", paras. 45 and 49); OPSC article 3 has them in paragraph 1")
+
+
+def read_citation(article: ArticleQuery) -> tuple[ArticleQuery, str] | None:
+    """The report's citation style, read as the treaty numbers it: OPSC '3 (b)' -> 3(1)(b)."""
+    m = OPSC_3_LETTER.match(article.key)
+    if m and article.instrument == "opsc":
+        return ArticleQuery("opsc", f"31{m.group(1)}"), OPSC_3_READING
+    return None
+
+
 def find_provisions(query: str, index: dict) -> list[dict]:
+    return find_provisions_read(query, index)[0]
+
+
+def find_provisions_read(query: str, index: dict) -> tuple[list[dict], str | None]:
+    """The provisions the query names, and how lexkb read it when it is not the treaty's own
+    numbering (None when it is)."""
     article = parse_article(query)
     if article is None:
-        return []
-    return [p for p in index["provisions"].values() if same_article(article, p["label"])]
+        return [], None
+    found = [p for p in index["provisions"].values() if same_article(article, p["label"])]
+    reading = read_citation(article) if not found else None
+    if reading is not None:
+        found = [p for p in index["provisions"].values() if same_article(reading[0], p["label"])]
+        if found:
+            return found, reading[1]
+    return found, None

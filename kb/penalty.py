@@ -20,8 +20,13 @@ def parse_date(text: str | None) -> dt.date | None:
         raise LexkbError(f"--on {text!r}: not a date; use YYYY-MM-DD, e.g. --on 2011-01-01") from None
 
 
+FROM_PUBLICATION = "inferred from publication dates; dates of entry into force not in source"
+
+
 def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
-    """Whether the offence's instrument was in force on `on`, from publication dates, with notes."""
+    """Whether the offence's instrument was in force on `on`, from publication dates, with notes.
+    `in_force_basis` says, next to the answer, how it was reached: inferred from publication dates
+    (the sources give no date of entry into force), or "not in source" where they give no date."""
     inst = index["instruments"][offence["instrument"]]
     notes = []
     published = inst.get("date_publication")
@@ -32,19 +37,23 @@ def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
                      + "; dates of entry into force not in source, publication dates used")
     else:
         notes.append(f"{inst['short']} dates not in source: provisions {REPORTED}")
-    status = None
+    status = basis = None
     if on is not None:
+        basis = FROM_PUBLICATION if published else "not in source"
         if published and on < dt.date.fromisoformat(published):
             status = False
-            notes.insert(0, f"not in force on {on}: {inst['short']} was published on {published}")
+            notes.insert(0, f"not in force on {on} ({FROM_PUBLICATION}): {inst['short']} was published on {published}")
         elif repealed and on >= dt.date.fromisoformat(repealed):
             status = False
-            notes.insert(0, f"not in force on {on}: {inst['short']} was abrogated by the {inst['repealed_by']}, published {repealed}")
+            notes.insert(0, f"not in force on {on} ({FROM_PUBLICATION}): {inst['short']} was abrogated by the "
+                            f"{inst['repealed_by']}, published {repealed}")
         elif published:
             status = True
+            notes.insert(0, f"in force on {on} ({FROM_PUBLICATION}): {inst['short']} published {published}"
+                            + (f", abrogating {inst['repealed_by']} published {repealed}" if repealed else ""))
         else:
             notes.insert(0, f"whether this text was in force on {on} is not in source ({REPORTED})")
-    return {"in_force": status, "notes": notes}
+    return {"in_force": status, "in_force_basis": basis, "notes": notes}
 
 
 def amendment_status(amendment: dict, on: dt.date | None) -> dict:
@@ -73,10 +82,11 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     factors = resolve_factors(offence, factor_ids)
     force = in_force(offence, index, on)
     penalties = []
-    if force["in_force"] is not False:
-        for p in offence["penalties"]:
-            if match.provision_filter and not within(p["provision"], match.provision_filter):
-                continue
+    off = force["in_force"] is False
+    for p in offence["penalties"]:
+        if match.provision_filter and not within(p["provision"], match.provision_filter):
+            continue
+        if not off:
             entry = {k: p[k] for k in ("provision", "condition", "imprisonment_years", "fine_days_wage",
                                        "additional_measures", "victim_conditions")}
             entry["text"] = p["text"]
@@ -91,7 +101,16 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
                 entry["additional_measures"] = entry["additional_measures"] + [
                     f"{m} [{f['provision']}]" for f in applying for m in f["additional_measures"]]
             penalties.append(entry)
-    return {
+    law = {
+        "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
+                                for f in offence["aggravating_factors"]],
+        "rules": [{k: r.get(k, []) if k == "victim_conditions" else r[k]
+                   for k in ("id", "label", "provision", "refers_to", "victim_conditions")} for r in offence["rules"]],
+        "opsc": offence["opsc"],
+        "opsc_claims": [{k: c[k] for k in ("provision", "opsc", "source", "basis", "basis_label", "rationale")}
+                        for c in offence["opsc_claims"]],
+    }
+    result = {
         "offence": offence["offence"],
         "offence_es": offence["offence_es"],
         "id": offence["id"],
@@ -101,18 +120,25 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
         "penalised_in": offence["penalised_in"],
         "victim_conditions": offence["victim_conditions"],
         "conduct": offence["conduct"],
+        "circumstances": offence.get("circumstances", []),
+        "relationships": offence.get("relationships", []),
         "in_force": force["in_force"],
+        "in_force_basis": force["in_force_basis"],
         "notes": force["notes"],
         "penalties": penalties,
-        "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
-                                for f in offence["aggravating_factors"]],
         "with": factor_ids,
-        "rules": [{k: r[k] for k in ("id", "label", "provision", "refers_to")} for r in offence["rules"]],
         "amendments": [amendment_status(a, on) for a in offence["amendments"]],
-        "opsc": offence["opsc"],
-        "opsc_claims": offence["opsc_claims"],
         "sources": offence["sources"],
+        "readings": offence.get("readings", []),
     }
+    # not in force on the date: the law's factors, rules and claims are not listed as applying; they
+    # are kept, marked as such, under not_in_force
+    result.update({k: ([] if off else v) for k, v in law.items()})
+    result["not_in_force"] = None if not off else dict(
+        on=on.isoformat(), reason=force["notes"][0],
+        penalties=[p["provision"] for p in offence["penalties"]
+                   if not match.provision_filter or within(p["provision"], match.provision_filter)], **law)
+    return result
 
 
 def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) -> tuple[dict, Match]:

@@ -18,6 +18,46 @@ def as_json(result: dict) -> str:
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 
 
+def para(source: str) -> str:
+    return source.rsplit(", ", 1)[-1]
+
+
+def claim_lines(claims: list[dict], indent: str = "  ") -> list[str]:
+    """One line per claimed OPSC paragraph and domestic provision: the paragraphs that make the
+    claim and its basis, with the rationale of an inferred or editorial one."""
+    grouped: dict[tuple, dict] = {}
+    for c in claims:
+        g = grouped.setdefault((c["opsc"], c.get("provision")), dict(c, paras=[]))
+        g["paras"].append(para(c["source"]))
+    out = []
+    for (opsc, provision), c in grouped.items():
+        who = f" by {provision}" if provision else ""
+        basis = c.get("basis_label") or "basis not recorded"
+        why = f": {c['rationale']}" if c.get("rationale") and c.get("basis") != "stated" else ""
+        out.append(f"{indent}OPSC {opsc}, as the State claims{who} [{', '.join(dict.fromkeys(c['paras']))}] — "
+                   f"basis: {basis}{why}")
+    return out
+
+
+def reading_lines(readings: list[dict], indent: str = "  ") -> list[str]:
+    out = []
+    for r in readings:
+        out.append(f"{indent}lexkb's reading [{r['id']}] ({r['basis_label']}), not the source's words: {r['reading']}")
+        words = "; ".join(f"\"{w}\"" for w in r["rests_on"])
+        out.append(f"{indent}  rests on: {words} [{', '.join(para(s) for s in r['sources'])}]")
+        out.append(f"{indent}  alternative: {r['alternative']}")
+        if r.get("rationale"):
+            out.append(f"{indent}  why: {r['rationale']}")
+    return out
+
+
+def reading_cell(readings: list[dict]) -> str:
+    return " | ".join(f"{r['id']} ({r['basis']}): {r['reading']} Rests on: "
+                      + "; ".join(f"\"{w}\"" for w in r["rests_on"])
+                      + f" [{', '.join(para(s) for s in r['sources'])}]. Alternative: {r['alternative']}"
+                      + (f" Why: {r['rationale']}" if r.get("rationale") else "") for r in readings)
+
+
 def as_text(result: dict) -> str:
     out = []
     if result["on"]:
@@ -28,6 +68,10 @@ def as_text(result: dict) -> str:
         out.append(f"  defined in {', '.join(o['defined_in'])}; penalised in {', '.join(o['penalised_in'])}")
         if o["victim_conditions"]:
             out.append(f"  victims: {'; '.join(o['victim_conditions'])}")
+        if o.get("circumstances"):
+            out.append(f"  circumstances: {'; '.join(o['circumstances'])}")
+        if o.get("relationships"):
+            out.append(f"  relationships: {'; '.join(o['relationships'])}")
         for note in o["notes"]:
             out.append(f"  note: {note}")
         for p in o["penalties"]:
@@ -43,9 +87,17 @@ def as_text(result: dict) -> str:
                 out += [f"        {i}. {step}" for i, step in enumerate(p["explanation"], 1)]
             for m in p["additional_measures"]:
                 out.append(f"    additional measure: {m}")
-        if o["in_force"] is False:
+        off = o.get("not_in_force")
+        if off:
             out.append("  no penalty applies on that date")
-        if o["aggravating_factors"]:
+            out.append(f"  not in force on {off['on']}, so none of this applies (shown for reference):")
+            out.append(f"    penalties under {', '.join(off['penalties'])}")
+            if off["aggravating_factors"]:
+                out.append(f"    aggravating factors: {', '.join(f['id'] for f in off['aggravating_factors'])}")
+            for r in off["rules"]:
+                out.append(f"    rule: {r['label']} ({r['provision']})")
+            out += claim_lines(off["opsc_claims"], "    ")
+        elif o["aggravating_factors"]:
             out.append("  aggravating factors (use --with ID):")
             width = max(len(f["id"]) for f in o["aggravating_factors"])
             for f in o["aggravating_factors"]:
@@ -54,19 +106,17 @@ def as_text(result: dict) -> str:
             out.append("  aggravating factors: none in source")
         for r in o["rules"]:
             refers = f" (refers to {r['refers_to']})" if r["refers_to"] else ""
-            out.append(f"  rule: {r['label']} ({r['provision']}){refers}")
+            victims = f"; victims: {'; '.join(r['victim_conditions'])}" if r.get("victim_conditions") else ""
+            out.append(f"  rule: {r['label']} ({r['provision']}){refers}{victims}")
         for a in o["amendments"]:
             victim = " (victim under 18)" if a["victim_condition"] == "under-18" else ""
             applies = "" if "applies" not in a else (" — applies" if a["applies"] else " — does not apply yet")
             out.append(f"  {a['act']}: {a['label']}{victim}, since {a['since']}{applies}; {a['note']} [{a['source']}]")
         if o["opsc_claims"]:
-            claims = {}
-            for c in o["opsc_claims"]:
-                claims.setdefault(c["opsc"], []).append(c["source"].rsplit(", ", 1)[-1])
-            out.append("  OPSC, as claimed by the State: " + "; ".join(
-                f"{k} ({', '.join(dict.fromkeys(v))})" for k, v in claims.items()))
-        else:
+            out += claim_lines(o["opsc_claims"])
+        elif not off:
             out.append("  OPSC: no mapping claimed in the source")
+        out += reading_lines(o.get("readings", []))
         out.append(f"  sources: {'; '.join(o['sources'])}")
         out.append("")
     return "\n".join(out)
@@ -74,12 +124,30 @@ def as_text(result: dict) -> str:
 
 COLUMNS = ["offence", "offence_es", "provision", "condition", "imprisonment_min", "imprisonment_max",
            "fine_min", "fine_max", "effective_imprisonment_min", "effective_imprisonment_max",
-           "effective_fine_min", "effective_fine_max", "additional_measures", "aggravating_factors", "opsc", "sources"]
+           "effective_fine_min", "effective_fine_max", "additional_measures", "aggravating_factors", "opsc", "opsc_basis",
+           "in_force", "in_force_basis", "readings", "sources"]
 
 
 def rows(result: dict) -> list[dict]:
     out = []
     for o in result["results"]:
+        off = o.get("not_in_force")
+        claims = o["opsc_claims"] if not off else off["opsc_claims"]
+        common = {
+            "opsc": "; ".join(o["opsc"] if not off else off["opsc"]),
+            "opsc_basis": "; ".join(dict.fromkeys(
+                f"{c['opsc']} ({c['provision']}): {c['basis'] or 'not recorded'}"
+                + (f" ({c['rationale']})" if c.get("rationale") and c["basis"] != "stated" else "") for c in claims)),
+            "in_force": "" if o["in_force"] is None else str(o["in_force"]).lower(),
+            "in_force_basis": o.get("in_force_basis") or "",
+            "readings": reading_cell(o.get("readings", [])),
+        }
+        if off:
+            out.append(dict({c: None for c in COLUMNS}, offence=o["offence"], offence_es=o["offence_es"] or "",
+                            provision="; ".join(off["penalties"]),
+                            condition=off["reason"], additional_measures="",
+                            aggravating_factors="; ".join(f["id"] for f in off["aggravating_factors"]),
+                            sources="; ".join(o["sources"]), **common))
         for p in o["penalties"]:
             eff_i = p.get("effective_imprisonment_years", [None, None])
             eff_f = p.get("effective_fine_days_wage", [None, None])
@@ -92,7 +160,7 @@ def rows(result: dict) -> list[dict]:
                 "effective_fine_min": eff_f[0], "effective_fine_max": eff_f[1],
                 "additional_measures": "; ".join(p["additional_measures"]),
                 "aggravating_factors": "; ".join(f["id"] for f in o["aggravating_factors"]),
-                "opsc": "; ".join(o["opsc"]), "sources": "; ".join(o["sources"]),
+                "sources": "; ".join(o["sources"]), **common,
             })
     return out
 

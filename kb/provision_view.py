@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from .aggravation import show
 from .errors import LexkbError
-from .lookup import find_provisions, within
+from .lookup import find_provisions_read, within
 
 
 def describe(article: str, index: dict) -> dict:
-    found = find_provisions(article, index)
+    found, read_as = find_provisions_read(article, index)
     if not found:
         labels = sorted({p["label"] for p in index["provisions"].values()})
         import difflib
@@ -42,10 +42,20 @@ def describe(article: str, index: dict) -> dict:
         for r in o["rules"]:
             if within(r["provision"], label):
                 encoded["rules"].append({"id": r["id"], "label": r["label"], "provision": r["provision"],
-                                         "refers_to": r["refers_to"]})
-    claimed_by = [{"domestic": q["label"], "source": c["source"]} for q in index["provisions"].values()
+                                         "refers_to": r["refers_to"], "victim_conditions": r.get("victim_conditions", [])})
+    claimed_by = [{"domestic": q["label"], "source": c["source"], "basis": c.get("basis"),
+                   "basis_label": c.get("basis_label"), "rationale": c.get("rationale")}
+                  for q in index["provisions"].values()
                   for c in q["opsc_claims"] if label.startswith("OPSC art. ") and c["opsc"] == label.removeprefix("OPSC art. ")]
+    # readings of this provision and of its parts (lexkb's, not the source's words)
+    readings: dict[str, dict] = {}
+    for q in index["provisions"].values():
+        if q["iri"] == p["iri"] or within(q["label"], label):
+            for r in q.get("readings", []):
+                readings.setdefault(r["id"], r)
     return {
+        "query": article,
+        "read_as": None if read_as is None else {"provision": label, "reading": read_as},
         "provision": label,
         "iri": p["iri"],
         "coverage": p["coverage"],
@@ -55,12 +65,17 @@ def describe(article: str, index: dict) -> dict:
         "encoding": encoded,
         "opsc_claims": p["opsc_claims"],
         "claimed_by": claimed_by,
+        "readings": [readings[k] for k in sorted(readings)],
         "sources": p["sources"],
     }
 
 
 def render(d: dict) -> str:
+    from .penalty_format import claim_lines, para, reading_lines
+
     out = [d["provision"], f"  {d['iri']}"]
+    if d.get("read_as"):
+        out.append(f"  read '{d['query']}' as {d['read_as']['provision']}: {d['read_as']['reading']}")
     if d["coverage"] == "not-in-source":
         out.append("  not in source: the source document does not describe this provision")
     if d["text"]:
@@ -82,10 +97,16 @@ def render(d: dict) -> str:
     for f in e["aggravating_factors"]:
         out.append(f"  aggravating factor {f['id']} ({f['provision']}): {f['label']}; {f['effect']}")
     for r in e["rules"]:
-        out.append(f"  rule ({r['provision']}): {r['label']}" + (f"; refers to {r['refers_to']}" if r["refers_to"] else ""))
-    for c in d["opsc_claims"]:
-        out.append(f"  implements OPSC {c['opsc']}, as the State claims [{c['source']}]")
+        out.append(f"  rule ({r['provision']}): {r['label']}" + (f"; refers to {r['refers_to']}" if r["refers_to"] else "")
+                   + (f"; victims: {'; '.join(r['victim_conditions'])}" if r.get("victim_conditions") else ""))
+    out += [line.replace("  OPSC ", "  implements OPSC ", 1) for line in claim_lines(d["opsc_claims"])]
+    grouped: dict[str, dict] = {}
     for c in d["claimed_by"]:
-        out.append(f"  claimed as implemented by {c['domestic']} [{c['source']}]")
+        grouped.setdefault(c["domestic"], dict(c, paras=[]))["paras"].append(para(c["source"]))
+    for domestic, c in grouped.items():
+        why = f": {c['rationale']}" if c.get("rationale") and c.get("basis") != "stated" else ""
+        out.append(f"  claimed as implemented by {domestic} [{', '.join(c['paras'])}] — basis: "
+                   f"{c.get('basis_label') or 'basis not recorded'}{why}")
+    out += reading_lines(d.get("readings", []))
     out.append(f"  sources: {'; '.join(d['sources'])}")
     return "\n".join(out) + "\n"

@@ -29,7 +29,7 @@ import re
 
 from .index import QUERIES, assemble, iri_term, literal_values, restricted
 from .jurisdiction import ELI, check_code, code_of, restrict_index
-from .lookup import NUMBER_SUFFIXES, fold, parse_article, resolve, same_article
+from .lookup import NUMBER_SUFFIXES, fold, parse_article, read_citation, resolve, same_article
 from .errors import LexkbError
 from .store import select
 
@@ -185,7 +185,7 @@ Q_TEXTS = """SELECT ?resource ?text WHERE { ?resource lexkb:quotedText ?text }""
 # defined, penalised, penalty and rule provisions; with the factors and the provisions, all of them)
 # and a candidate list prints
 LINKING = ("offences", "offence_provisions", "penalties", "rules")
-BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "sources")
+BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "readings", "sources")
 
 
 def factor_rows(store, penalties) -> list[dict]:
@@ -228,6 +228,7 @@ def entries(store, offences, provisions=(), linking_only: bool = False) -> dict:
     rows["measures"] = select_in(store, QUERIES["measures"], "owner", penalties + [r["factor"] for r in rows["factors"]])
     rows["effect_parts"] = select_in(store, QUERIES["effect_parts"], "rule", [r["rule"] for r in rows["factors"]])
     rows["claims"] = select_in(store, QUERIES["claims"], "provision", wanted)
+    rows["provision_readings"] = select_in(store, QUERIES["provision_readings"], "provision", wanted)
     rows["provision_sources"] = select_in(store, QUERIES["provision_sources"], "provision", wanted)
     instruments = [r["instrument"] for r in rows["provisions"]]
     rows["instruments"] = select_in(store, QUERIES["instruments"], "instrument", instruments)
@@ -369,6 +370,9 @@ def show_index(store, article_text: str, jurisdiction: str | None = None) -> dic
     scope = Scope(store, jurisdiction)
     article = parse_article(article_text)
     found = article_provisions(scope, article) if article is not None else []
+    reading = read_citation(article) if article is not None and not found else None
+    if reading is not None:  # the report's citation style (OPSC '3 (b)'), as lexkb.lookup reads it
+        found = article_provisions(scope, reading[0])
     if len(found) != 1:
         if found:
             return scope.finish(_index([], _provision_stubs(scope, found)))

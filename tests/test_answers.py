@@ -101,22 +101,26 @@ def test_queries_that_must_not_match(index, query, message):
 # ------------------------------------------------------------------------------------ dates
 LPSTP_NOTE = ("LPSTP published 2007-11-27; abrogated by the General Law on trafficking (2012), published 2012-06-14; "
               "dates of entry into force not in source, publication dates used")
+INFERRED = "inferred from publication dates; dates of entry into force not in source"
+LPSTP_DATES = "LPSTP published 2007-11-27, abrogating General Law on trafficking (2012) published 2012-06-14"
 CPF_NOTE = "CPF dates not in source: provisions as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
 
 
 @pytest.mark.parametrize("on,in_force_,notes", [
     (None, None, [LPSTP_NOTE]),
-    ("2007-11-26", False, ["not in force on 2007-11-26: LPSTP was published on 2007-11-27", LPSTP_NOTE]),
-    ("2007-11-27", True, [LPSTP_NOTE]),
-    ("2012-06-13", True, [LPSTP_NOTE]),
-    ("2012-06-14", False, ["not in force on 2012-06-14: LPSTP was abrogated by the General Law on trafficking (2012), "
-                           "published 2012-06-14", LPSTP_NOTE]),
+    ("2007-11-26", False, [f"not in force on 2007-11-26 ({INFERRED}): LPSTP was published on 2007-11-27", LPSTP_NOTE]),
+    ("2007-11-27", True, [f"in force on 2007-11-27 ({INFERRED}): {LPSTP_DATES}", LPSTP_NOTE]),
+    ("2012-06-13", True, [f"in force on 2012-06-13 ({INFERRED}): {LPSTP_DATES}", LPSTP_NOTE]),
+    ("2012-06-14", False, [f"not in force on 2012-06-14 ({INFERRED}): LPSTP was abrogated by the General Law on "
+                           "trafficking (2012), published 2012-06-14", LPSTP_NOTE]),
 ])
 def test_lpstp_in_force_on_both_sides_of_each_date(index, on, in_force_, notes):
     result, _ = answer("trata", index, [], on)
     [o] = result["results"]
     assert result["on"] == on
     assert (o["in_force"], o["notes"]) == (in_force_, notes)
+    # the answer says in the same breath that it is inferred from publication dates (issue 10)
+    assert o["in_force_basis"] == (None if on is None else INFERRED)
     assert penalties(o) == ([] if in_force_ is False else [LPSTP_6_I, LPSTP_6_II])
 
 
@@ -158,11 +162,13 @@ def test_in_force_of_an_instrument_published_and_not_repealed():
     index = {"instruments": {"i": {"short": "Act X", "date_publication": "2010-01-10"}}}
     offence = {"instrument": "i"}
     note = "Act X published 2010-01-10; dates of entry into force not in source, publication dates used"
-    assert in_force(offence, index, None) == {"in_force": None, "notes": [note]}
+    assert in_force(offence, index, None) == {"in_force": None, "in_force_basis": None, "notes": [note]}
     assert in_force(offence, index, parse_date("2010-01-09")) == {
-        "in_force": False, "notes": ["not in force on 2010-01-09: Act X was published on 2010-01-10", note]}
-    assert in_force(offence, index, parse_date("2010-01-10")) == {"in_force": True, "notes": [note]}
-    assert in_force(offence, index, parse_date("2099-01-01")) == {"in_force": True, "notes": [note]}
+        "in_force": False, "in_force_basis": INFERRED,
+        "notes": [f"not in force on 2010-01-09 ({INFERRED}): Act X was published on 2010-01-10", note]}
+    assert in_force(offence, index, parse_date("2010-01-10")) == {
+        "in_force": True, "in_force_basis": INFERRED, "notes": [f"in force on 2010-01-10 ({INFERRED}): Act X published 2010-01-10", note]}
+    assert in_force(offence, index, parse_date("2099-01-01"))["in_force"] is True
 
 
 def test_amendment_status_direct():
@@ -218,7 +224,7 @@ def test_a_factor_that_brings_a_measure_adds_it_with_its_provision(index):
     [o] = answer("LPSTP 6 I", index, ["public-office"], None)[0]["results"]
     [p] = o["penalties"]
     extra = [m for m in p["additional_measures"] if m.endswith("[LPSTP art. 6 III(a)]")]
-    assert len(extra) == 1 and extra[0].startswith("removal or disqualification from public office or profession")
+    assert len(extra) == 1 and extra[0].startswith("loss of job, removal and bar from office and public service in general")
     [o] = answer("LPSTP 6 I", index, [], None)[0]["results"]
     assert o["penalties"][0]["additional_measures"] == []
 
@@ -300,13 +306,17 @@ def test_a_factor_that_does_not_apply_names_every_penalising_provision(index):
 def test_the_result_carries_what_the_source_says_of_the_offence(index):
     """LPSTP arts. 5-6 (paras. 49, 51): names, victims, conduct, rules and the State's OPSC claims."""
     [o] = answer("trata", index, [], None)[0]["results"]
-    assert sorted(o) == ["aggravating_factors", "aliases", "amendments", "conduct", "defined_in", "id", "in_force", "iri",
-                         "notes", "offence", "offence_es", "opsc", "opsc_claims", "penalised_in", "penalties", "rules",
-                         "sources", "victim_conditions", "with"]
-    assert o["aliases"] == ["trafficking of persons"]
-    assert o["victim_conditions"] == ["person aged under 18 years",
-                                      "person who does not have the capacity to understand the significance of the act",
-                                      "person who is unable to offer resistance"]
+    assert sorted(o) == ["aggravating_factors", "aliases", "amendments", "circumstances", "conduct", "defined_in", "id",
+                         "in_force", "in_force_basis", "iri", "not_in_force", "notes", "offence", "offence_es", "opsc",
+                         "opsc_claims", "penalised_in", "penalties", "readings", "relationships", "rules", "sources",
+                         "victim_conditions", "with"]
+    # the report's name for the Act (para. 49) is an alias too
+    assert o["aliases"] == ["Human Trafficking", "trafficking of persons"]
+    # art. 5 covers "a person": the minors clause only waives proof of the means (issue 10)
+    assert o["victim_conditions"] == []
+    assert o["rules"][0]["victim_conditions"] == ["person aged under 18 years",
+                                                  "person who does not have the capacity to understand the significance of the act",
+                                                  "person who is unable to offer resistance"]
     assert o["conduct"] == ["delivers", "facilitates", "offers", "procures", "promotes", "receives", "solicits", "transfers"]
     assert [(r["provision"], r["label"], r["refers_to"]) for r in o["rules"]] == [
         ("LPSTP art. 5", "no verification of commissive means required", None),

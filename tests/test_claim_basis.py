@@ -98,7 +98,7 @@ def test_a_stated_claim_needs_no_rationale(kb_graph, shapes):
     ("cpf/206.md", 'basis = "inferred-from-structure"', 'basis = "obvious"',
      "provisions/cpf/206.md:42: unknown claim-basis 'obvious'; known: editorial, inferred-from-structure, stated"),
     ("lpstp/5.md", 'rationale = "Para. 49 says the Act', 'note = "Para. 49 says the Act',
-     "provisions/lpstp/5.md:47: [claim] unknown key(s) note; allowed: basis, opsc, provision, rationale, source"),
+     "provisions/lpstp/5.md:52: [claim] unknown key(s) note; allowed: basis, opsc, provision, rationale, source"),
     ("lpstp/6.md", 'rationale = "Section III states one increase', 'why = "Section III states one increase',
      "provisions/lpstp/6.md:118: [reading] unknown key(s) why; allowed: alternative, basis, id, of, rationale, reading, rests_on, source"),
     ("lpstp/6.md", 'rests_on = "shall be increased by half in the following situations"',

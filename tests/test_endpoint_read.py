@@ -64,7 +64,8 @@ READS = [
     (("table", "opsc-coverage", "--gaps", "--lang", "es", "--format", "html"), 0, ["<table"]),
     (("table", "amendments", "--on", "2010-01-01", "--format", "tex"), 0,
      ["sexual tourism & CPF art. 203 & modelled & not in source & ruled out (victim under 18) & not in source & "
-      "serious offence (victim under 18) & not in source & not in source & para. 44 \\\\"]),
+      "serious offence (victim under 18) & scope extended & not in source & not in source & not in source & para. 44 & "
+      "decree-2010-compensation-class; decree-2010-procurement-of-minors; decree-2010-sexual-tourism \\\\"]),
     (("query", "penalties"), 0, ["(7 rows)\n"]),
     (("query", "penalties", "--format", "json"), 0,
      ['"provision":{"type":"literal","value":"CPF art. 209 bis"},"offence":{"type":"literal","value":"pederasty","xml:lang":"en"},'

@@ -65,7 +65,7 @@ def test_fold():
 def test_names_and_provisions_of_an_offence(index):
     trafficking = next(o for o in index["offences"] if o["id"] == "trafficking-in-persons")
     assert names_of(trafficking) == ["trafficking in persons", "trata de personas", "trafficking-in-persons",
-                                     "trafficking of persons"]
+                                     "Human Trafficking", "trafficking of persons"]
     assert offence_provisions(trafficking) == ["LPSTP art. 5", "LPSTP art. 6", "LPSTP art. 6 I", "LPSTP art. 6 II",
                                                "LPSTP art. 6 III(c)", "LPSTP art. 6 III(d)", "LPSTP art. 6 III(a)",
                                                "LPSTP art. 6 III(b)"]

@@ -62,7 +62,8 @@ def test_json_contract_for_trafficking_lists_both_variants():
     assert {f["id"] for f in o["aggravating_factors"]} == {"public-office", "victim-over-60", "indigenous-victim", "relative-or-carer"}
     assert all(set(f) >= {"id", "label", "provision", "effect"} for f in o["aggravating_factors"])
     assert o["opsc"] == ["2(a)", "3(1)(a)"]
-    assert o["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"]
+    # para. 49 for the report's name of the Act ("Human Trafficking"), an alias
+    assert o["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 49", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"]
     assert all(isinstance(x, int) for p in o["penalties"] for x in p["imprisonment_years"] + p["fine_days_wage"])
 
 
@@ -114,7 +115,7 @@ def test_violence_aggravates_pederasty_and_public_office_brings_its_measure():
     _, result, _ = penalty_json("LPSTP 6 I", "--with", "public-office")
     [p] = result["results"][0]["penalties"]
     assert p["provision"] == "LPSTP art. 6 I"
-    assert any(m.startswith("removal or disqualification from public office or profession (mandatory; for a period equal "
+    assert any(m.startswith("loss of job, removal and bar from office and public service in general (mandatory; for a period equal "
                             "to that of the prison sentence") and m.endswith("[LPSTP art. 6 III(a)]")
                for m in p["additional_measures"])
 
@@ -163,7 +164,8 @@ def test_on_date_around_lpstp_publication_and_abrogation(on, in_force):
     assert o["in_force"] is in_force
     assert len(o["penalties"]) == (2 if in_force else 0)
     if not in_force:
-        assert o["notes"][0].startswith(f"not in force on {on}: LPSTP was")
+        assert o["notes"][0].startswith(f"not in force on {on} (inferred from publication dates; dates of entry into "
+                                        "force not in source): LPSTP was")
 
 
 @pytest.mark.parametrize("on,applies", [("2010-08-18", False), ("2010-08-19", True)])
@@ -247,7 +249,8 @@ def test_show_provision_with_text_mappings_and_provenance():
                           "    Article 204. The following persons shall be deemed")
     assert "  CPF art. 204 III: III. Anyone who directly or indirectly manages" in out
     assert "  penalty CPF art. 204: imprisonment 8–15 years, fine 1,000–2,000 days of minimum wage" in out
-    assert "  implements OPSC 3(1)(b), as the State claims [CRC/C/OPSC/MEX/Q/1/Add.1, para. 47]" in out
+    assert ("  implements OPSC 3(1)(b), as the State claims [para. 45, para. 47] — basis: stated by the source\n"
+            in out)
     assert out.endswith("  sources: CRC/C/OPSC/MEX/Q/1/Add.1, para. 47\n")
 
 

@@ -74,7 +74,7 @@ def test_source_words_of_para_1_survive_every_output_format(app, fmt):
     assert [r["state"] for r in rows].count("Not known") == 2
     assert [r["status"] for r in rows].count("not in source") == 11
     kb = {r["offence"]: r["kb-offence"] for r in rows}
-    assert kb == {"Child pornography": "Not modelled in this knowledge base (Federal Criminal Code, art. 202).",
+    assert kb == {"Child pornography": "Not modelled in this knowledge base. Linked by the statistics' name only: the sources lexkb cites name no article for it (not in source).",
                   "Procuring of children": "https://w3id.org/lexkb/id/mx/offence/procurement-of-minors"}
 
 
@@ -192,7 +192,9 @@ def test_investigations_by_offence():
     assert [(c["year"], c["disposition"], c["investigations"]) for c in by["trafficking-in-persons"]["counts"]] == [
         ("2007", "not in source", 1), ("2008", "not in source", 2), ("2009", "not in source", 4), ("2010", "not in source", 0)]
     cp = by["child-pornography"]
-    assert (cp["modelled"], cp["note"], cp["statute"]) == (False, "not modelled in the knowledge base (CPF 202)", "CPF 202")
+    # no source names its article: none is invented (issue 10)
+    assert (cp["modelled"], cp["note"], cp["statute"]) == (
+        False, "not modelled in the knowledge base; linked by name only, article not in source", None)
     assert sum(c["investigations"] for c in cp["counts"]) == 9 + 25
     assert by["pederasty"]["counts"] == [] and by["pederasty"]["note"] == "not in source"
     assert by["procurement"]["note"] == ("not in source; the source's 'Procuring of children' is counted under "

@@ -98,7 +98,7 @@ def test_observations_link_to_the_offences_they_name(graph):
                       "Child pornography": set(), "Total": set()}
     cp = URIRef("https://w3id.org/lexkb/concept/stats-offence/child-pornography")
     assert (cp, RDF.type, SKOS.Concept) in graph
-    assert str(graph.value(cp, SKOS.note)) == "Not modelled in this knowledge base (Federal Criminal Code, art. 202)."
+    assert str(graph.value(cp, SKOS.note)) == "Not modelled in this knowledge base. Linked by the statistics' name only: the sources lexkb cites name no article for it (not in source)."
     procuring = URIRef("https://w3id.org/lexkb/concept/stats-offence/procuring-of-children")
     assert graph.value(procuring, RDFS.seeAlso) == URIRef(OFFENCE + "procurement")
 

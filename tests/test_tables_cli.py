@@ -59,7 +59,8 @@ def test_o_replaces_the_file_atomically(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]  # no temporary file left
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
     assert out.read_bytes().count(b"\r\n") == 9  # RFC 4180 line ends: header + 8 rows
-    assert rows[0][:4] == ["Conduct", "Bound", "Adult victim: provision", "Adult victim"]
+    assert rows[0][:4] == ["Conduct", "Bound", "Any person (no age or capacity condition): provision",
+                           "Any person (no age or capacity condition)"]
     assert rows[2][3] == "9" and rows[2][6] == "15" and rows[2][8] == "5/3"
 
 

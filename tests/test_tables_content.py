@@ -70,13 +70,15 @@ def test_amendments():
     assert rows["corruption"]["modelled"] == "not modelled"
     assert rows["pornography"]["article"] is None
     assert rows["pederasty"]["article"].text == "CPF art. 209 bis"
-    for r in rows.values():
+    for name, r in rows.items():
         assert r["parole_before"] == r["serious_before"] == "not in source"
-        assert r["parole_after"] == "ruled out (victim under 18)"
-        assert r["serious_after"] == "serious offence (victim under 18)"
+        # CPF 206 is linked to the compensation effect only (reading decree-2010-procurement-of-minors)
+        expected = "no change stated in source" if name == "procurement for prostitution" else None
+        assert r["parole_after"] == (expected or "ruled out (victim under 18)")
+        assert r["serious_after"] == (expected or "serious offence (victim under 18)")
         assert r["source"] == ["para. 44"]
-    assert len(rows) == 6
-    assert any("procurement for prostitution (CPF art. 206); trafficking in persons (LPSTP art. 6)" in n for n in table.notes)
+    assert len(rows) == 7
+    assert any(n.endswith("no effect of the decree: trafficking in persons (LPSTP art. 6).") for n in table.notes)
     assert table.sources == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"]
 
 

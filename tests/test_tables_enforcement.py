@@ -54,8 +54,9 @@ def test_one_row_per_offence_of_the_kb_then_child_pornography(table):
     assert sorted(r["_offence_id"] for r in table.rows[:-1]) == sorted(o["id"] for o in INDEX["offences"])
     last = table.rows[-1]
     assert iris[-1] == CHILD_PORNOGRAPHY and last["_offence_id"] is None
-    assert (last["instrument"], last["article"]) == ("CPF", "202")
-    assert last["variant"] == "not modelled in this knowledge base (CPF 202)"
+    # no source names its article: none is invented (issue 10)
+    assert (last["instrument"], last["article"]) == ("not in source", "not in source")
+    assert last["variant"] == "not modelled in this knowledge base; linked by name only, article not in source"
     assert last["imprisonment"] == last["fine"] == "not modelled"
     # the same order as investigations_by_offence()
     assert iris == [e["offence"] for e in stats.investigations_by_offence()]

@@ -45,11 +45,12 @@ def investigations_by_offence(statistics_dir: Path | None = None) -> list[dict]:
     - "offence": the offence IRI (https://w3id.org/lexkb/id/mx/offence/{slug}); for child pornography
       the IRI of the SKOS concept https://w3id.org/lexkb/concept/stats-offence/child-pornography
     - "modelled": False only for child pornography
-    - "statute": "CPF 204", "LPSTP 5-6", ...; "CPF 202" for child pornography
+    - "statute": "CPF 204", "LPSTP 5-6", ...; None for child pornography (no source names its article)
     - "named_in_source": the offence's name in the source's tables ("Procuring of children"), or None
       where the source's tables do not name it
-    - "note": how the link was made, "not modelled in the knowledge base (CPF 202)" for child
-      pornography, or "not in source" where the source gives no investigations for the offence
+    - "note": how the link was made, "not modelled in the knowledge base; linked by name only, article
+      not in source" for child pornography, or "not in source" where the source gives no
+      investigations for the offence
     - "counts": rows {"dataset", "agency", "year", "disposition", "investigations", "computed",
       "paragraph", "source"}. "investigations" is an int, or the source's word where it prints one.
       "computed" is True where the figure is a count of the table's rows (para. 1 lists one
@@ -78,7 +79,7 @@ def investigations_by_offence(statistics_dir: Path | None = None) -> list[dict]:
     for name, statute in UNMODELLED.items():
         result.append({"offence": concept_iri("stats-offence", "child-pornography"), "modelled": False,
                        "statute": statute, "named_in_source": name,
-                       "note": f"not modelled in the knowledge base ({statute})",
+                       "note": "not modelled in the knowledge base; linked by name only, article not in source",
                        "counts": counts.get(name, [])})
     return result
 

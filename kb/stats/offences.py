@@ -22,7 +22,8 @@ LINKS: dict[str, tuple[str | None, str | None, str]] = {
     ),
     "Child pornography": (
         None, None,
-        "Not modelled in this knowledge base (Federal Criminal Code, art. 202).",
+        "Not modelled in this knowledge base. Linked by the statistics' name only: the sources lexkb "
+        "cites name no article for it (not in source).",
     ),
 }
 
@@ -35,4 +36,6 @@ KB_OFFENCES = [
     ("pederasty", "CPF 209 bis"),
     ("trafficking-in-persons", "LPSTP 5-6"),
 ]
-UNMODELLED = {"Child pornography": "CPF 202"}
+# the statistics' names of offences the knowledge base does not model -> their statute: None, as no
+# source lexkb cites names an article for them
+UNMODELLED: dict[str, str | None] = {"Child pornography": None}

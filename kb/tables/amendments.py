@@ -8,11 +8,13 @@ but the knowledge base does not model (corruption, pornography) are rows marked 
 from __future__ import annotations
 
 from ..errors import LexkbError
-from .common import check_lang, load_store, pick, query_note, run_query, t
+from .common import (check_lang, load_store, pick, query_note, reading_cell, reading_notes, readings_by_offence,
+                     run_query, t)
 from .model import Column, Link, Table, natural_key, parse_date, source_sort_key
 
 NAME = "amendments"
-KINDS = {"parole-ruled-out": ("parole", "ruled-out"), "serious-offence": ("serious", "serious")}
+KINDS = {"parole-ruled-out": ("parole", "ruled-out"), "serious-offence": ("serious", "serious"),
+         "compensation-extended": ("compensation", "extended")}
 
 
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
@@ -37,6 +39,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         o["sources"].add(r["source"])
         sources.add(r["source"])
     date = parse_date(decree_date)
+    readings = readings_by_offence(store)
+    used: dict[str, dict] = {}
     rows = []
     for key, o in offences.items():
         r = o["row"]
@@ -50,14 +54,20 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "parole_after": o["effects"].get("parole", t("no-change", lang)),
             "serious_before": t("not-in-source", lang),
             "serious_after": o["effects"].get("serious", t("no-change", lang)),
+            "compensation_after": o["effects"].get("compensation", t("no-change", lang)),
+            "readings": reading_cell(mine := [x for x in readings.get(r["offenceId"] or "", [])
+                                              if x["id"].startswith("decree-2010-")]) if modelled else None,
             "source": [s.rsplit(", ", 1)[-1] for s in effect_sources],
             "_key": (0 if modelled else 1, natural_key(r["provisionLabel"] or ""), key),
             "_offence_id": r["offenceId"],
         }
+        if modelled:
+            used.update((x["id"], x) for x in mine)
         if on is not None:
             after = date is not None and on >= date
             row["parole_on"] = row["parole_after"] if after else t("not-in-source", lang)
             row["serious_on"] = row["serious_after"] if after else t("not-in-source", lang)
+            row["compensation_on"] = row["compensation_after"] if after else t("not-in-source", lang)
         rows.append(row)
     rows.sort(key=lambda row: row["_key"])
     if reverse:
@@ -67,11 +77,13 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("modelled", t("modelled", lang)),
             Column("parole_before", t("parole_before", lang)), Column("parole_after", t("parole_after", lang, date=d)),
             Column("serious_before", t("serious_before", lang)),
-            Column("serious_after", t("serious_after", lang, date=d))]
+            Column("serious_after", t("serious_after", lang, date=d)),
+            Column("compensation_after", t("compensation_after", lang, date=d))]
     if on is not None:
         cols += [Column("parole_on", t("parole_on", lang, date=on.isoformat())),
-                 Column("serious_on", t("serious_on", lang, date=on.isoformat()))]
-    cols.append(Column("source", t("source", lang)))
+                 Column("serious_on", t("serious_on", lang, date=on.isoformat())),
+                 Column("compensation_on", t("compensation_on", lang, date=on.isoformat()))]
+    cols += [Column("source", t("source", lang)), Column("readings", t("readings", lang))]
     notes = [
         (f"«Antes»: no consta en la fuente, que solo dice que el decreto ({act}) excluye la libertad preparatoria y "
          "califica como delitos graves los delitos enumerados cometidos contra personas menores de 18 años."
@@ -82,11 +94,26 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          if es else
          f"The effects are dated from the decree's publication ({d}); its entry into force is not in source."),
     ]
+    notes.append(
+        "El párrafo 44 nombra delitos, no artículos. «Procurement for prostitution … involving persons under the age of "
+        "18» se vincula al CPF art. 204 (lenocinio de personas menores de 18 años; el párr. 46 le dedica un capítulo), "
+        "no a los arts. 206 y 206 bis, que protegen a cualquier persona; «sexual tourism», a los arts. 203 y 203 bis; "
+        "la reparación, a todos los delitos del CPF modelados. Son lecturas de lexkb, no palabras de la fuente: ver la "
+        "columna de lecturas." if es else
+        "Para. 44 names offences, not articles. \"Procurement for prostitution … involving persons under the age of "
+        "18\" is linked to CPF art. 204 (procurement of persons under 18, to which para. 46 says a separate chapter is "
+        "devoted), not to arts. 206 and 206 bis, which cover any person; \"sexual tourism\" to arts. 203 and 203 bis; "
+        "the extended compensation to every modelled CPF offence. These are lexkb's readings, not the source's words: "
+        "see the readings column.")
+    notes.append("El párrafo 44 remite a un cuadro comparativo en el anexo V («Comparative table of the amendments of 19 "
+                 "August 2010»), que no figura en el texto del informe que lee lexkb." if es else
+                 "Para. 44 says \"A comparative table is presented in annex V\" (\"Comparative table of the amendments of "
+                 "19 August 2010\"); the annex is not in the text of the report lexkb reads.")
     if untouched:
         names = "; ".join(f"{pick(u['offenceEn'], u['offenceEs'], lang)} ({u['provisionLabel']})"
                           for u in sorted(untouched.values(), key=lambda u: natural_key(u["provisionLabel"] or "")))
-        notes.append((f"Delitos de la base de conocimiento que el decreto no menciona según la fuente: {names}."
-                      if es else f"Offences of the knowledge base the decree does not name in the source: {names}."))
+        notes.append((f"Delitos de la base de conocimiento a los que lexkb no vincula ningún efecto del decreto: {names}."
+                      if es else f"Offences of the knowledge base lexkb links to no effect of the decree: {names}."))
     if on is not None:
         notes.append((f"El {on.isoformat()}: " if es else f"On {on.isoformat()}: ") +
                      ((f"posterior a la publicación del decreto ({d})." if es else f"on or after the decree's publication ({d}).")
@@ -98,7 +125,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                          "consta en la fuente." if es else
                          f"CPF: text as the State reported it in 2010; the text in force on {on.isoformat()} is not "
                          "in source.")
+    notes += reading_notes(used, lang)
     notes.append(query_note(NAME, lang))
-    caption = (f"Libertad preparatoria y delito grave antes y después del decreto del {d}" if es else
-               f"Parole and serious-offence status before and after the decree of {d}")
-    return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on)
+    caption = (f"Libertad preparatoria, delito grave y reparación antes y después del decreto del {d}" if es else
+               f"Parole, serious-offence status and compensation before and after the decree of {d}")
+    return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on,
+                 readings=[used[k] for k in sorted(used)])

@@ -48,12 +48,13 @@ STRINGS = {
     # minors vs adults
     "conduct": ("Conduct", "Conducta"),
     "bound": ("Bound", "Límite"),
-    "adult_provision": ("Adult victim: provision", "Víctima adulta: disposición"),
-    "adult": ("Adult victim", "Víctima adulta"),
+    "adult_provision": ("Any person (no age or capacity condition): provision",
+                        "Cualquier persona (sin condición de edad o capacidad): disposición"),
+    "adult": ("Any person (no age or capacity condition)", "Cualquier persona (sin condición de edad o capacidad)"),
     "minor_provision": ("Victim under 18 or lacking capacity: provision", "Víctima menor de 18 o incapaz: disposición"),
     "minor": ("Victim under 18 or lacking capacity", "Víctima menor de 18 o incapaz"),
-    "difference": ("Difference (minor − adult)", "Diferencia (menor − adulto)"),
-    "ratio": ("Ratio (minor / adult)", "Razón (menor / adulto)"),
+    "difference": ("Difference (minor − any person)", "Diferencia (menor − cualquier persona)"),
+    "ratio": ("Ratio (minor / any person)", "Razón (menor / cualquier persona)"),
     "imprisonment-min": ("imprisonment, minimum (years)", "prisión, mínimo (años)"),
     "imprisonment-max": ("imprisonment, maximum (years)", "prisión, máximo (años)"),
     "fine-min": ("fine, minimum (days of minimum wage)", "multa, mínimo (días de salario mínimo)"),
@@ -79,6 +80,11 @@ STRINGS = {
     "serious_on": ("Serious offence on {date}", "Delito grave el {date}"),
     "not-in-source": ("not in source", "no consta en la fuente"),
     "ruled-out": ("ruled out ({cond})", "excluida ({cond})"),
+    "extended": ("scope extended", "alcance ampliado"),
+    "compensation_after": ("Compensation after the decree (from {date})", "Reparación después del decreto (desde {date})"),
+    "compensation_on": ("Compensation on {date}", "Reparación el {date}"),
+    "readings": ("lexkb's readings (not the source's words)", "Lecturas de lexkb (no son palabras de la fuente)"),
+    "basis": ("Basis of each claim", "Fundamento de cada vinculación"),
     "serious": ("serious offence ({cond})", "delito grave ({cond})"),
     "no-change": ("no change stated in source", "la fuente no indica cambio"),
     "victim-under-18": ("victim under 18", "víctima menor de 18 años"),
@@ -148,6 +154,34 @@ def load_store(turtle: Path | None = None, statistics: bool = False):
             raise LexkbError(f"{stats}: statistics not built; run 'lexkb build'")
         extra = ((str(stats), stats.stat().st_mtime),)
     return _store(str(path), path.stat().st_mtime, extra)
+
+
+def readings_by_offence(store) -> dict[str, list[dict]]:
+    """lexkb's readings (lexkb:Reading) that bear on each offence, by offence id (lexkb.index.Q_READINGS)."""
+    from ..index import Q_READINGS, reading_entries
+    from ..store import select
+
+    rows: dict[str, list] = {}
+    for r in select(store, Q_READINGS):
+        rows.setdefault(r["offence"].rsplit("/", 1)[-1], []).append(r)
+    return {k: reading_entries(v) for k, v in rows.items()}
+
+
+def reading_cell(readings: list[dict]):
+    """A table cell naming lexkb's readings by id (ReadingRef; CSV prints each in full)."""
+    from ..penalty_format import reading_cell as one_line
+    from .model import ReadingRef
+
+    return [ReadingRef(r["id"], one_line([r])) for r in readings] or None
+
+
+def reading_notes(used: dict[str, dict], lang: str) -> list[str]:
+    """The readings the rows name, in full, one note each (md, html, tex print notes; JSON has them
+    as the table's `readings` field)."""
+    from ..penalty_format import reading_cell as one_line
+
+    head = "Lectura de lexkb" if lang == "es" else "lexkb's reading"
+    return [f"{head} {one_line([used[k]])}" for k in sorted(used)]
 
 
 def run_query(store, name: str) -> list[dict]:

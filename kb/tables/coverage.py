@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 from .common import Period, check_lang, load_store, query_note, run_query, t
-from .model import Column, Link, Table, natural_key, source_sort_key
+from .model import Column, Link, ReadingRef, Table, natural_key, source_sort_key
 
 NAME = "opsc-coverage"
 
@@ -41,7 +41,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         p = paras.setdefault(r["paragraph"], {"label": r["label"], "summary": r["summary"], "parent": r["parent"],
                                               "claims": {}})
         if r["domestic"] is not None and period.keeps(r, key=(r["paragraph"], r["domestic"])):
-            claim = p["claims"].setdefault(r["domestic"], {"label": r["domesticLabel"], "sources": set()})
+            claim = p["claims"].setdefault(r["domestic"], {"label": r["domesticLabel"], "sources": set(),
+                                                           "basis": r["basis"], "basis_label": r["basisLabel"],
+                                                           "rationale": r["rationale"]})
             claim["sources"].add(r["source"])
     paras = {k: v for k, v in paras.items() if 1 <= _article(v["label"]) <= 10}
     children: dict[str, list[str]] = {}
@@ -86,6 +88,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "description": p["summary"],
             "domestic": [Link(c["label"], d) for d, c in claims] or None,
             "status": status,
+            "basis": [ReadingRef(f"{c['label']}: {c['basis_label'] or 'basis not recorded'}",
+                                 f"{c['label']}: {c['basis'] or 'not recorded'}"
+                                 + (f" ({c['rationale']})" if c["rationale"] else "")) for _, c in claims] or None,
             "source": [s.rsplit(", ", 1)[-1] for s in claim_sources] or None,
             "_gap": gap,
             "_label": p["label"],
@@ -94,7 +99,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         rows.reverse()
     cols = [Column("paragraph", t("paragraph", lang)), Column("description", t("description", lang)),
             Column("domestic", t("domestic", lang)), Column("status", t("status", lang)),
-            Column("source", t("source", lang))]
+            Column("basis", t("basis", lang)), Column("source", t("source", lang))]
     es = lang == "es"
     notes = [
         ("Vinculaciones tal como las afirma el Estado (lexkb:ImplementationClaim), en el nivel en que las afirma: "
@@ -113,6 +118,17 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         ("Descripciones: resúmenes breves de lexkb, no el texto del tratado (en inglés)." if es else
          "Descriptions: lexkb's short summaries, not the treaty text."),
     ]
+    rationales = {}
+    for row in rows:
+        for ref in row["basis"] or []:
+            rationales.setdefault(ref.full, None)
+    notes.append("Fundamento de cada vinculación (esquema concept/claim-basis): «stated», la fuente lo dice con esas "
+                 "palabras; «inferred-from-structure», se deduce de dónde sitúa la fuente sus palabras; «editorial», "
+                 "lectura de lexkb." if lang == "es" else
+                 "Basis of each claim (scheme concept/claim-basis): stated, the source says it in so many words; "
+                 "inferred from the source's structure, it follows from where the source puts its words; editorial, "
+                 "lexkb's own reading.")
+    notes += [f"{'Fundamento' if lang == 'es' else 'Basis'}: {full}" for full in rationales if "(" in full]
     notes += period.notes()
     notes.append(query_note(NAME, lang))
     if es:

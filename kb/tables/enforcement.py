@@ -3,7 +3,8 @@ preliminary investigations (query kb/queries/table-enforcement.rq, over the know
 statistics graph together).
 
 One row per offence of the knowledge base, in the order the law numbers their provisions, then one
-per offence the statistics name that the knowledge base does not model (child pornography, CPF 202).
+per offence the statistics name that the knowledge base does not model (child pornography, linked by
+its name only: no source names its article, so instrument and article are "not in source").
 Penalties: one imprisonment and one fine range per penalty variant (the numbers of `lexkb penalty`).
 Counts: per dataset that counts investigations by offence (para. 1, federal; para. 2, Federal
 District), one column per year, and for a dataset with dispositions (para. 1) the counts by year
@@ -27,8 +28,8 @@ STRINGS = {
     "year-column": ("{agency} investigations, {year} (para. {p})", "Averiguaciones previas {agency}, {year} (párr. {p})"),
     "disposition-column": ("{agency} investigations by year and disposition (para. {p})",
                            "Averiguaciones previas {agency} por año y resolución (párr. {p})"),
-    "not-modelled": ("not modelled in this knowledge base ({statute})",
-                     "no modelado en esta base de conocimiento ({statute})"),
+    "not-modelled": ("not modelled in this knowledge base; linked by name only, article not in source",
+                     "no modelado en esta base de conocimiento; vinculado solo por el nombre, artículo no consta en la fuente"),
     "counted-under": ("not in source; the statistics' '{name}' is counted under {provision}",
                       "no consta en la fuente; «{name}» de las estadísticas se cuenta en {provision}"),
 }
@@ -41,10 +42,11 @@ def s(key: str, lang: str, **kw) -> str:
     return (es if lang == "es" else en).format(**kw)
 
 
-def _statute(row: dict) -> str:
+def _statute(row: dict) -> str | None:
+    """The statute of an offence the knowledge base does not model: None where no source names it."""
     from ..stats.offences import UNMODELLED
 
-    return UNMODELLED.get(row["offenceEn"]) or (row["linkNote"] or "").rstrip(".")
+    return UNMODELLED.get(row["offenceEn"])
 
 
 def _count_value(c: dict):
@@ -139,14 +141,14 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             key = (0, natural_key(variants[0]["provisionLabel"] if variants else (provs[0]["provisionLabel"] if provs else "")), iri)
         else:
             statute = _statute(r)
-            short, _, number = statute.partition(" ")
-            row["instrument"] = short or None
-            row["article"] = number or None
-            row["variant"] = s("not-modelled", lang, statute=statute)
+            short, _, number = (statute or "").partition(" ")
+            row["instrument"] = short or t("not-in-source", lang)
+            row["article"] = number or t("not-in-source", lang)
+            row["variant"] = s("not-modelled", lang)
             row["imprisonment"] = row["fine"] = t("not-modelled", lang)
             row["penalty_source"] = None
             row["_penalty_ids"] = []
-            key = (1, natural_key(statute), iri)
+            key = (1, natural_key(statute or ""), iri)
         if o["named"]:
             row["named"] = sorted(o["named"])
         elif o["related"]:

@@ -62,15 +62,19 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "Pairs: two penalty variants of one offence, one conditioned on a victim under 18 (LPSTP art. 6 I and II), "
          "or two offences with the same Spanish name, one for victims under 18 and one naming no victim condition "
          "(CPF 204 and CPF 206 bis/206, \"lenocinio\")."),
-        ("Diferencia = menor − adulto; razón = menor / adulto, exactas: una razón que no es un decimal finito se da "
+        ("La columna «cualquier persona» es la disposición sin condición de edad o capacidad de la víctima (CPF 206 "
+         "bis: «another», «a person»; LPSTP art. 6 I), no una disposición solo para adultos. "
+         "Diferencia = menor − cualquier persona; razón = menor / cualquier persona, exactas: una razón que no es un decimal finito se da "
          "como fracción con una aproximación marcada ≈."
          if es else
-         "Difference = minor − adult; ratio = minor / adult, both exact: a ratio that is not a terminating decimal is "
+         "The \"any person\" columns are the provision with no condition on the victim's age or capacity (CPF 206 bis: "
+         "\"another\", \"a person\"; LPSTP art. 6 I), not a provision for adults only. "
+         "Difference = minor − any person; ratio = minor / any person, both exact: a ratio that is not a terminating decimal is "
          "given as a fraction with an approximation marked ≈."),
     ]
     notes += period.notes()
     notes.append(query_note(NAME, lang))
-    caption = ("Víctimas menores de 18 años o incapaces frente a víctimas adultas" if es else
-               "Victims under 18 or lacking capacity compared with adult victims") + \
+    caption = ("Víctimas menores de 18 años o incapaces frente a cualquier persona" if es else
+               "Victims under 18 or lacking capacity compared with any person") + \
               (f" ({'el' if es else 'on'} {on.isoformat()})" if on else "")
     return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on)

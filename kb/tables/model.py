@@ -34,6 +34,19 @@ class Link:
         return self.text
 
 
+@dataclass(frozen=True)
+class ReadingRef:
+    """A cell naming one of lexkb's readings (lexkb:Reading) by its id, or a claim's basis in short;
+    `full` is the same in one line with the words, the alternative and why, which CSV and JSON
+    print (they have no notes), while md, html and tex print the id and give it in full in a note."""
+
+    id: str
+    full: str
+
+    def __str__(self) -> str:
+        return self.id
+
+
 @dataclass
 class Column:
     key: str
@@ -51,6 +64,7 @@ class Table:
     sources: list[str] = field(default_factory=list)
     lang: str = "en"
     on: dt.date | None = None
+    readings: list[dict] = field(default_factory=list)  # lexkb's readings the rows name (ReadingRef)
 
     @property
     def query(self) -> str:

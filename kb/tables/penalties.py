@@ -5,10 +5,19 @@ uses, from factor entries shaped like those of index.json."""
 from __future__ import annotations
 
 from ..errors import LexkbError
-from .common import Period, check_lang, load_store, pick, query_note, run_query, t
+from .common import (Period, check_lang, load_store, pick, query_note, reading_cell, reading_notes, readings_by_offence,
+                     run_query, t)
 from .model import Column, Link, Range, Table, dec, natural_key, para_number, source_sort_key, split
 
 NAME = "penalties"
+
+# the basis of the claims on an offence's defining and penalising provisions (concept/claim-basis)
+Q_CLAIM_BASES = """
+SELECT DISTINCT ?offenceId ?basis WHERE {
+  ?offence a lexkb:Offence ; dcterms:identifier ?offenceId ; lexkb:definedIn|lexkb:penalisedIn ?provision .
+  ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ;
+         lexkb:claimBasis/skos:prefLabel ?basis . FILTER(lang(?basis) = "en")
+} ORDER BY ?offenceId ?basis"""
 
 
 def _opsc_label(label: str) -> str:
@@ -68,8 +77,15 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     if sort is not None and sort not in SORT_KEYS:
         raise LexkbError(f"--sort: '{sort}' is not a sort key of table '{NAME}' (one of: {', '.join(SORT_KEYS)})")
     store = store if store is not None else load_store()
+    from ..store import select
+
     period = Period(on, lang)
     sources: set[str] = set()
+    bases: dict[str, list[str]] = {}
+    for b in select(store, Q_CLAIM_BASES):
+        bases.setdefault(b["offenceId"], []).append(b["basis"])
+    readings = readings_by_offence(store)
+    used: dict[str, dict] = {}
     rows = []
     for e in penalty_entries(run_query(store, NAME)):
         r = e["row"]
@@ -100,8 +116,12 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             measures += [t("if-factor", lang, factor=f["id"], measure=m) for m in f["measures"]]
         opsc = sorted({_opsc_label(x) for x in split(r["opsc"])}, key=natural_key)
         claim_paras = sorted({p for p in (para_number(s) for s in split(r["opscSources"])) if p is not None})
+        basis = "; ".join(bases.get(r["offenceId"], []))
         opsc_cell = (", ".join(opsc) + (f" (para{'s' if len(claim_paras) > 1 else ''}. "
-                                        f"{', '.join(map(str, claim_paras))})" if claim_paras else "")) if opsc else None
+                                        f"{', '.join(map(str, claim_paras))}" + (f"; {basis}" if basis else "") + ")"
+                                        if claim_paras else "")) if opsc else None
+        mine = readings.get(r["offenceId"], [])
+        used.update((x["id"], x) for x in mine)
         own_sources = sorted(split(r["sources"]), key=source_sort_key)
         sources.update(own_sources)
         sources.update(split(r["opscSources"]))
@@ -118,6 +138,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "measures": measures or None,
             "opsc": opsc_cell,
             "source": [s.rsplit(", ", 1)[-1] if para_number(s) else s for s in own_sources],
+            "readings": reading_cell(mine),
             "_key": (natural_key(r["provisionLabel"]), r["penaltyId"]),
             "_penalty_id": r["penaltyId"],
             "_offence_id": r["offenceId"],
@@ -132,7 +153,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("imprisonment", t("imprisonment", lang), True), Column("fine", t("fine", lang), True),
             Column("factors", t("factors", lang)), Column("agg_imprisonment", t("agg_imprisonment", lang), True),
             Column("agg_fine", t("agg_fine", lang), True), Column("measures", t("measures", lang)),
-            Column("opsc", t("opsc", lang)), Column("source", t("source", lang))]
+            Column("opsc", t("opsc", lang)), Column("source", t("source", lang)),
+            Column("readings", t("readings", lang))]
     es = lang == "es"
     notes = [
         ("Una fila por variante de pena. Las penas agravadas aplican una sola vez el aumento de cada regla de "
@@ -146,7 +168,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "afirma que aplican las disposiciones del delito, con los párrafos de la fuente que lo afirman."
          if es else
          "Fines are in days of minimum wage, as in the source. OPSC paragraphs: those the State claims the offence's "
-         "provisions implement, with the paragraphs of the source that claim it."),
+         "provisions implement, with the paragraphs of the source that claim it and the claims' basis (stated by the "
+         "source, or inferred from the source's structure: see `lexkb table opsc-coverage`)."),
     ]
     if es:
         notes.append("Etiquetas en español donde la base de conocimiento las tiene (nombres de delitos); las demás, "
@@ -155,7 +178,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         notes.append((f"Ordenada por {sort}" if es else f"Sorted by {sort}") + (" (descendente)." if es and reverse else
                                                                                  " (descending)." if reverse else "."))
     notes += period.notes()
+    notes += reading_notes(used, lang)
     notes.append(query_note(NAME, lang))
     caption = ("Penas por delito y variante" if es else "Penalties by offence and variant") + \
               (f" ({'el' if es else 'on'} {on.isoformat()})" if on else "")
-    return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on)
+    return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on,
+                 readings=[used[k] for k in sorted(used)])

@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Callable
 
 from .common import t
-from .model import Link, Range, Table, fraction_decimal, terminates
+from .model import Link, Range, ReadingRef, Table, fraction_decimal, terminates
 
 DASH = "–"
 EMPTY = "—"
@@ -81,6 +81,8 @@ def raw_value(value):
         return value
     if isinstance(value, Link):
         return value.text
+    if isinstance(value, ReadingRef):  # machine formats have no notes: the reading or basis in full
+        return value.full
     if isinstance(value, Range):
         return {"min": raw_value(value.lo), "max": raw_value(value.hi)}
     if isinstance(value, Fraction):
@@ -182,6 +184,8 @@ def to_json(table: Table) -> str:
         "notes": table.notes,
         "sources": table.sources,
     }
+    if table.readings:
+        doc["readings"] = table.readings
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 

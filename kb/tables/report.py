@@ -44,6 +44,10 @@ TEXT = {
     "field": ("Field", "Campo"),
     "value": ("Value", "Valor"),
     "implements": ("claimed to implement", "implementaría, según el Estado"),
+    "readings": ("lexkb's readings (not the source's words)", "Lecturas de lexkb (no son palabras de la fuente)"),
+    "rests-on": ("Rests on", "Se apoya en"),
+    "alternative": ("Alternative", "Alternativa"),
+    "why": ("Why", "Por qué"),
     "implemented-by": ("claimed to be implemented by", "aplicado, según el Estado, por"),
 }
 
@@ -79,6 +83,12 @@ def _triples(store, iri: str) -> list[str]:
         obj = _compact(o.value) if isinstance(o, ox.NamedNode) else str(o)
         out.append(f"{_compact(q.predicate.value)} {obj}")
     return sorted(out)
+
+
+def basis_text(c: dict) -> str:
+    """A claim's basis, with the rationale of an inferred or editorial one (lexkb:claimBasis)."""
+    why = f": {c['rationale']}" if c.get("rationale") and c.get("basis") != "stated" else ""
+    return md_escape(f"basis: {c.get('basis_label') or 'not recorded'}{why}")
 
 
 def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> str:
@@ -130,15 +140,24 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
     for c in p.get("opsc_claims", []):
         target = next((x for x in by_iri.values() if x["label"] == f"OPSC art. {c['opsc']}"), None)
         name = f"[OPSC art. {md_escape(c['opsc'])}]({href(target['iri'])})" if target else md_escape(c["opsc"])
-        mappings.append(f"- {tx('implements', lang)} {name} ({md_escape(c['source'])})")
+        mappings.append(f"- {tx('implements', lang)} {name} ({md_escape(c['source'])}; {basis_text(c)})")
     if p["label"].startswith("OPSC art. "):
         short = p["label"].removeprefix("OPSC art. ")
         for other in sorted(by_iri.values(), key=lambda x: x["label"]):
             for c in other.get("opsc_claims", []):
                 if c["opsc"] == short:
                     mappings.append(f"- {tx('implemented-by', lang)} [{md_escape(other['label'])}]({href(other['iri'])}) "
-                                    f"({md_escape(c['source'])})")
+                                    f"({md_escape(c['source'])}; {basis_text(c)})")
     lines += (mappings or [tx("mappings-none", lang)]) + [""]
+    readings = p.get("readings", [])
+    if readings:
+        lines += [f"## {tx('readings', lang)}", ""]
+        for r in readings:
+            lines.append(f"- **{md_escape(r['id'])}** ({md_escape(r['basis_label'] or '')}): {md_escape(r['reading'])} "
+                         f"{tx('rests-on', lang)}: " + "; ".join(f"“{md_escape(w)}”" for w in r["rests_on"])
+                         + f" ({md_escape('; '.join(r['sources']))}). {tx('alternative', lang)}: {md_escape(r['alternative'])}"
+                         + (f" {tx('why', lang)}: {md_escape(r['rationale'])}" if r.get("rationale") else ""))
+        lines.append("")
     lines += [f"## {tx('sources', lang)}", ""] + [f"- {md_escape(s)}" for s in p.get("sources", [])] + [""]
     triples = _triples(store, p["iri"])
     lines += [f"## {tx('triples', lang)}", "", "```turtle", f"<{p['iri']}>"]
