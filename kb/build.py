@@ -37,10 +37,9 @@ class Compiled:
     sourcemap: dict[str, str]
 
 
-def compile_kb(provisions_dir: Path = paths.PROVISIONS, ontology_dir: Path = paths.ONTOLOGY,
-               seed: Path = paths.SEED) -> Compiled:
+def compile_kb(provisions_dir: Path = paths.PROVISIONS, ontology_dir: Path = paths.ONTOLOGY) -> Compiled:
     vocabulary = load_vocabulary(ontology_dir)
-    compiler = Compiler(seed)
+    compiler = Compiler(provisions_dir)
     graph = compiler.compile(provision_files(provisions_dir), vocabulary)
     graph += vocabulary
     return Compiled(graph, compiler.sourcemap)

@@ -4,7 +4,9 @@ Each TOML block holds one or more tables whose name says what it encodes: `provi
 `conduct`, `penalty`, `measure`, `aggravation`, `rule`, `claim`, `instrument`, `document`,
 `source`, `amendment_effect`, `not_covered`, `reading`. The compiler mints every IRI (no blank nodes, so
 output is stable), attaches `dcterms:source` to every resource, checks each quote verbatim against
-the seed paragraph it cites, and records the file and line each resource came from.
+the passage it cites (kb/sources: a report's paragraph, a statute edition's article), and records
+the file and line each resource came from. Nothing here names a State or a document: jurisdictions,
+documents and layouts are tables in the provision files.
 """
 from __future__ import annotations
 
@@ -20,7 +22,12 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from . import namespaces as ns
 from .errors import ProvisionError
 from .literate import Block, read_blocks
-from .seed import normalise, paragraphs
+from .encode import versions
+from .jurisdiction import code_of as jurisdiction_of
+from .sources import LAYOUT_KEYS, Library, Passage
+from .sources.document import KEYS as DOCUMENT_KEYS
+from .sources.furniture import normalise
+from .sources.rdf import document_triples, passage_triples
 
 LEXKB = Namespace(ns.LEXKB)
 ELI = Namespace(ns.ELI)
@@ -44,14 +51,17 @@ KEYS = {
     "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
     "claim": {"provision", "opsc", "source", "basis", "rationale"},
     "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
+    "jurisdiction": {"code", "name", "country"},
+    "version": versions.KEYS,
+    "layout": LAYOUT_KEYS,
     "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
                    "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
                    "date_ratification", "repealed_by", "amends", "not_in_source", "source"},
-    "document": {"id", "symbol", "title", "date_submitted", "date_issued"},
+    "document": DOCUMENT_KEYS,
     "source": {"id", "label"},
     "amendment_effect": {"id", "decree", "kind", "offences", "unmodelled", "victim_conditions",
                          "source"},
-    "not_covered": {"instrument", "numbers", "note"},
+    "not_covered": {"instrument", "numbers", "note", "source"},
 }
 # The type of every key that is not free-form: TOML's own types are checked here, before any value is
 # used, so that `verbs = [1, 2]` or `aliases = [{ label = 5 }]` is an error at its own line.
@@ -96,7 +106,7 @@ def numbers_in(text: str) -> set[Decimal]:
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
                        "date_document"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# what a reading's `of` may name ("aggravation:lpstp-6-III", "provision:lpstp:6/III"): the IRI kind
+# what a reading's `of` may name ("aggravation:ID", "provision:INSTRUMENT:6/III"): the IRI kind
 READING_TARGETS = {"offence": "offence", "penalty": "penalty", "aggravation": "aggravation",
                    "factor": "aggravating-factor", "rule": "rule", "amendment_effect": "amendment-effect"}
 
@@ -120,7 +130,7 @@ def slug(text: str) -> str:
 
 @dataclass
 class Ref:
-    """A provision reference such as 'cpf:203 bis' or 'lpstp:6/III/a'."""
+    """A provision reference such as 'INSTRUMENT:203 bis' or 'INSTRUMENT:6/III/a'."""
 
     instrument: str
     parts: tuple[str, ...]
@@ -129,7 +139,7 @@ class Ref:
     def parse(cls, text: object, where: Block) -> "Ref":
         if not isinstance(text, str) or ":" not in text:
             raise ProvisionError(where.file, where.line,
-                                 f"provision reference {text!r} must look like 'cpf:203 bis' or 'lpstp:6/III/a'")
+                                 f"provision reference {text!r} must look like 'INSTRUMENT:203 bis' or 'INSTRUMENT:6/III/a'")
         inst, _, path = text.partition(":")
         parts = tuple(p.strip() for p in path.split("/"))
         line = where.line_of_value(text)
@@ -159,9 +169,12 @@ class Context:
 
 
 class Compiler:
-    def __init__(self, seed_path: Path):
-        self.seed_path = seed_path
-        self.seed = paragraphs(seed_path)
+    def __init__(self, provisions_dir: Path):
+        self.library = Library(provisions_dir)
+        self.document_blocks: dict[str, Block] = {}
+        self.jurisdictions: dict[str, dict] = {}
+        self.provision_codes: dict[URIRef, str | None] = {}
+        self.entity_codes: dict[tuple[str, str], str] = {}
         self.g = Graph()
         for prefix, iri in ns.PREFIXES.items():
             self.g.bind(prefix, iri, override=True)
@@ -169,13 +182,10 @@ class Compiler:
         self.sourcemap: dict[str, str] = {}
         self.instruments: dict[str, dict] = {}
         self.provisions: dict[str, tuple[Ref, Block]] = {}
-        self.named_sources: dict[str, str] = {}
-        self.document: dict | None = None
         self.offences: dict[str, Block] = {}
         self.penalties: dict[str, Block] = {}
         self.factors: dict[str, Block] = {}
-        self.cited_paragraphs: set[int] = set()
-        self.provision_text: dict[URIRef, list[str]] = {}
+        self.provision_text: dict[URIRef, dict[str, list[str]]] = {}
         self.labels: dict[URIRef, str] = {}
 
     # ------------------------------------------------------------------ IRIs
@@ -198,50 +208,46 @@ class Compiler:
             number = first + (f" {rest[0]}" if rest else "") + "".join(f"({p})" for p in rest[1:])
         return f"{info['short']} art. {number}"
 
-    def entity(self, kind: str, ident: str) -> URIRef:
-        return URIRef(ns.entity_iri("mx", kind, ident))
+    def entity(self, kind: str, ident: str, code: str | None = None) -> URIRef:
+        """IRI of an offence, penalty, rule …: under its jurisdiction's code, which comes from the
+        instrument of the provision it belongs to (given, or recorded when the id was registered)."""
+        if code is not None:
+            self.entity_codes.setdefault((kind, ident), code)
+        code = code or self.entity_codes.get((kind, ident))
+        if code is None:
+            raise ProvisionError("provisions", None, f"{kind} {ident!r} belongs to no jurisdiction")
+        return URIRef(ns.entity_iri(code, kind, ident))
+
+    def code_of(self, provision: URIRef, where: Block) -> str:
+        """The jurisdiction code of a provision's instrument; an error for a treaty's provision."""
+        code = self.provision_codes.get(provision)
+        if code is None:
+            raise ProvisionError(where.file, where.line,
+                                 f"{self.labels.get(provision, provision)} belongs to no jurisdiction (its instrument declares none)")
+        return code
+
+    def ref_code(self, ref: Ref) -> str | None:
+        return self.instruments[ref.instrument].get("jurisdiction")
 
     def concept(self, scheme: str, ident: str) -> URIRef:
         return URIRef(ns.concept_iri(scheme, ident))
 
     # ------------------------------------------------------------------ sources
     def source_nodes(self, value, where: Block) -> list[URIRef]:
-        values = value if isinstance(value, list) else [value]
-        if not values or value is None:
-            raise ProvisionError(where.file, where.line, "no source: every fact must cite a paragraph or a declared source")
-        nodes = []
-        for v in values:
-            if isinstance(v, int) and not isinstance(v, bool):
-                if v not in self.seed:
-                    raise ProvisionError(where.file, where.line_of("source"),
-                                         f"source paragraph {v} does not exist in {ns.SEED_SYMBOL}")
-                self.cited_paragraphs.add(v)
-                nodes.append(URIRef(ns.source_iri(ns.SEED_SLUG, str(v))))
-            elif isinstance(v, str) and v in self.named_sources:
-                nodes.append(URIRef(self.named_sources[v]))
-            elif isinstance(v, str) and v == ns.SEED_SLUG:
-                nodes.append(URIRef(ns.source_iri(ns.SEED_SLUG)))
-            else:
-                raise ProvisionError(where.file, where.line,
-                                     f"source {v!r} is neither a paragraph number nor a declared source")
-        return nodes
+        return [URIRef(p.iri()) for p in self.library.passages(value, where)]
 
     def cite(self, node: URIRef, sources: list[URIRef], where: Block) -> None:
         for s in sources:
             self.g.add((node, DCTERMS.source, s))
         self.sourcemap.setdefault(str(node), where.where())
 
-    def check_verbatim(self, text: str, source_value, where: Block, line: int) -> None:
-        values = source_value if isinstance(source_value, list) else [source_value]
-        paras = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
-        if not paras:
-            raise ProvisionError(where.file, line, "a quote must cite a paragraph of the source document")
-        # verbatim within one paragraph: words that end one paragraph and start the next are not
-        # printed together in the source (the next paragraph's number stands between them)
-        if not any(normalise(text) in self.seed.get(p, "") for p in paras):
-            cited = ", ".join(str(p) for p in paras)
-            raise ProvisionError(where.file, line,
-                                 f"quote not found verbatim in {ns.SEED_SYMBOL} para. {cited}: {text[:60]!r}")
+    def check_verbatim(self, text: str, source_value, where: Block, line: int) -> str:
+        """Check text verbatim against the passages source_value cites; return its language."""
+        return self.library.check_quote(text, self.library.passages(source_value, where, line), where, line)
+
+    def lit_quoted(self, text: str, source_value, where: Block, line: int) -> Literal:
+        """A string from a source, checked verbatim, tagged with the cited document's language."""
+        return Literal(text, lang=self.check_verbatim(text, source_value, where, line))
 
     # ------------------------------------------------------------------ helpers
     def lit_en(self, text: str) -> Literal:
@@ -413,10 +419,12 @@ class Compiler:
 
     def quoted(self, node: URIRef, block: Block, source_value, add: bool = True) -> None:
         """Check the block's quotes against the cited paragraphs; record them on node."""
+        by_language: dict[str, list[str]] = {}
         for q in block.quotes:
-            self.check_verbatim(q.text, source_value, block, q.line)
-        if block.quotes and add:
-            self.g.add((node, LEXKB.quotedText, self.lit_en("\n".join(q.text for q in block.quotes))))
+            by_language.setdefault(self.check_verbatim(q.text, source_value, block, q.line), []).append(q.text)
+        if add:
+            for lang, texts in by_language.items():
+                self.g.add((node, LEXKB.quotedText, Literal("\n".join(texts), lang=lang)))
 
     # ------------------------------------------------------------------ compile
     def compile(self, files: list[tuple[Path, str]], vocabulary: Graph) -> Graph:
@@ -432,7 +440,7 @@ class Compiler:
                 if not isinstance(table, dict):
                     raise ProvisionError(b.file, b.line, f"[{kind}] must be a table")
                 self.check_keys(kind, table, b)
-                if kind in ("source", "document"):
+                if kind in ("source", "document", "layout", "jurisdiction"):
                     self.declare_source(kind, table, b)
         for b in blocks:
             if "instrument" in b.data:
@@ -442,6 +450,7 @@ class Compiler:
         for b in blocks:
             by_file.setdefault(b.file, []).append(b)
         for file_blocks in by_file.values():
+            current: Ref | None = None
             for b in file_blocks:
                 if "provision" in b.data:
                     ref = Ref.parse(self.need(b.data["provision"], "ref", "provision", b), b)
@@ -452,13 +461,24 @@ class Compiler:
                         raise ProvisionError(b.file, b.line, f"provision {ref.key()!r} is already declared at {other.where()}")
                     self.provisions[ref.key()] = (ref, b)
                     self.labels[self.provision_iri(ref, b)] = self.provision_label(ref)
+                    self.provision_codes[self.provision_iri(ref, b)] = self.ref_code(ref)
+                    current = ref
                 for kind in ("offence", "penalty"):
                     if kind in b.data:
-                        ident = self.need(b.data[kind], "id", kind, b)
+                        t = b.data[kind]
+                        ident = self.need(t, "id", kind, b)
                         registry = self.offences if kind == "offence" else self.penalties
                         if ident in registry:
                             raise ProvisionError(b.file, b.line, f"{kind} id {ident!r} is already used at {registry[ident].where()}")
                         registry[ident] = b
+                        # An offence belongs to the jurisdiction of the provision defining it; a
+                        # penalty to that of the provision prescribing it.
+                        refs = t.get("defined_in") if kind == "offence" else [t["provision"]] if "provision" in t else None
+                        ref = Ref.parse(refs[0], b) if isinstance(refs, list) and refs else current
+                        code = self.ref_code(ref) if ref is not None and ref.instrument in self.instruments else None
+                        if code is None:
+                            raise ProvisionError(b.file, b.line, f"{kind} {ident!r}: its provision's instrument declares no jurisdiction")
+                        self.entity_codes[(kind, ident)] = code
         readings = []
         for file_blocks in by_file.values():
             ctx = Context()
@@ -474,14 +494,15 @@ class Compiler:
         # readings last: they may name any resource of any file
         for table, b in readings:
             self.on_reading(table, b)
-        for node, quotes in self.provision_text.items():
-            self.g.add((node, LEXKB.quotedText, self.lit_en("\n".join(quotes))))
+        for node, by_language in self.provision_text.items():
+            for lang, quotes in by_language.items():
+                self.g.add((node, LEXKB.quotedText, Literal("\n".join(quotes), lang=lang)))
         self.emit_sources()
         return self.g
 
     def collect_text(self, b: Block, ctx: Context) -> None:
         """A provision's words are the quotes of its own block and of the blocks that encode it."""
-        if not b.quotes:
+        if not b.quotes or "version" in b.data:
             return
         explicit = [t["provision"] for k, t in b.data.items() if k != "provision" and "provision" in t]
         if "provision" in b.data:
@@ -492,28 +513,51 @@ class Compiler:
             target = self.provision_iri(ctx.provision, b)
         else:
             return
-        self.provision_text.setdefault(target, []).extend(q.text for q in b.quotes)
+        lang = self.quote_language(self.block_source(b, ctx), b)
+        self.provision_text.setdefault(target, {}).setdefault(lang, []).extend(q.text for q in b.quotes)
+
+    def quote_language(self, source_value, b: Block) -> str:
+        """The language of the document a block's quotes were checked against."""
+        if source_value is None:
+            return "en"
+        langs = [p.language for p in self.library.passages(source_value, b) if p.text is not None]
+        return langs[0] if langs else "en"
+
+    def block_source(self, b: Block, ctx: Context):
+        """The source a block's quotes are checked against: its tables' own, else the provision's."""
+        for kind, t in b.data.items():
+            if isinstance(t, dict) and "source" in t:
+                return t["source"]
+            if isinstance(t, dict) and "provision" in t and kind != "provision":
+                ref = Ref.parse(t["provision"], b)
+                if ref.key() in self.provisions:
+                    return self.provisions[ref.key()][1].data["provision"].get("source", ctx.source)
+        return ctx.source or None
 
     # ------------------------------------------------------------------ declarations
     def declare_source(self, kind: str, table: dict, b: Block) -> None:
         if kind == "document":
-            self.document = table
-            node = URIRef(ns.source_iri(ns.SEED_SLUG))
-            self.g.add((node, RDF.type, LEXKB.SourceDocument))
-            self.g.add((node, RDF.type, LEXKB.SourcePassage))
-            self.g.add((node, DCTERMS.identifier, Literal(self.need(table, "symbol", kind, b))))
-            self.g.add((node, RDFS.label, Literal(table["symbol"])))
-            self.g.add((node, DCTERMS.title, self.lit_en(self.need(table, "title", kind, b))))
-            for key, prop in (("date_submitted", DCTERMS.dateSubmitted), ("date_issued", DCTERMS.issued)):
-                if key in table:
-                    self.g.add((node, prop, Literal(self.need(table, key, kind, b, (dt.date,)))))
-            self.sourcemap[str(node)] = b.where()
+            doc = self.library.declare(table, b)
+            self.document_blocks[doc.id] = b
+            self.sourcemap[ns.source_iri(doc.id)] = b.where()
+            return
+        if kind == "layout":
+            self.library.declare_layout(table, b)
+            return
+        if kind == "jurisdiction":
+            code = self.need(table, "code", kind, b)
+            self.need(table, "name", kind, b)
+            if not SLUG.match(code):
+                raise ProvisionError(b.file, b.line_of("code"), f"[jurisdiction] code {code!r} must be lower-case letters and digits")
+            if code in self.jurisdictions:
+                raise ProvisionError(b.file, b.line, f"jurisdiction {code!r} is declared twice")
+            self.jurisdictions[code] = table
             return
         ident = self.need(table, "id", kind, b)
         node = URIRef(ns.BASE + "source/" + ident)
-        self.named_sources[ident] = str(node)
+        self.library.declare_named(ident, self.need(table, "label", kind, b), b)
         self.g.add((node, RDF.type, LEXKB.SourcePassage))
-        self.g.add((node, RDFS.label, Literal(self.need(table, "label", kind, b))))
+        self.g.add((node, RDFS.label, Literal(table["label"])))
         self.sourcemap[str(node)] = b.where()
 
     def declare_instrument(self, t: dict, b: Block) -> None:
@@ -522,6 +566,9 @@ class Compiler:
             raise ProvisionError(b.file, b.line, f"instrument {ident!r} is declared twice")
         for key in ("iri", "short", "kind", "title"):
             self.need(t, key, "instrument", b)
+        if "jurisdiction" in t and t["jurisdiction"] not in self.jurisdictions:
+            raise ProvisionError(b.file, b.line_of("jurisdiction"),
+                                 f"unknown jurisdiction {t['jurisdiction']!r}; declared: {', '.join(sorted(self.jurisdictions)) or 'none'}")
         self.instruments[ident] = dict(t, block=b)
 
     def on_instrument(self, t: dict, b: Block, ctx: Context) -> None:
@@ -535,8 +582,9 @@ class Compiler:
         g.add((node, ELI.title_short, Literal(t["short"])))
         g.add((node, RDFS.label, Literal(t["short"])))
         g.add((node, DCTERMS.identifier, Literal(t["id"])))
-        if t.get("jurisdiction") == "mx":
-            g.add((node, ELI.jurisdiction, COUNTRY.MEX))
+        country = self.jurisdictions.get(t.get("jurisdiction"), {}).get("country")
+        if country:
+            g.add((node, ELI.jurisdiction, COUNTRY[country]))
         if "part" in t:
             g.add((node, DCTERMS.description, self.lit_en(f"Articles modelled: {t['part']}")))
         if "part_es" in t:
@@ -625,6 +673,24 @@ class Compiler:
             raise ProvisionError(b.file, line, f"unknown provision {ref.key()!r}")
         return self.provision_iri(ref, b)
 
+    def on_version(self, t: dict, b: Block, ctx: Context) -> None:
+        """A temporal version of an article and its texts in the editions (kb/encode/versions.py)."""
+        ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
+        if ref is None or ref.key() not in self.provisions:
+            raise ProvisionError(b.file, b.line, "[version] needs a declared article: a [provision] above it or 'provision'")
+        if len(ref.parts) != 1:
+            raise ProvisionError(b.file, b.line_of("provision"), f"[version] {ref.key()!r}: versions are of whole articles")
+        article = self.provision_iri(ref, b)
+        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        versions.encode_version(self.g, self.library, t, b, declared,
+                                lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
+                                self.closed_concept)
+        # The words quoted above a [version] are in every text it lists; they stay on the texts
+        # (the editions' passages), not on the article, which keeps the words of its own source.
+        for q in b.quotes:
+            for doc in t["texts"]:
+                self.check_verbatim(q.text, {"doc": doc, "art": ref.parts[0]}, b, q.line)
+
     # ------------------------------------------------------------------ offences
     def offence_node(self, ident, b: Block) -> URIRef:
         if ident not in self.offences:
@@ -647,8 +713,7 @@ class Compiler:
         for alias in t.get("aliases", []):
             if not isinstance(alias, dict) or set(alias) != {"label", "source"}:
                 raise ProvisionError(b.file, b.line, "each alias must be { label = \"...\", source = N }")
-            g.add((node, SKOS.altLabel, self.lit_en(alias["label"])))
-            self.check_verbatim(alias["label"], alias["source"], b, b.line)
+            g.add((node, SKOS.altLabel, self.lit_quoted(alias["label"], alias["source"], b, b.line)))
             sources += self.source_nodes(alias["source"], b)
         for key, prop in (("defined_in", LEXKB.definedIn), ("penalised_in", LEXKB.penalisedIn)):
             for ref in self.need(t, key, "offence", b, (list,)):
@@ -694,8 +759,7 @@ class Compiler:
             self.cite(rng, sources, b)
         self.victim_conditions(node, t.get("victim_conditions"), b)
         if "condition" in t:
-            self.check_verbatim(t["condition"], source, b, b.line)
-            g.add((node, LEXKB.conditionText, self.lit_en(t["condition"])))
+            g.add((node, LEXKB.conditionText, self.lit_quoted(t["condition"], source, b, b.line)))
         self.quoted(node, b, source)
         self.check_numbers_against_quote(t, b)  # once the quote is known to be the source's words
         self.cite(node, sources, b)
@@ -707,7 +771,7 @@ class Compiler:
         provision, source = self.current_provision(t, b, ctx)
         if "factor" in t:
             owner_id = t["factor"]
-            owner = self.entity("aggravating-factor", owner_id)
+            owner = self.entity("aggravating-factor", owner_id, self.code_of(provision, b))
             if owner_id not in self.factors:
                 raise ProvisionError(b.file, b.line, f"unknown aggravating factor {owner_id!r}")
         else:
@@ -716,6 +780,7 @@ class Compiler:
                 raise ProvisionError(b.file, b.line, f"measure belongs to no known penalty ({owner_id!r}); add penalty = \"...\"")
             owner = self.entity("penalty", owner_id)
         node = URIRef(f"{owner}/measure/{kind}")
+        code = self.code_of(provision, b)
         sources = self.source_nodes(source, b)
         g = self.g
         g.add((owner, LEXKB.additionalMeasure, node))
@@ -726,8 +791,7 @@ class Compiler:
         if "duration" in t:
             g.add((node, LEXKB.duration, self.closed_concept("measure-duration", t["duration"], b)))
         if "condition" in t:
-            self.check_verbatim(t["condition"], source, b, b.line)
-            g.add((node, LEXKB.conditionText, self.lit_en(t["condition"])))
+            g.add((node, LEXKB.conditionText, self.lit_quoted(t["condition"], source, b, b.line)))
         self.quoted(node, b, source)
         self.cite(node, sources, b)
 
@@ -735,10 +799,11 @@ class Compiler:
     def on_aggravation(self, t: dict, b: Block, ctx: Context) -> None:
         provision, source = self.current_provision(t, b, ctx)
         sources = self.source_nodes(source, b)
+        code = self.code_of(provision, b)
         g = self.g
         if "id" in t:
             ident = t["id"]
-            node = self.entity("aggravation", ident)
+            node = self.entity("aggravation", ident, code)
             g.add((node, RDF.type, LEXKB.AggravationRule))
             g.add((node, DCTERMS.identifier, Literal(ident)))
             g.add((node, LEXKB.prescribedBy, provision))
@@ -771,14 +836,14 @@ class Compiler:
             quotes_used = False
         if ctx.aggravation is None:
             raise ProvisionError(b.file, b.line, "aggravating factors need an [aggravation] with an id above them")
-        rule = self.entity("aggravation", ctx.aggravation)
+        rule = self.entity("aggravation", ctx.aggravation, code)
         for f in t.get("factors", []):
             self.check_keys("factor", f, b)
             fid = self.need(f, "id", "factor", b)
             if fid in self.factors:
                 raise ProvisionError(b.file, b.line, f"aggravating factor {fid!r} is already declared at {self.factors[fid].where()}")
             self.factors[fid] = b
-            node = self.entity("aggravating-factor", fid)
+            node = self.entity("aggravating-factor", fid, code)
             g.add((node, RDF.type, LEXKB.AggravatingFactor))
             g.add((node, DCTERMS.identifier, Literal(fid)))
             g.add((node, RDFS.label, self.lit_en(self.need(f, "label", "factor", b))))
@@ -793,7 +858,7 @@ class Compiler:
     def on_rule(self, t: dict, b: Block, ctx: Context) -> None:
         ident = self.need(t, "id", "rule", b)
         provision, source = self.current_provision(t, b, ctx)
-        node = self.entity("rule", ident)
+        node = self.entity("rule", ident, self.code_of(provision, b))
         g = self.g
         g.add((node, RDF.type, LEXKB.ApplicationRule))
         g.add((node, DCTERMS.identifier, Literal(ident)))
@@ -812,21 +877,23 @@ class Compiler:
         source = self.need(t, "source", "claim", b, (int, list))
         sources = self.source_nodes(source, b)
         basis, rationale = self.basis(t, "claim", b)
-        domestic_id = str(provision).split("/eli/mx/", 1)[-1].replace("/", "-")
+        code = self.code_of(provision, b)
+        claimant = self.jurisdictions[code]["name"]
+        domestic_id = str(provision).split(f"/eli/{code}/", 1)[-1].replace("/", "-")
         for target in self.need(t, "opsc", "claim", b, (list,)):
             if f"opsc:{target}" not in self.provisions:
                 raise ProvisionError(b.file, b.line_of("opsc"), f"unknown provision 'opsc:{target}'")
             treaty = self.provision_ref(f"opsc:{target}", b)
-            node = URIRef(ns.entity_iri("mx", "claim", f"{domestic_id}--opsc-{target.replace('/', '-')}"))
+            node = URIRef(ns.entity_iri(code, "claim", f"{domestic_id}--opsc-{target.replace('/', '-')}"))
             g = self.g
             g.add((node, RDF.type, LEXKB.ImplementationClaim))
             g.add((node, LEXKB.domesticProvision, provision))
             g.add((node, LEXKB.treatyProvision, treaty))
-            g.add((node, LEXKB.claimant, Literal("Mexico")))
+            g.add((node, LEXKB.claimant, Literal(claimant)))
             g.add((node, LEXKB.claimBasis, basis))
             if rationale:
                 g.add((node, LEXKB.basisRationale, self.lit_en(rationale)))
-            g.add((node, RDFS.label, self.lit_en(f"Mexico claims {self.label_of(provision)} implements {self.provision_label(Ref.parse('opsc:' + target, b))}")))
+            g.add((node, RDFS.label, self.lit_en(f"{claimant} claims {self.label_of(provision)} implements {self.provision_label(Ref.parse('opsc:' + target, b))}")))
             self.cite(node, sources, b)
         self.quoted(provision, b, source, add=False)
 
@@ -849,13 +916,15 @@ class Compiler:
 
     def reading_target(self, text, b: Block) -> URIRef:
         if not isinstance(text, str) or ":" not in text:
-            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' value {text!r} must look like 'aggravation:lpstp-6-III'")
+            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' value {text!r} must look like 'KIND:ID', e.g. 'aggravation:ID' or 'provision:INSTRUMENT:6/III'")
         kind, _, ident = text.partition(":")
         if kind == "provision":
             return self.provision_ref(ident, b)
         if kind not in READING_TARGETS:
             raise ProvisionError(b.file, b.line_of("of"),
                                  f"[reading] 'of' kind {kind!r} is not one of: provision, {', '.join(READING_TARGETS)}")
+        if (READING_TARGETS[kind], ident) not in self.entity_codes:
+            raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' names no resource: {text!r}")
         node = self.entity(READING_TARGETS[kind], ident)
         if (node, RDF.type, None) not in self.g:
             raise ProvisionError(b.file, b.line_of("of"), f"[reading] 'of' names no resource: {text!r}")
@@ -865,19 +934,21 @@ class Compiler:
         ident = self.need(t, "id", "reading", b)
         if not re.match(r"^[A-Za-z0-9][A-Za-z0-9-]*$", ident):
             raise ProvisionError(b.file, b.line, f"reading id {ident!r} must be letters and digits joined by '-'")
-        node = self.entity("reading", ident)
+        targets = [self.reading_target(target, b) for target in self.need(t, "of", "reading", b, (list,))]
+        # a reading belongs to the jurisdiction of what it reads
+        code = next((jurisdiction_of(str(x)) for x in targets if jurisdiction_of(str(x))), None)
+        node = self.entity("reading", ident, code)
         if (node, RDF.type, LEXKB.Reading) in self.g:
             raise ProvisionError(b.file, b.line, f"reading id {ident!r} is declared twice")
         source = self.need(t, "source", "reading", b, (int, list))
         g = self.g
         g.add((node, RDF.type, LEXKB.Reading))
         g.add((node, DCTERMS.identifier, Literal(ident)))
-        for target in self.need(t, "of", "reading", b, (list,)):
-            g.add((node, LEXKB.readingOf, self.reading_target(target, b)))
+        for target in targets:
+            g.add((node, LEXKB.readingOf, target))
         rests_on = self.need(t, "rests_on", "reading", b, (list, str))
         for words in rests_on if isinstance(rests_on, list) else [rests_on]:
-            self.check_verbatim(words, source, b, b.line_of("rests_on"))
-            g.add((node, LEXKB.restsOn, self.lit_en(words)))
+            g.add((node, LEXKB.restsOn, self.lit_quoted(words, source, b, b.line_of("rests_on"))))
         g.add((node, LEXKB.readingText, self.lit_en(self.need(t, "reading", "reading", b))))
         g.add((node, LEXKB.alternativeReading, self.lit_en(self.need(t, "alternative", "reading", b))))
         basis, rationale = self.basis(t, "reading", b)
@@ -892,7 +963,10 @@ class Compiler:
         ident = self.need(t, "id", "amendment_effect", b)
         decree = self.instrument_iri(self.need(t, "decree", "amendment_effect", b), b)
         source = t.get("source", self.instruments[t["decree"]].get("source"))
-        node = self.entity("amendment-effect", ident)
+        code = self.instruments[t["decree"]].get("jurisdiction")
+        if code is None:
+            raise ProvisionError(b.file, b.line, f"amendment effect {ident!r}: its decree declares no jurisdiction")
+        node = self.entity("amendment-effect", ident, code)
         g = self.g
         g.add((node, RDF.type, LEXKB.AmendmentEffect))
         g.add((node, DCTERMS.identifier, Literal(ident)))
@@ -901,8 +975,7 @@ class Compiler:
         for oid in t.get("offences", []):
             g.add((node, LEXKB.affectsOffence, self.offence_node(oid, b)))
         for name in t.get("unmodelled", []):
-            self.check_verbatim(name, source, b, b.line)
-            g.add((node, LEXKB.affectsUnmodelledOffence, self.lit_en(name)))
+            g.add((node, LEXKB.affectsUnmodelledOffence, self.lit_quoted(name, source, b, b.line)))
         self.victim_conditions(node, t.get("victim_conditions"), b)
         self.quoted(node, b, source)
         self.cite(node, self.source_nodes(source, b), b)
@@ -911,7 +984,12 @@ class Compiler:
     def on_not_covered(self, t: dict, b: Block, ctx: Context) -> None:
         inst = self.need(t, "instrument", "not_covered", b)
         inst_node = self.instrument_iri(inst, b)
-        sources = self.source_nodes(ns.SEED_SLUG, b)
+        if "source" in t:
+            sources = self.source_nodes(t["source"], b)
+        elif self.library.default is not None:
+            sources = self.source_nodes(self.library.default.id, b)
+        else:
+            raise ProvisionError(b.file, b.line, "[not_covered] needs 'source': the document that is silent")
         for number in self.need(t, "numbers", "not_covered", b, (list,)):
             ref = Ref(inst, (number,))
             if ref.key() in self.provisions:
@@ -931,18 +1009,25 @@ class Compiler:
 
     # ------------------------------------------------------------------ citations
     def emit_sources(self) -> None:
-        if self.document is None:
-            raise ProvisionError("provisions", None, "no [document] block declares the source document")
-        doc = URIRef(ns.source_iri(ns.SEED_SLUG))
-        for n in sorted(self.cited_paragraphs | self._vocabulary_paragraphs()):
-            node = URIRef(ns.source_iri(ns.SEED_SLUG, str(n)))
-            self.g.add((node, RDF.type, LEXKB.SourcePassage))
-            self.g.add((node, DCTERMS.isPartOf, doc))
-            self.g.add((node, LEXKB.paragraph, Literal(n)))
-            self.g.add((node, RDFS.label, Literal(f"{ns.SEED_SYMBOL}, para. {n}")))
-            self.g.add((node, LEXKB.quotedText, self.lit_en(self.seed[n])))
+        if not self.library.documents:
+            raise ProvisionError("provisions", None, "no [document] block declares a source document")
+        self._vocabulary_passages()
+        for declared in self.library.documents.values():
+            inst = declared.get("instrument")
+            where = self.document_blocks[declared.id]
+            for triple in document_triples(declared, self.instrument_iri(inst, where) if inst else None):
+                self.g.add(triple)
+        for passage in self.library.cited.values():
+            if passage.address is not None:
+                for triple in passage_triples(passage, self.library.label(passage)):
+                    self.g.add(triple)
 
-    def _vocabulary_paragraphs(self) -> set[int]:
-        prefix = ns.source_iri(ns.SEED_SLUG) + "/para-"
-        return {int(str(o)[len(prefix):]) for o in self.vocabulary.objects(None, DCTERMS.source)
-                if str(o).startswith(prefix)}
+    def _vocabulary_passages(self) -> None:
+        """Paragraphs of a declared report that the vocabulary (ontology/concepts.ttl) cites are
+        cited passages too."""
+        where = Block({}, "ontology/concepts.ttl", 0)
+        reports = [(ns.source_iri(d.id) + "/para-", d.id) for d in self.library.documents.values() if d.kind == "report"]
+        for o in sorted(set(self.vocabulary.objects(None, DCTERMS.source))):
+            for prefix, doc in reports:
+                if str(o).startswith(prefix) and str(o)[len(prefix):].isdigit():
+                    self.library.passages({"doc": doc, "para": int(str(o)[len(prefix):])}, where)

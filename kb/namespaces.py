@@ -24,6 +24,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 SH = "http://www.w3.org/ns/shacl#"
+SPDX = "http://spdx.org/rdf/terms#"
 
 PREFIXES = {
     "lexkb": LEXKB,
@@ -37,6 +38,7 @@ PREFIXES = {
     "xsd": XSD,
     "owl": OWL,
     "sh": SH,
+    "spdx": SPDX,
     "src": BASE + "source/",
     "inst": BASE + "eli/",
     "id": BASE + "id/",

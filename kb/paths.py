@@ -39,7 +39,6 @@ else:
     QUERIES = PACKAGE / "queries"
     GENERATED = PACKAGE / "generated"
     STATISTICS = PACKAGE / "statistics"
-SEED = PROVISIONS / "source" / "CRC-C-OPSC-MEX-Q-1-Add.1.txt"
 VOCABULARY_FILES = ("lexkb.ttl", "concepts.ttl")
 SHAPES = ONTOLOGY / "shapes.ttl"
 KB_TURTLE = "lexkb.ttl"

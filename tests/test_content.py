@@ -144,13 +144,18 @@ def test_offence_labels_in_english_and_spanish(compiled):
 
 
 def test_provision_text_is_verbatim_from_cited_paragraph(compiled):
-    from lexkb import paths
-    from lexkb.seed import paragraphs
+    import re
 
-    seed = paragraphs(paths.SEED)
+    from lexkb import paths
+    from lexkb.sources.furniture import Layout
+    from lexkb.sources.report import paragraphs
+
+    text = (paths.PROVISIONS / "source" / "CRC-C-OPSC-MEX-Q-1-Add.1.txt").read_text(encoding="utf-8")
+    seed = paragraphs(text, Layout(paragraph_heading=re.compile("Replies to paragraph.*")))
     checked = 0
     for prov, text, para in rows(compiled.graph, """
-        SELECT ?p ?t ?n WHERE { ?p a eli:LegalResourceSubdivision ; lexkb:quotedText ?t ; dcterms:source/lexkb:paragraph ?n }"""):
+        SELECT ?p ?t ?n WHERE { ?p a eli:LegalResourceSubdivision ; lexkb:quotedText ?t ; dcterms:source/lexkb:paragraph ?n
+                                FILTER(lang(?t) = "en") }"""):
         for passage in str(text).split("\n"):  # one line per quoted passage
             assert passage in seed[int(para)], (prov, passage)
         checked += 1

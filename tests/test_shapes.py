@@ -35,6 +35,13 @@ UNDER_18 = URIRef(CONCEPT + "victim-condition/under-18")
 CLOSURE = URIRef(CONCEPT + "measure-type/closure-of-establishments")
 PARA_47 = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1/para-47")
 DOC = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+EDITION = URIRef(SRC + "cpf-dof-2020-01-24")
+CHECKSUM = URIRef(SRC + "cpf-dof-2020-01-24/checksum/sha256")
+ART_206 = URIRef(INST + "mx/cpf/art_206")
+VERSION = URIRef(INST + "mx/cpf/art_206/v2007-03-27")
+EXPRESSION = URIRef(INST + "mx/cpf/art_206/v2007-03-27/spa@2025-11-28")
+EVENT = URIRef(INST + "mx/cpf/art_206/amendment/2007-03-27-articulo-reformado")
 
 
 def remove(p, s=None):
@@ -72,10 +79,12 @@ CASES = [
     ("PrescribedBy", remove(LEXKB.prescribedBy, PENALTY), PENALTY, "lexkb:prescribedBy", "exactly one lexkb:prescribedBy"),
     ("VictimConditions", add(PENALTY, LEXKB.victimCondition, CLOSURE), PENALTY, "lexkb:victimCondition",
      "a victim condition must be a concept of the victim-condition scheme"),
-    ("EnglishText", add(OFFENCE, LEXKB.quotedText, Literal("texto", lang="es")), OFFENCE, "lexkb:quotedText",
-     "at most one English (@en) string"),
+    ("QuotedText: one per language", add(OFFENCE, LEXKB.quotedText, Literal("another text", lang="en")), OFFENCE,
+     "lexkb:quotedText", "at most one per language"),
+    ("QuotedText: language tag", add(PENALTY, LEXKB.quotedText, Literal("no language")), PENALTY, "lexkb:quotedText",
+     "a language-tagged string"),
     ("ConditionText", replace(PENALTY_II, LEXKB.conditionText, Literal("no language")), PENALTY_II, "lexkb:conditionText",
-     "at most one English (@en) string"),
+     "a language-tagged string"),
     ("Offence: English label", lambda g: g.remove((OFFENCE, SKOS.prefLabel, Literal("sexual tourism", lang="en"))),
      OFFENCE, "skos:prefLabel", "an offence needs one English skos:prefLabel"),
     ("Offence: alias language", add(OFFENCE, SKOS.altLabel, Literal("tourisme sexuel", lang="fr")), OFFENCE, "skos:altLabel",
@@ -152,6 +161,35 @@ CASES = [
     ("Passage: label", remove(RDFS.label, PARA_47), PARA_47, "rdfs:label", "exactly one rdfs:label (its citation)"),
     ("Passage: paragraph", replace(PARA_47, LEXKB.paragraph, Literal(0)), PARA_47, "lexkb:paragraph", "positive xsd:integer"),
     ("Document: symbol", remove(DCTERMS.identifier, DOC), DOC, "dcterms:identifier", "exactly one dcterms:identifier"),
+    ("Vendored document: checksum", remove(SPDX.checksum, EDITION), EDITION, "spdx:checksum",
+     "exactly one spdx:checksum"),
+    ("Checksum: value", replace(CHECKSUM, SPDX.checksumValue, Literal("A88A38")), CHECKSUM, "spdx:checksumValue",
+     "64 lower-case hex digits"),
+    ("Edition: version date", remove(ELI.version_date, EDITION), EDITION, "eli:version_date", "exactly one eli:version_date"),
+    ("Edition: language", add(EDITION, ELI.language, URIRef("http://publications.europa.eu/resource/authority/language/ENG")),
+     EDITION, "eli:language", "exactly one eli:language"),
+    ("Edition: publisher", remove(DCTERMS.publisher, EDITION), EDITION, "dcterms:publisher", "exactly one dcterms:publisher"),
+    ("Version: member of", remove(ELI.is_member_of, VERSION), VERSION, "eli:is_member_of", "exactly one timeless article"),
+    ("Version: member of a complex work", lambda g: g.remove((ART_206, RDF.type, ELI.ComplexWork)), VERSION,
+     "eli:is_member_of", "(an eli:ComplexWork)"),
+    ("Version: date", remove(ELI.date_publication, VERSION), VERSION, "eli:date_publication", "exactly one eli:date_publication"),
+    ("Version: texts", remove(ELI.is_realized_by, VERSION), VERSION, "eli:is_realized_by", "at least one text"),
+    ("Version: sourced", remove(DCTERMS.source, VERSION), VERSION, "dcterms:source", "every fact needs dcterms:source"),
+    ("Expression: realizes one version", add(EXPRESSION, ELI.realizes, ART_206), EXPRESSION, "eli:realizes",
+     "exactly one lexkb:ArticleVersion"),
+    ("Expression: version date", remove(ELI.version_date, EXPRESSION), EXPRESSION, "eli:version_date",
+     "exactly one eli:version_date"),
+    ("Expression: language", remove(ELI.language, EXPRESSION), EXPRESSION, "eli:language", "exactly one eli:language"),
+    ("Event: kind", replace(EVENT, LEXKB.amendmentKind, UNDER_18), EVENT, "lexkb:amendmentKind", "amendment-kind scheme"),
+    ("Event: level", replace(EVENT, LEXKB.amendmentLevel, URIRef(CONCEPT + "amendment-kind/derogado")), EVENT,
+     "lexkb:amendmentLevel", "amendment-level scheme"),
+    ("Event: article", remove(LEXKB.affectedProvision, EVENT), EVENT, "lexkb:affectedProvision", "affects exactly one article"),
+    ("Event: note", remove(LEXKB.quotedText, EVENT), EVENT, "lexkb:quotedText", "keeps the note's words"),
+    ("Event: date or not in source", remove(DCTERMS.date, EVENT), EVENT, "-", "or says lexkb:notInSource dcterms:date"),
+    ("Event: resulting version", replace(EVENT, LEXKB.resultingVersion, ART_206), EVENT, "lexkb:resultingVersion",
+     "at most one lexkb:ArticleVersion"),
+    ("Checksum: algorithm", replace(CHECKSUM, SPDX.algorithm, SPDX.checksumAlgorithm_md5), CHECKSUM, "spdx:algorithm",
+     "spdx:checksumAlgorithm_sha256"),
 ]
 
 
@@ -172,10 +210,12 @@ def test_every_node_shape_is_exercised(shapes):
     """Each targeted shape of ontology/shapes.ttl has at least one breaking case above."""
     from rdflib.namespace import SH
 
-    targeted = {str(s).rsplit("#", 1)[1] for s in shapes.subjects(SH.targetClass, None)}
+    targeted = {str(s).rsplit("#", 1)[1] for p in (SH.targetClass, SH.targetSubjectsOf) for s in shapes.subjects(p, None)}
     covered = {"OffenceShape", "PenaltyShape", "RangeShape", "MeasureShape", "AggravationRuleShape", "IncreaseShape",
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
                "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
+               "VendoredDocumentShape", "ChecksumShape", "EditionShape", "VersionShape", "ExpressionShape",
+               "AmendmentEventShape",
                # broken in tests/test_claim_basis.py
                "ClaimBasisShape", "BasisRationaleShape", "ReadingShape"}
     assert targeted == covered

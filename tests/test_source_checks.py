@@ -1,6 +1,7 @@
-"""The checks that keep every fact tied to its source, one by one: the seed's paragraphs
-(lexkb.seed.paragraphs), the sources a block cites (Compiler.source_nodes), quotes verbatim
-(Compiler.check_verbatim) and penalty ranges (Compiler.range_pair). Every expected value is written
+"""The checks that keep every fact tied to its source, one by one: the report's paragraphs
+(lexkb.sources.report.paragraphs), the sources a block cites (Compiler.source_nodes, through
+lexkb.sources.Library.passages), quotes verbatim (Compiler.check_verbatim, through
+Library.check_quote) and penalty ranges (Compiler.range_pair). Every expected value is written
 here, from the source document (provisions/source/CRC-C-OPSC-MEX-Q-1-Add.1.txt) or the made-up
 input of the test; these tests are the fast subset of `python tools/mutate.py seed source range_pair`."""
 from __future__ import annotations
@@ -14,14 +15,40 @@ from lexkb import paths
 from lexkb.compiler import Compiler
 from lexkb.errors import LexkbError, ProvisionError
 from lexkb.literate import Block
-from lexkb.seed import normalise, paragraphs
+from lexkb.sources.furniture import normalise
+from lexkb.sources.report import paragraphs as report_paragraphs
 
 SEED_IRI = "https://w3id.org/lexkb/source/CRC-C-OPSC-MEX-Q-1-Add.1"
+SEED = paths.PROVISIONS / "source" / "CRC-C-OPSC-MEX-Q-1-Add.1.txt"
 
 
 @pytest.fixture(scope="module")
 def compiler():
-    return Compiler(paths.SEED)
+    """A compiler that has read the provision files, so their documents are declared."""
+    from lexkb.build import load_vocabulary, provision_files
+
+    c = Compiler(paths.PROVISIONS)
+    c.compile(provision_files(paths.PROVISIONS), load_vocabulary(paths.ONTOLOGY))
+    return c
+
+
+def paragraphs(path: Path) -> dict[int, str]:
+    """A report's paragraphs with the layout the State's report declares (its question headings)."""
+    import re
+
+    from lexkb.sources.furniture import Layout
+
+    layout = Layout(paragraph_heading=re.compile("Replies to paragraph.*"))
+    return report_paragraphs(path.read_text(encoding="utf-8"), layout)
+
+
+def seed(compiler) -> dict[int, str]:
+    return compiler.library.parsed(compiler.library.documents["CRC-C-OPSC-MEX-Q-1-Add.1"])
+
+
+def cited(compiler) -> set[int]:
+    prefix = SEED_IRI + "/para-"
+    return {int(i[len(prefix):]) for i in compiler.library.cited if i.startswith(prefix)}
 
 
 def block(content: str = "", line: int = 10, file: str = "provisions/x/1.md") -> Block:
@@ -38,7 +65,7 @@ def error(fn, *args) -> str:
 
 # ------------------------------------------------------------------------------ the seed document
 def test_the_seed_has_paragraphs_1_to_70_with_the_replies_quoted():
-    seed = paragraphs(paths.SEED)
+    seed = paragraphs(SEED)
     assert sorted(seed) == list(range(1, 71))
     assert seed[50].startswith("Chapter VI of the Federal Criminal Code establishes the offence of procurement for "
                                "prostitution as follows: Article 206. Procurement for prostitution shall be penalized "
@@ -69,11 +96,14 @@ def test_paragraphs_of_a_document_with_a_leading_number_only(tmp_path):
     assert paragraphs(doc) == {7: "Seven.", 8: "Eight."}
 
 
-def test_an_unreadable_seed_is_one_line(tmp_path):
-    missing = tmp_path / "missing.txt"
+def test_an_unreadable_source_document_is_one_line(tmp_path):
+    from lexkb.sources.document import declare, verify
+
+    doc = declare({"id": "x", "title": "X", "file": "missing.txt", "sha256": "0" * 64}, block(), tmp_path)
     with pytest.raises(LexkbError) as exc:
-        paragraphs(missing)
-    assert str(exc.value) == f"{missing}: cannot read the source document: No such file or directory"
+        verify(doc)
+    assert str(exc.value) == (f"{tmp_path.name}/missing.txt: cannot read source document 'x' declared at "
+                              "provisions/x/1.md:10: No such file or directory")
     assert exc.value.exit_code == 2
 
 
@@ -83,23 +113,25 @@ def test_normalise():
 
 # ------------------------------------------------------------------------------ sources a block cites
 def test_a_paragraph_number_is_cited_as_the_paragraph(compiler):
-    before = set(compiler.cited_paragraphs)
+    compiler.library.cited.clear()  # the build cited paragraphs already: start from none
+    before = cited(compiler)
+    assert before == set()
     nodes = compiler.source_nodes([47, 50], block())
     assert [str(n) for n in nodes] == [f"{SEED_IRI}/para-47", f"{SEED_IRI}/para-50"]
-    assert {47, 50} <= compiler.cited_paragraphs
+    assert {47, 50} <= cited(compiler)
     assert [str(n) for n in compiler.source_nodes(1, block())] == [f"{SEED_IRI}/para-1"]
     assert [str(n) for n in compiler.source_nodes(70, block())] == [f"{SEED_IRI}/para-70"]
-    assert compiler.cited_paragraphs - before >= {1, 70}
+    assert cited(compiler) - before >= {1, 70}
 
 
 def test_the_document_and_a_declared_source_are_cited_by_name(compiler):
     assert [str(n) for n in compiler.source_nodes("CRC-C-OPSC-MEX-Q-1-Add.1", block())] == [SEED_IRI]
-    compiler.named_sources["annex-v"] = "https://example.org/source/annex-v"
+    compiler.library.named["annex-v"] = "Annex V"
     try:
         assert [str(n) for n in compiler.source_nodes(["annex-v", 44], block())] == [
-            "https://example.org/source/annex-v", f"{SEED_IRI}/para-44"]
+            "https://w3id.org/lexkb/source/annex-v", f"{SEED_IRI}/para-44"]
     finally:
-        del compiler.named_sources["annex-v"]
+        del compiler.library.named["annex-v"]
 
 
 def test_a_paragraph_that_does_not_exist_names_the_source_line(compiler):
@@ -113,7 +145,7 @@ def test_a_paragraph_that_does_not_exist_names_the_source_line(compiler):
 @pytest.mark.parametrize("value", [None, []])
 def test_no_source_is_an_error(compiler, value):
     assert error(compiler.source_nodes, value, block()) == (
-        "provisions/x/1.md:10: no source: every fact must cite a paragraph or a declared source")
+        "provisions/x/1.md:10: no source: every fact must cite a paragraph, an article or a declared source")
 
 
 @pytest.mark.parametrize("value,shown", [(True, "True"), ("annex-z", "'annex-z'"), (47.0, "47.0"), ([47, "x"], "'x'")])
@@ -143,17 +175,26 @@ def test_a_quote_not_in_the_cited_paragraph_names_file_line_and_paragraphs(compi
 
 
 def test_a_quote_must_cite_a_paragraph(compiler):
-    for value in ("CRC-C-OPSC-MEX-Q-1-Add.1", [], [True], ["annex-v"]):
-        assert error(compiler.check_verbatim, "Article 206.", value, block(), 8) == (
-            "provisions/x/1.md:8: a quote must cite a paragraph of the source document")
-    # a named source next to a paragraph: the paragraph is searched
-    compiler.check_verbatim("Article 206.", ["annex-v", 50], block(), 8)
+    compiler.library.named["annex-v"] = "Annex V"
+    try:
+        for value in ("CRC-C-OPSC-MEX-Q-1-Add.1", ["annex-v"], {"doc": "cpf-dof-2025-11-28"}):
+            assert error(compiler.check_verbatim, "Article 206.", value, block(), 8) == (
+                "provisions/x/1.md:8: a quote must cite a paragraph or an article of a source document")
+        # a named source next to a paragraph: the paragraph is searched
+        compiler.check_verbatim("Article 206.", ["annex-v", 50], block(), 8)
+    finally:
+        del compiler.library.named["annex-v"]
+    # no source, or one that is not a source, is an error before any quote is looked up
+    assert error(compiler.check_verbatim, "Article 206.", [], block(), 8) == (
+        "provisions/x/1.md:8: no source: every fact must cite a paragraph, an article or a declared source")
+    assert error(compiler.check_verbatim, "Article 206.", [True], block(), 8) == (
+        "provisions/x/1.md:8: source True is neither a paragraph number nor a declared source")
 
 
 def test_a_quote_across_two_paragraphs_is_not_verbatim(compiler):
     # the end of para. 49 and the start of para. 50, joined: words the source never prints together
-    end_49 = compiler.seed[49].split()[-2:]
-    start_50 = compiler.seed[50].split()[:2]
+    end_49 = seed(compiler)[49].split()[-2:]
+    start_50 = seed(compiler)[50].split()[:2]
     quote = " ".join(end_49 + start_50)
     assert error(compiler.check_verbatim, quote, [49, 50], block(), 8) == (
         f"provisions/x/1.md:8: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 49, 50: {quote!r}")
@@ -163,7 +204,7 @@ def test_a_quote_across_two_paragraphs_is_not_verbatim(compiler):
 
 def test_a_paragraph_that_does_not_exist_holds_no_text(compiler):
     assert error(compiler.check_verbatim, "XXXX", [71], block(), 8) == (
-        "provisions/x/1.md:8: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 71: 'XXXX'")
+        "provisions/x/1.md:8: source paragraph 71 does not exist in CRC/C/OPSC/MEX/Q/1/Add.1")
 
 
 # ------------------------------------------------------------------------------ ranges
@@ -221,5 +262,5 @@ def test_a_range_in_a_provision_file_fails_the_build_at_its_line(tmp_path, provi
     for bad, message in [('[7, "12"]', "must be [min, max] numbers"), ("[7, 12, 15]", "must be [min, max] numbers")]:
         path.write_text(text.replace("imprisonment_years = [7, 12]", f"imprisonment_years = {bad}"), encoding="utf-8")
         with pytest.raises(ProvisionError) as exc:
-            compile_kb(provisions_copy, seed=provisions_copy / "source" / "CRC-C-OPSC-MEX-Q-1-Add.1.txt")
+            compile_kb(provisions_copy)
         assert str(exc.value) == f"provisions/cpf/203.md:{line}: [penalty] 'imprisonment_years' {message}"

@@ -1,0 +1,1 @@
+"""Encoders of TOML tables that need more than the compiler's one handler (versions.py)."""
