@@ -117,10 +117,10 @@ def test_ratio_is_never_silently_rounded():
     assert "exact fraction" not in to_markdown(table)
     rows = list(csv.DictReader(io.StringIO(to_csv(table))))
     cpf204 = [r for r in rows if r["Victim under 18 or lacking capacity: provision"] == "CPF art. 204"]
-    assert [(r["Ratio (minor / adult)"], r["Ratio (minor / adult), exact fraction"]) for r in cpf204] == \
+    assert [(r["Ratio (minor / any person)"], r["Ratio (minor / any person), exact fraction"]) for r in cpf204] == \
         [("4", "4"), ("1.6666666666666667", "5/3"), ("20", "20"), ("4", "4")]
     doc = json.loads(to_json(table))
-    assert {"key": "ratio_exact", "label": "Ratio (minor / adult), exact fraction"} in doc["columns"]
+    assert {"key": "ratio_exact", "label": "Ratio (minor / any person), exact fraction"} in doc["columns"]
     ratios = [(r["ratio"], r["ratio_exact"]) for r in doc["rows"]]
     assert (5 / 3, "5/3") in ratios and (1.5, "3/2") in ratios
     assert all(isinstance(r, (int, float)) for r, _ in ratios)
