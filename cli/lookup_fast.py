@@ -124,21 +124,28 @@ def show(query: str, format: str, jurisdiction: str | None, store=None) -> None:
 
 def run_fast(command: str, kwargs: dict) -> int:
     """Run a lookup as lexkb.cli.main.handles_errors would: one `lexkb: error:` line and its exit code."""
-    from lexkb.errors import LexkbError
+    import errno
+
+    from lexkb.errors import LexkbError, shown
 
     try:
         (penalty if command == "penalty" else show)(**kwargs)
         sys.stdout.flush()
     except LexkbError as exc:
-        _echo_err(f"lexkb: error: {exc}")
+        _echo_err(f"lexkb: error: {shown(str(exc))}")
         return exc.exit_code
+    except OSError as exc:  # a reader gone (EPIPE: silent, exit 0) or a full device (one line, exit 2)
+        if errno.errorcode.get(exc.errno) not in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") and \
+                not isinstance(exc, BrokenPipeError):
+            raise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        if isinstance(exc, BrokenPipeError):
+            sys.stderr.close()
+            return 0
+        _echo_err(f"lexkb: error: cannot write to standard output: {exc.strerror or exc}")
+        return 2
     except KeyboardInterrupt:
         _echo_err("lexkb: error: interrupted")
         return 130
-    except BrokenPipeError:
-        # as handles_errors: the reader has gone; say nothing more, and let Python not complain
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.stderr.close()
-        return 0
     return 0

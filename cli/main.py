@@ -25,8 +25,27 @@ app = typer.Typer(
 
 
 def fail(message: str, code: int = 2) -> "typer.Exit":
-    typer.echo(f"lexkb: error: {message}", err=True)
+    from lexkb.errors import shown
+
+    typer.echo(f"lexkb: error: {shown(message)}", err=True)
     return typer.Exit(code)
+
+
+OUTPUT_ERRNOS = {"ENOSPC", "EDQUOT", "EFBIG", "EIO"}
+
+
+def _stdout_failed(exc: OSError) -> "typer.Exit":
+    """Standard output cannot take the answer (e.g. a full disk, /dev/full): one line, and fd 1 is
+    pointed at /dev/null so that Python's own flush at exit adds nothing to it."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return fail(f"cannot write to standard output: {exc.strerror or exc}", 2)
 
 
 def handles_errors(fn):
@@ -36,15 +55,38 @@ def handles_errors(fn):
     def wrapper(*args, **kwargs):
         from lexkb.errors import LexkbError
 
+        import errno
+        import os
+
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except LexkbError as exc:
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
         except BrokenPipeError:
-            sys.stderr.close()
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
             raise typer.Exit(0) from None
+        except OSError as exc:
+            if errno.errorcode.get(exc.errno) in OUTPUT_ERRNOS:
+                raise _stdout_failed(exc) from None
+            if os.environ.get("LEXKB_DEBUG"):
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise fail(f"{where}{exc.strerror or exc}", 2) from None
+        except (typer.Exit, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line (LEXKB_DEBUG=1 shows the traceback)
+            if os.environ.get("LEXKB_DEBUG"):
+                raise
+            raise fail(f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
+                       "please report it, with LEXKB_DEBUG=1 for the traceback", 70) from None
 
     return wrapper
 
@@ -239,13 +281,17 @@ def export(
     """
     from lexkb.kbfile import export_kb
 
+    if output is not None:
+        from lexkb.atomic import check_target
+
+        check_target(output)  # before the work: '', a folder, a missing folder
     data = export_kb(format.value)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        from lexkb.build import write_atomically
+        from lexkb.atomic import write_file
 
-        write_atomically(output, data)
+        write_file(output, data, say=progress)
 
 
 @app.command()

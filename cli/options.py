@@ -13,7 +13,8 @@ EndpointOption = Annotated[Optional[str], typer.Option(
     help="Read from this SPARQL 1.1 query endpoint (e.g. http://127.0.0.1:7878/query) instead of the "
          "embedded store; also LEXKB_ENDPOINT. Failures exit with status 3.")]
 TimeoutOption = Annotated[float, typer.Option(
-    "--timeout", help="With --endpoint: seconds to wait for each request (reads are retried twice).")]
+    "--timeout", help="With --endpoint: seconds each exchange with the server may take, as a whole "
+                      "(reads are retried twice).")]
 GraphOption = Annotated[str, typer.Option(
     "--graph", envvar="LEXKB_GRAPH",
     help="With --endpoint: the named graph holding the knowledge base (sent as default-graph-uri); "
@@ -26,7 +27,13 @@ JurisdictionOption = Annotated[Optional[str], typer.Option(
 
 
 def remote_store(endpoint: Optional[str], timeout: float, graph: str, statistics: bool = False):
-    """The endpoint as a store, or None for the embedded store."""
+    """The endpoint as a store, or None for the embedded store. --timeout is checked either way."""
+    import math
+
+    if not isinstance(timeout, (int, float)) or not math.isfinite(timeout) or timeout <= 0:
+        from lexkb.errors import LexkbError
+
+        raise LexkbError(f"--timeout {timeout}: give a number of seconds greater than 0")
     if not endpoint:
         return None
     from lexkb.store import RemoteStore, statistics_graph

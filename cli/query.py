@@ -20,8 +20,16 @@ def register(app: typer.Typer) -> None:
         bind: Annotated[Optional[List[str]], typer.Option("--bind", "-b", help="NAME=VALUE: bind ?NAME to a literal (repeatable).")] = None,
         list_: Annotated[bool, typer.Option("--list", "-l", help="List the shipped queries and exit.")] = False,
         endpoint: EndpointOption = None,
-        timeout: TimeoutOption = 30.0,
+        timeout: Annotated[float, typer.Option(
+            "--timeout", help="Seconds the query may take, on the embedded store or --endpoint (the whole "
+                              "exchange); then it is stopped (exit 3).")] = 30.0,
         graph: GraphOption = DEFAULT_GRAPH,
+        limit: Annotated[int, typer.Option(
+            "--limit", help="The most rows (or triples) written; an answer with more writes nothing (exit 4): "
+                            "raise it, or add LIMIT to the query.")] = 10_000,
+        allow_service: Annotated[bool, typer.Option(
+            "--allow-service", help="Let SERVICE clauses contact the URLs they name (federated queries); "
+                                    "refused by default.")] = False,
     ) -> None:
         """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query over the knowledge base (read-only).
 
@@ -36,6 +44,8 @@ def register(app: typer.Typer) -> None:
           echo 'ASK { ?s ?p ?o }' | lexkb query -
 
           lexkb query penalties --endpoint http://127.0.0.1:7878/query
+
+          lexkb query big.rq --limit 100000 --timeout 120
         """
         from lexkb import sparql
         from lexkb.errors import LexkbError
@@ -46,9 +56,18 @@ def register(app: typer.Typer) -> None:
             return
         if source is None:
             raise LexkbError("give a query name, a .rq file or - (see 'lexkb query --list')")
-        label, text = sparql.read_query(source, sys.stdin.read() if source == "-" else None)
+        from lexkb.store import check_timeout
+
+        check_timeout(timeout)
+        if limit < 1:
+            raise LexkbError(f"--limit {limit}: give a number of rows of at least 1")
+        label, text = sparql.read_query(source, sparql.read_stdin() if source == "-" else None)
         bindings = sparql.parse_bindings(bind or [])
         store = remote_store(endpoint, timeout, graph, statistics=True)
-        data = sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings)
-        sys.stdout.buffer.write(data)
+
+        def write(chunk: bytes) -> None:
+            sys.stdout.buffer.write(chunk)
+
+        sparql.run(store if store is not None else sparql.load_store(), label, text, format, bindings,
+                   limit=limit, timeout=timeout, allow_service=allow_service, write=write)
         sys.stdout.flush()

@@ -61,14 +61,9 @@ def _emit(text: str, output: Optional[Path]) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from lexkb.build import write_atomically
+    from lexkb.atomic import write_file
 
-    if output.is_dir():
-        raise LexkbError(f"-o: '{output}' is a folder; give a file name")
-    try:
-        write_atomically(output, data)
-    except OSError as exc:
-        raise LexkbError(f"-o: cannot write '{output}': {exc.strerror or exc}") from None
+    write_file(output, data, say=lambda message: typer.echo(message, err=True))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,17 +46,10 @@ def compile_kb(provisions_dir: Path = paths.PROVISIONS, ontology_dir: Path = pat
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside target, then rename over it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Kept for callers of the old name: lexkb.atomic.write_file is the one writer."""
+    from .atomic import write_file
+
+    write_file(target, data)
 
 
 def serialize_turtle(graph: Graph) -> bytes:

@@ -63,12 +63,65 @@ KEYS = {
                          "source"},
     "not_covered": {"instrument", "numbers", "note", "source"},
 }
+# The type of every key that is not free-form: TOML's own types are checked here, before any value is
+# used, so that `verbs = [1, 2]` or `aliases = [{ label = 5 }]` is an error at its own line.
+STR, STR_LIST, TABLE_LIST = "a string", "a list of strings", "a list of tables"
+SOURCE = "a paragraph number, a declared source, or a list of them"
+TYPES = {
+    **{key: STR for key in ("id", "label", "label_es", "ref", "chapter", "summary", "condition", "type", "kind",
+                            "refers_to", "title", "title_es", "part", "part_es", "short", "iri", "jurisdiction",
+                            "decree", "duration", "penalty", "factor", "provision", "instrument", "repealed_by",
+                            "amends", "note", "symbol")},
+    **{key: STR_LIST for key in ("defined_in", "penalised_in", "conduct", "means", "purposes", "victim_conditions",
+                                 "verbs", "aggravates", "components", "bounds", "opsc", "not_in_source", "offences",
+                                 "unmodelled", "numbers")},
+    "aliases": TABLE_LIST, "factors": TABLE_LIST, "source": SOURCE,
+}
+OFFENCE_AS_LIST = {"amendment_effect"}  # [amendment_effect] offences = [...]; elsewhere offence is one id
+# Ids and IRI paths become parts of IRIs: letters, digits, '.', '_' and '-' only (no '>', no spaces).
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+IRI_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
+# Article numbers and chapters ("203 bis", "III", "VI"): words of letters and digits, one space or '-' apart.
+NUMBER = re.compile(r"^[^\W_]+(?:[ -][^\W_]+)*$")
+
+PLAUSIBLE_YEARS = (1800, 2100)  # the shapes say the same (ontology/shapes.ttl, LegalResourceShape)
+# Words of a rule and the increase they mean; an encoding whose increase disagrees is an error.
+INCREASE_WORDS = [
+    (re.compile(r"\b(by|of) (one |a )?half\b|\bby 50 ?(%|per ?cent)", re.I), Decimal("0.5")),
+    (re.compile(r"\b(by|of) (one |a )?third\b", re.I), Decimal(1) / Decimal(3)),
+    (re.compile(r"\b(by|of) two[- ]thirds\b", re.I), Decimal(2) / Decimal(3)),
+    (re.compile(r"\b(by|of) (one |a )?quarter\b|\bby 25 ?(%|per ?cent)", re.I), Decimal("0.25")),
+    (re.compile(r"\bdoubled\b|\bby 100 ?(%|per ?cent)", re.I), Decimal(1)),
+    (re.compile(r"\b(increased|aumentar[áa]n?) (by|en) (up to )?(one|a|una) (half|mitad)\b", re.I), Decimal("0.5")),
+]
+MAX_INCREASE = Decimal(2)  # more than tripled: no rule in the field's sources says so
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """The numbers written in digits in a quote ("between 2 and 9 years", "1,500 days")."""
+    return {Decimal(m.replace(",", "")) for m in _NUMBER_IN_TEXT.findall(text)}
+
+
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
                        "date_document"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # what a reading's `of` may name ("aggravation:ID", "provision:INSTRUMENT:6/III"): the IRI kind
 READING_TARGETS = {"offence": "offence", "penalty": "penalty", "aggravation": "aggravation",
                    "factor": "aggravating-factor", "rule": "rule", "amendment_effect": "amendment-effect"}
+
+
+def _is_source(value) -> bool:
+    return isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool)
+
+
+def _describe(value) -> str:
+    kinds = {str: "a string", int: "a number", float: "a number", bool: "a boolean", list: "a list",
+             dict: "a table"}
+    if isinstance(value, list) and value:
+        inner = {kinds.get(type(v), type(v).__name__) for v in value}
+        return f"a list holding {' and '.join(sorted(inner))}"
+    return kinds.get(type(value), type(value).__name__)
 
 
 def slug(text: str) -> str:
@@ -89,8 +142,13 @@ class Ref:
                                  f"provision reference {text!r} must look like 'INSTRUMENT:203 bis' or 'INSTRUMENT:6/III/a'")
         inst, _, path = text.partition(":")
         parts = tuple(p.strip() for p in path.split("/"))
+        line = where.line_of_value(text)
         if not inst or not all(parts):
-            raise ProvisionError(where.file, where.line, f"provision reference {text!r} has an empty part")
+            raise ProvisionError(where.file, line, f"provision reference {text!r} has an empty part")
+        bad = next((p for p in (inst.strip(),) + parts if not NUMBER.match(p)), None)
+        if bad is not None:
+            raise ProvisionError(where.file, line, f"provision reference {text!r}: {bad!r} is not an article number "
+                                 "(letters and digits, words one space apart, e.g. 'cpf:203 bis')")
         return cls(inst.strip(), parts)
 
     def key(self) -> str:
@@ -204,10 +262,64 @@ class Compiler:
         return value
 
     def check_keys(self, kind: str, table: dict, where: Block) -> None:
+        if not isinstance(table, dict):
+            raise ProvisionError(where.file, where.line, f"[{kind}] must be a table")
         extra = set(table) - KEYS[kind]
         if extra:
             raise ProvisionError(where.file, where.line_of(sorted(extra)[0]),
                                  f"[{kind}] unknown key(s) {', '.join(sorted(extra))}; allowed: {', '.join(sorted(KEYS[kind]))}")
+        self.check_types(kind, table, where)
+
+    def check_types(self, kind: str, table: dict, where: Block) -> None:
+        """Each key's TOML type (TYPES), no nan or infinity anywhere, and ids and numbers that can be
+        part of an IRI; errors at the key's own line."""
+        import math
+
+        for key, value in table.items():
+            line = where.line_of(key)
+            expected = STR_LIST if key == "offences" and kind in OFFENCE_AS_LIST else \
+                STR if key == "offence" else TYPES.get(key)
+            ok = {
+                None: True,
+                STR: isinstance(value, str),
+                STR_LIST: isinstance(value, list) and all(isinstance(v, str) for v in value),
+                TABLE_LIST: isinstance(value, list) and all(isinstance(v, dict) for v in value),
+                SOURCE: _is_source(value) or isinstance(value, list) and bool(value) and all(map(_is_source, value)),
+            }[expected]
+            if not ok:
+                raise ProvisionError(where.file, line, f"[{kind}] '{key}' must be {expected}, not {_describe(value)}")
+            stack = [value]
+            while stack:  # iterative: TOML nests arrays as deep as it likes
+                v = stack.pop()
+                if isinstance(v, float) and not math.isfinite(v):
+                    raise ProvisionError(where.file, line, f"[{kind}] '{key}' holds {v!r}: give a finite number")
+                if isinstance(v, (dt.date, dt.datetime)) and not PLAUSIBLE_YEARS[0] <= v.year <= PLAUSIBLE_YEARS[1]:
+                    raise ProvisionError(where.file, line, f"[{kind}] '{key}' = {v}: a year outside "
+                                         f"{PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]} is not a plausible date for a "
+                                         "legal source")
+                if isinstance(v, list):
+                    stack.extend(v)
+                elif isinstance(v, dict):
+                    stack.extend(v.values())
+            if key == "id" and not ID.match(value):
+                raise ProvisionError(where.file, line, f"[{kind}] id {value!r}: use letters, digits, '.', '_' and '-' only")
+            if key == "iri" and not IRI_PATH.match(value):
+                raise ProvisionError(where.file, line, f"[{kind}] iri {value!r}: a path such as 'mx/lpstp/2007' "
+                                     "(letters, digits, '.', '_', '-', and '/')")
+            if key == "chapter" and not NUMBER.match(value):
+                raise ProvisionError(where.file, line, f"[{kind}] chapter {value!r}: letters and digits, words one "
+                                     "space apart, e.g. 'VI'")
+            if key == "numbers" and kind == "not_covered":
+                bad = next((n for n in value if not NUMBER.match(n)), None)
+                if bad is not None:
+                    raise ProvisionError(where.file, line, f"[{kind}] number {bad!r}: letters and digits, e.g. '205 bis'")
+        for key in ("aliases", "factors"):
+            for item in table.get(key, []):
+                if key == "aliases" and not isinstance(item.get("label"), str):
+                    raise ProvisionError(where.file, where.line_of(key), f"[{kind}] each alias's label must be a string, "
+                                         f"not {_describe(item.get('label'))}")
+                if key == "factors":
+                    self.check_keys("factor", item, where)
 
     def range_pair(self, table: dict, key: str, kind: str, where: Block) -> tuple[Decimal, Decimal]:
         value = self.need(table, key, kind, where, (list,))
@@ -220,6 +332,57 @@ class Compiler:
         if lo <= 0:
             raise ProvisionError(where.file, line, f"[{kind}] '{key}' bounds must be positive")
         return lo, hi
+
+    def check_numbers_against_quote(self, t: dict, b: Block) -> None:
+        """The numbers of a penalty's ranges are the numbers its quote gives: [3, 10] under "between
+        2 and 9 years" is a wrong number, worse than a crash. Only quotes that write numbers in digits
+        are compared (a quote in words says nothing a regular expression can check)."""
+        quoted = numbers_in(" ".join(q.text for q in b.quotes))
+        if not quoted:
+            return
+        for key in ("imprisonment_years", "fine_days_wage"):
+            value = t.get(key)
+            if isinstance(value, list):
+                missing = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)
+                           and Decimal(str(v)) not in quoted]
+                if missing:
+                    shown = ", ".join(str(int(n)) if n == n.to_integral_value() else format(n.normalize(), "f")
+                                      for n in sorted(quoted))
+                    raise ProvisionError(b.file, b.line_of(key), f"[penalty] '{key}' = {value}: "
+                                         f"{', '.join(str(m) for m in missing)} is not a number of the quote above it "
+                                         f"(which gives {shown})")
+
+    def check_increase_words(self, increase: Decimal, b: Block) -> None:
+        """The increase agrees with the rule's words ("increased by half" is 0.5) and is plausible."""
+        text = " ".join(q.text for q in b.quotes)
+        for pattern, meant in INCREASE_WORDS:
+            match = pattern.search(text)
+            if match and abs(increase - meant) > Decimal("0.001"):
+                raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}, but the "
+                                     f"quote above it says {match.group(0)!r} ({meant:.4g})")
+        if increase > MAX_INCREASE:
+            raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}: more than "
+                                 f"{MAX_INCREASE} (tripled) is not a plausible increase; check the rule's words")
+
+    def check_instrument_dates(self) -> None:
+        """Dates in their order: adopted <= published <= in force, and an act published before the act
+        that repeals it."""
+        for ident, info in self.instruments.items():
+            b = info["block"]
+            adopted, published, in_force = (info.get(k) for k in ("date_adopted", "date_publication",
+                                                                    "first_date_entry_in_force"))
+            if isinstance(adopted, dt.date) and isinstance(published, dt.date) and adopted > published:
+                raise ProvisionError(b.file, b.line_of("date_adopted"), f"instrument {ident!r} adopted on {adopted}, "
+                                     f"after its publication on {published}")
+            if isinstance(in_force, dt.date) and isinstance(published, dt.date) and in_force < published:
+                raise ProvisionError(b.file, b.line_of("first_date_entry_in_force"), f"instrument {ident!r} in force on "
+                                     f"{in_force}, before its publication on {published}")
+            other = self.instruments.get(info.get("repealed_by"))
+            if other is not None and isinstance(published, dt.date) and \
+                    isinstance(other.get("date_publication"), dt.date) and other["date_publication"] <= published:
+                raise ProvisionError(b.file, b.line_of("repealed_by"), f"instrument {ident!r} published on {published} "
+                                     f"is repealed by {info['repealed_by']!r}, published earlier, on "
+                                     f"{other['date_publication']}")
 
     def victim_conditions(self, node: URIRef, values, where: Block) -> None:
         for v in values or []:
@@ -282,6 +445,7 @@ class Compiler:
         for b in blocks:
             if "instrument" in b.data:
                 self.declare_instrument(b.data["instrument"], b)
+        self.check_instrument_dates()
         by_file: dict[str, list[Block]] = {}
         for b in blocks:
             by_file.setdefault(b.file, []).append(b)
@@ -597,6 +761,7 @@ class Compiler:
         if "condition" in t:
             g.add((node, LEXKB.conditionText, self.lit_quoted(t["condition"], source, b, b.line)))
         self.quoted(node, b, source)
+        self.check_numbers_against_quote(t, b)  # once the quote is known to be the source's words
         self.cite(node, sources, b)
         ctx.penalty = ident
 
@@ -663,6 +828,7 @@ class Compiler:
                 g.add((effect, LEXKB.affectsBound, SCHEMA[f"{bound}Value"]))
             self.cite(effect, sources, b)
             self.quoted(node, b, source)
+            self.check_increase_words(Decimal(str(increase)), b)
             self.cite(node, sources, b)
             ctx.aggravation = ident
             quotes_used = True

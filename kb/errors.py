@@ -2,6 +2,13 @@
 from __future__ import annotations
 
 
+def shown(text: str) -> str:
+    """Text from a user or a file as lexkb echoes it: control characters escaped (\\r, \\x1b,
+    \\n), so an argument cannot rewrite the terminal or add lines to the one-line error."""
+    return "".join(c.encode("unicode_escape").decode("ascii") if ord(c) < 32 or 127 <= ord(c) < 160 else c
+                   for c in text)
+
+
 class LexkbError(Exception):
     """A problem with user input; str() is the one-line message, exit_code the process status."""
 

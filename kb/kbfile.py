@@ -18,7 +18,8 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
     """Compile, validate, index and write; on any failure nothing in out_dir changes."""
     import pyoxigraph as ox
 
-    from .build import compile_kb, dump_json, provision_files, serialize_turtle, write_atomically
+    from .atomic import replace_folder
+    from .build import compile_kb, dump_json, provision_files, serialize_turtle
     from .index import build_index
     from .validation import validate
 
@@ -54,11 +55,13 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
 
     say(f"compiling the statistics in {stats.STATISTICS_DIR}")
     statistics_turtle = stats.serialise(stats.compile_statistics(stats.STATISTICS_DIR))
-    say(f"writing {out_dir}")
-    write_atomically(out_dir / paths.KB_TURTLE, turtle)
-    write_atomically(out_dir / paths.INDEX, dump_json(index))
-    write_atomically(out_dir / paths.SOURCEMAP, dump_json(compiled.sourcemap))
-    stats.write_atomically(out_dir / STATISTICS_TURTLE, statistics_turtle)
+    # The four files switch at once (lexkb.atomic.replace_folder): a kill leaves the old set or the new.
+    say(f"writing {out_dir}: {paths.KB_TURTLE}, {paths.INDEX}, {paths.SOURCEMAP}, {STATISTICS_TURTLE}")
+    replace_folder(out_dir, {paths.KB_TURTLE: turtle, paths.INDEX: dump_json(index),
+                             paths.SOURCEMAP: dump_json(compiled.sourcemap),
+                             STATISTICS_TURTLE: statistics_turtle.encode("utf-8")
+                             if isinstance(statistics_turtle, str) else statistics_turtle},
+                   what="--out")
     return index["summary"]
 
 
@@ -84,15 +87,33 @@ def parse_rdf(path: Path):
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise LexkbError(f"{path}: unknown RDF format (use one of {', '.join(sorted(SUFFIX_FORMATS))})")
+    import logging
+
+    from .rdf_input import check_input, ill_typed, ill_typed_error
+
+    check_input(path, fmt)
+    # rdflib logs a traceback for each literal it cannot convert; lexkb reports the first one instead
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
     g = Graph()
     try:
         g.parse(path, format=fmt)
+    except LexkbError:
+        raise
+    except RecursionError:
+        raise LexkbError(f"{path}: cannot parse as {fmt}: nested too deeply") from None
+    except MemoryError:
+        raise LexkbError(f"{path}: cannot parse as {fmt}: out of memory (see LEXKB_MAX_RDFLIB_BYTES)") from None
     except FileNotFoundError:
         raise LexkbError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise LexkbError(f"{path}: is a folder, not an RDF file") from None
     except Exception as exc:  # parsers raise many exception types; all mean unreadable input
         raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split())}") from None
+    from rdflib import Literal
+
+    for o in g.objects():
+        if isinstance(o, Literal) and o.datatype is not None and ill_typed(str(o.datatype), str(o)):
+            raise ill_typed_error(path, str(o), str(o.datatype))
     return g
 
 
@@ -133,6 +154,9 @@ def rdf_triples(path: Path, prefixes: dict | None = None, blank_prefix: str = ""
         raise LexkbError(f"{path}: is a folder, not an RDF file")
     if not path.exists():
         raise LexkbError(f"{path}: no such file")
+    from .rdf_input import check_input, ill_typed, ill_typed_error, max_literal_bytes
+
+    check_input(path, fmt)
     if fmt not in OX_FORMATS:
         from .validation import _XSD_STRING
         from rdflib import BNode, Literal as RLiteral
@@ -152,18 +176,28 @@ def rdf_triples(path: Path, prefixes: dict | None = None, blank_prefix: str = ""
         except (ValueError, TypeError) as exc:
             raise LexkbError(f"{path}: cannot read as {fmt}: {' '.join(str(exc).split())}") from None
         return
-    BlankNode = ox.BlankNode
+    BlankNode, Literal = ox.BlankNode, ox.Literal
+    longest = max_literal_bytes()
     try:
         parser = ox.parse(path=str(path), format=getattr(ox.RdfFormat, OX_FORMATS[fmt]),
                           base_iri=path.resolve().as_uri())
         for q in parser:
+            if type(q.object) is Literal:
+                if len(q.object.value) > longest:
+                    raise LexkbError(f"{path}: a literal of {len(q.object.value):,} characters; the limit is "
+                                     f"{longest:,} (LEXKB_MAX_LITERAL_BYTES)")
+                if ill_typed(q.object.datatype.value, q.object.value):
+                    raise ill_typed_error(path, q.object.value, q.object.datatype.value)
             if type(q.subject) is BlankNode or type(q.object) is BlankNode:
                 s, o = q.subject, q.object
                 q = ox.Triple(BlankNode(blank_prefix + s.value) if type(s) is BlankNode else s, q.predicate,
                               BlankNode(blank_prefix + o.value) if type(o) is BlankNode else o)
             yield q
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
-        raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split())}") from None
+        raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split())[:300]}") from None
+    except MemoryError as exc:  # pyoxigraph: "Reached the buffer maximal size of 16777216" (a 16 MiB token)
+        raise LexkbError(f"{path}: cannot parse as {fmt}: {' '.join(str(exc).split()) or 'out of memory'}; "
+                         "a literal or IRI is larger than the parser reads") from None
     except OSError as exc:
         raise LexkbError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if prefixes is not None:
@@ -226,46 +260,85 @@ def export_kb(fmt: str) -> bytes:
     return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
 
 
+def _content(store) -> tuple[int, int]:
+    """(instruments, offences) a knowledge base holds: a graph without either is not publishable."""
+    from .namespaces import ELI, LEXKB
+
+    def count(cls: str) -> int:
+        return int(next(iter(store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{cls}> }}")))["n"].value)
+
+    return count(ELI + "LegalResource"), count(LEXKB + "Offence")
+
+
 def publish_kb(endpoint: str, graph: str, store_url: str | None, timeout: float,
                statistics: bool = True, report: Callable[[str], None] | None = None) -> list[tuple[str, int]]:
     """Validate the built knowledge base, then replace `graph` on the server with it in one HTTP PUT
     (SPARQL 1.1 Graph Store HTTP Protocol); the statistics graph, when built, goes to graph/statistics
-    in a second PUT. Returns (graph, triples) for each graph published."""
-    from .store import ENDPOINT_EXIT, put_graph, statistics_graph, store_url_for
+    in a second PUT. Everything is read, checked and serialised before the first PUT: a knowledge
+    base with no instrument or no offence (an empty lexkb.ttl validates) is refused (exit 1), as is
+    one that violates the shapes; a broken statistics.ttl stops it too. If the second PUT fails, the
+    error says which graph holds which build, and how to go back. Returns (graph, triples) for each
+    graph published."""
+    import pyoxigraph as ox
+
+    from .store import ENDPOINT_EXIT, check_timeout, check_url, put_graph, statistics_graph, store_url_for
     from .validation import validate
 
     say = report or (lambda message: None)
     if not graph:
         raise LexkbError("--graph: publishing needs a named graph IRI (default https://w3id.org/lexkb/graph/mx)")
-    from urllib.parse import urlsplit
-
+    check_timeout(timeout)
     for name, url in (("--endpoint", endpoint), ("--store-url", store_url)):
-        if url is not None and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
-            raise LexkbError(f"{name} {url!r}: not an http(s) URL", exit_code=ENDPOINT_EXIT)
+        if url is not None:
+            check_url(url, name)
     target = store_url or store_url_for(endpoint)
     path = kb_path(paths.KB_TURTLE)
     data = parse_rdf(path)
+    kb_bytes = path.read_bytes()
+    store = ox.Store()
+    try:
+        store.load(kb_bytes, format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError) as exc:
+        raise LexkbError(f"{path}: cannot parse as turtle: {' '.join(str(exc).split())}") from None
+    instruments, offences = _content(store)
+    if not instruments or not offences:
+        raise LexkbError(f"{path}: {len(data)} triples, {instruments} instrument(s), {offences} offence(s): not a "
+                         f"knowledge base; refusing to replace <{graph}> with it (run 'lexkb build')", exit_code=1)
     violations = validate(data)
     if violations:
         for v in violations:
             say(v.line())
         raise LexkbError(f"{path}: {len(violations)} shape violation(s); refusing to publish a graph that does "
                          "not conform (fix provisions/ and run 'lexkb build')", exit_code=1)
-    published = []
-    say(f"replacing <{graph}> at {target} with {len(data)} triples")
-    put_graph(target, graph, path.read_bytes(), timeout)
-    published.append((graph, len(data)))
     stats = paths.GENERATED / "statistics.ttl"
+    stats_put = None
     if statistics and stats.exists():
         # Without the triples the knowledge base graph already holds (the source passages both cite):
         # a server may read several default-graph-uri as a union that repeats them (Oxigraph does).
-        import pyoxigraph as ox
-
-        kb_triples = {q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)}
-        own = [q.triple for q in ox.parse(path=str(stats), format=ox.RdfFormat.TURTLE) if q.triple not in kb_triples]
-        stats_graph = statistics_graph(graph)
+        kb_triples = {q.triple for q in store}
+        try:
+            own = [q.triple for q in ox.parse(path=str(stats), format=ox.RdfFormat.TURTLE) if q.triple not in kb_triples]
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise LexkbError(f"{stats}: cannot parse as turtle: {' '.join(str(exc).split())}; nothing was published "
+                             "(run 'lexkb build')", exit_code=2) from None
+        if not own:
+            raise LexkbError(f"{stats}: no statistics in it; nothing was published (run 'lexkb build', or "
+                             "--no-statistics)", exit_code=1)
+        stats_put = (statistics_graph(graph), ox.serialize(own, format=ox.RdfFormat.N_TRIPLES), len(own))
+    published = []
+    say(f"replacing <{graph}> at {target} with {len(data)} triples")
+    put_graph(target, graph, kb_bytes, timeout)
+    published.append((graph, len(data)))
+    if stats_put is not None:
+        stats_graph, body, n = stats_put
         say(f"replacing <{stats_graph}> with {stats.name}")
-        put_graph(target, stats_graph, ox.serialize(own, format=ox.RdfFormat.N_TRIPLES), timeout,
-                  content_type="application/n-triples")
-        published.append((stats_graph, len(own)))
+        try:
+            put_graph(target, stats_graph, body, timeout, content_type="application/n-triples")
+        except LexkbError as exc:
+            raise LexkbError(
+                f"{exc}. Half published: <{graph}> holds this build ({len(data)} triples), <{stats_graph}> "
+                "still holds what it held before (or nothing). Run the same 'lexkb publish' again to finish; to go "
+                "back, publish the previous build (its kb/generated/, e.g. from git) the same way",
+                exit_code=ENDPOINT_EXIT) from None
+        published.append((stats_graph, n))
     return published

@@ -40,6 +40,14 @@ class Block:
                 return self.line + offset
         return self.line
 
+    def line_of_value(self, value) -> int:
+        """File line where the string value is written in this block (the fence line if not found)."""
+        needle = f'"{value}"' if isinstance(value, str) else None
+        for offset, text in enumerate(self.content.splitlines(), start=1):
+            if needle and needle in text:
+                return self.line + offset
+        return self.line
+
 
 def _quote_text(tokens, start: int) -> tuple[str, int]:
     """Text of the blockquote opening at tokens[start]; returns (text, index after close)."""
@@ -75,12 +83,21 @@ def read_blocks(path: Path, display: str | None = None) -> list[Block]:
             quote, i = _quote_text(tokens, i)
             pending.append(Quote(quote, tok.map[0] + 1))
             continue
+        if tok.type == "code_block":  # indented: Markdown shows it as code, lexkb would not read it
+            raise ProvisionError(name, tok.map[0] + 1, "indented code block: lexkb reads only fenced ```toml "
+                                 "blocks (fence it, or indent it less than 4 spaces if it is text)")
         if tok.type == "fence":
             lang = (tok.info.split() or [""])[0]
             fence_line = tok.map[0] + 1
+            if lang != "toml":  # a block lexkb does not understand is not silently skipped
+                shown_lang = f"```{lang}" if lang else "``` (no language)"
+                raise ProvisionError(name, fence_line, f"fenced block {shown_lang}: lexkb reads only ```toml blocks "
+                                     "(lower case); quote the source's words with '>'")
             if lang == "toml":
                 try:
                     data = tomllib.loads(tok.content)
+                except RecursionError:
+                    raise ProvisionError(name, fence_line, "invalid TOML: nested too deeply") from None
                 except tomllib.TOMLDecodeError as exc:
                     m = _TOML_LINE.search(str(exc))
                     line = fence_line + int(m.group(1)) if m else fence_line

@@ -6,6 +6,7 @@ import io
 import json
 
 from .aggravation import show
+from .escape import csv_text, md_escape
 
 DAYS = "days of minimum wage"
 
@@ -174,7 +175,8 @@ def as_csv(result: dict) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS)  # RFC 4180: CRLF line ends, quoted where needed
     writer.writeheader()
     for row in rows(result):
-        writer.writerow({k: (v if not isinstance(v, (int, float)) else repr(v)) if v is not None else "" for k, v in row.items()})
+        writer.writerow({k: (csv_text(v) if not isinstance(v, (int, float)) else repr(v)) if v is not None else ""
+                         for k, v in row.items()})
     return buf.getvalue()
 
 
@@ -182,7 +184,7 @@ def as_markdown(result: dict) -> str:
     cols = [c for c in COLUMNS if not c.startswith("effective") or any(r[c] is not None for r in rows(result))]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in rows(result):
-        lines.append("| " + " | ".join(cell(row[c]).replace("|", "\\|") for c in cols) + " |")
+        lines.append("| " + " | ".join(md_escape(cell(row[c])) for c in cols) + " |")
     return "\n".join(lines) + "\n"
 
 

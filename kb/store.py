@@ -5,7 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import namespaces as ns
-from .errors import LexkbError
+from .errors import LexkbError, shown
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ns.PREFIXES.items())
 
@@ -79,15 +79,11 @@ class RemoteStore:
 
     def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT, retries: int = 2,
                  graphs: list[str] | tuple[str, ...] = ()):
-        from urllib.parse import urlsplit
-
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise LexkbError(f"--endpoint {url!r}: not an http(s) URL, e.g. http://127.0.0.1:7878/query",
-                             exit_code=ENDPOINT_EXIT)
-        if timeout is None or timeout <= 0:
-            raise LexkbError(f"--timeout {timeout}: give a number of seconds greater than 0")
-        self.url, self.timeout, self.retries, self.graphs = url, float(timeout), retries, list(graphs)
+        check_url(url, "--endpoint")
+        self.timeout = check_timeout(timeout)
+        self.url, self.retries, self.graphs = url, retries, list(graphs)
+        self.max_rows: int | None = None  # set by `lexkb query` (--limit): counted as an answer is read
+        self.checked: set[str] = set()  # queries whose syntax lexkb.sparql.run has already checked
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r}, graphs={self.graphs!r})"
@@ -97,7 +93,6 @@ class RemoteStore:
     def _request(self, query: str, accept: str) -> tuple[bytes, str]:
         import time
         import urllib.error
-        import urllib.request
         from urllib.parse import urlencode
 
         url = self.url
@@ -107,19 +102,18 @@ class RemoteStore:
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(0.2 * 2 ** (attempt - 1))
-            request = urllib.request.Request(
-                url, data=query.encode("utf-8"), method="POST",
-                headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept,
-                         "User-Agent": "lexkb"})
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    body = response.read()
-                    return body, response.headers.get("Content-Type", "")
-            except (OSError, ValueError) as exc:  # HTTPError, URLError, timeouts, resets, bad URLs
+                return exchange(url, query.encode("utf-8"), "POST",
+                                {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+                                self.timeout)
+            except (OSError, ValueError, http_client_errors()) as exc:  # HTTPError, URLError, timeouts, resets
                 last = _failure(exc, self.url, self.timeout, "endpoint")
                 if isinstance(exc, urllib.error.HTTPError) and exc.code < 500:
                     retryable = False
                     break  # the server refused this request; asking again gives the same answer
+                if isinstance(exc, AnswerTooLarge):
+                    retryable = False
+                    break
         tries = f" after {self.retries + 1} attempts" if self.retries and retryable else ""
         raise LexkbError(last + tries, exit_code=ENDPOINT_EXIT)
 
@@ -128,39 +122,56 @@ class RemoteStore:
     def query(self, query: str, substitutions=None):
         import pyoxigraph as ox
 
-        # Syntax is checked here, by the embedded engine on an empty store, so that a bad query gets
-        # the same one-line SyntaxError as without --endpoint (and no request is sent).
-        ox.Store().query(query)
+        if query not in self.checked:
+            syntax_check(query)  # the same one-line SyntaxError as without --endpoint; nothing is sent
         if substitutions:
             query = bind_values(query, substitutions)
         form = query_form(query)
         if form in ("CONSTRUCT", "DESCRIBE"):
             return list(self._triples(query))
-        body, ctype = self._request(query, "application/sparql-results+json")
+        body, ctype = self._request(query, RESULTS_ACCEPT)
         mime = ctype.split(";")[0].strip().lower()
-        if mime not in ("application/sparql-results+json", "application/json"):
+        fmt = RESULTS_FORMATS.get(mime)
+        if fmt is None:
             raise LexkbError(f"{self.url}: not a SPARQL answer (content-type {ctype or 'none'})", exit_code=ENDPOINT_EXIT)
+        if fmt == "json":
+            body = normalise_json_results(body, self.url, query)
+        results_format = getattr(ox.QueryResultsFormat, fmt.upper())
         try:
-            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        except (SyntaxError, ValueError) as exc:
-            raise LexkbError(f"{self.url}: not a SPARQL answer (malformed JSON results: {' '.join(str(exc).split())[:120]})",
-                             exit_code=ENDPOINT_EXIT) from None
+            # pyoxigraph parses lazily: read the whole answer here, so that an error in it is this
+            # line, and count its rows; then hand out a fresh parse of the same, checked, bytes
+            parsed = ox.parse_query_results(body, format=results_format)
+            if isinstance(parsed, ox.QuerySolutions):
+                rows = 0
+                for _ in parsed:
+                    rows += 1
+                    if self.max_rows is not None and rows > self.max_rows:
+                        from .sparql import too_many
+
+                        raise too_many(self.url, self.max_rows)
+            return ox.parse_query_results(body, format=results_format)
+        except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+            raise LexkbError(f"{self.url}: not a SPARQL answer (malformed {fmt.upper()} results: "
+                             f"{' '.join(str(exc).split())[:120]})", exit_code=ENDPOINT_EXIT) from None
 
     def _triples(self, query: str):
         """The triples a CONSTRUCT or DESCRIBE answers, one at a time as they are parsed."""
         import pyoxigraph as ox
 
-        body, ctype = self._request(query, "application/n-triples, text/turtle;q=0.9")
+        body, ctype = self._request(query, "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5")
         mime = ctype.split(";")[0].strip().lower()
         fmt = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-               "text/turtle": ox.RdfFormat.TURTLE}.get(mime)
+               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}.get(mime)
         if fmt is None:
             raise LexkbError(f"{self.url}: not a SPARQL answer (content-type {ctype or 'none'})",
                              exit_code=ENDPOINT_EXIT)
         try:
             for q in ox.parse(body, format=fmt):
-                yield ox.Triple(q.subject, q.predicate, q.object)
-        except (SyntaxError, ValueError) as exc:
+                o = q.object
+                if type(o) is ox.Literal and o.datatype.value in NUMERIC:
+                    o = ox.Literal(canonical(o.value, o.datatype.value), datatype=o.datatype)
+                yield ox.Triple(q.subject, q.predicate, o)
+        except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
             raise LexkbError(f"{self.url}: not a SPARQL answer (malformed {mime}: {' '.join(str(exc).split())[:120]})",
                              exit_code=ENDPOINT_EXIT) from None
 
@@ -179,6 +190,295 @@ class RemoteStore:
         return self._triples("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
 
+RESULTS_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+                  "text/tab-separated-values;q=0.8")
+RESULTS_FORMATS = {"application/sparql-results+json": "json", "application/json": "json",
+                   "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+                   "text/tab-separated-values": "tsv"}
+
+
+def max_answer_bytes() -> int:
+    """The largest answer lexkb reads from a server (LEXKB_MAX_ANSWER_BYTES, default 1 GiB)."""
+    import os
+
+    raw = os.environ.get("LEXKB_MAX_ANSWER_BYTES")
+    try:
+        value = int(raw) if raw else 1 << 30
+    except ValueError:
+        raise LexkbError(f"LEXKB_MAX_ANSWER_BYTES={raw!r}: give a number of bytes") from None
+    if value < 1:
+        raise LexkbError(f"LEXKB_MAX_ANSWER_BYTES={raw!r}: give a number of bytes of at least 1")
+    return value
+
+
+def check_url(url: str, what: str = "--endpoint") -> str:
+    """An http(s) URL, or a one-line error (exit 2: a bad argument)."""
+    from urllib.parse import urlsplit
+
+    if any(ord(c) <= 32 or ord(c) == 127 for c in url):
+        raise LexkbError(f"{what} '{shown(url)}': a URL cannot hold spaces or control characters "
+                         "(percent-encode them)")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number in range
+    except ValueError as exc:
+        raise LexkbError(f"{what} '{url}': not a URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise LexkbError(f"{what} '{url}': not an http(s) URL, e.g. http://127.0.0.1:7878/query")
+    return url
+
+
+def check_timeout(timeout) -> float:
+    """A finite number of seconds greater than 0, or a one-line error (exit 2)."""
+    import math
+
+    try:
+        value = float(timeout)
+    except (TypeError, ValueError):
+        value = float("nan")
+    if not math.isfinite(value) or value <= 0:
+        raise LexkbError(f"--timeout {timeout}: give a number of seconds greater than 0")
+    return value
+
+
+class DeadlineExceeded(TimeoutError):
+    """--timeout passed during an exchange (connecting, sending, or reading the answer)."""
+
+
+class AnswerTooLarge(OSError):
+    def __init__(self, limit: int):
+        super().__init__(f"the answer is larger than {limit:,} bytes (LEXKB_MAX_ANSWER_BYTES)")
+
+
+def http_client_errors():
+    """http.client's own errors (IncompleteRead, a bad status line) are not OSErrors."""
+    import http.client
+
+    return http.client.HTTPException
+
+
+def exchange(url: str, data: bytes, method: str, headers: dict, timeout: float) -> tuple[bytes, str]:
+    """One HTTP request and its whole answer within `timeout` seconds, all of it: connecting,
+    sending, the headers and every byte of the body (a server sending one byte a second is cut off
+    at the deadline). The body is read up to LEXKB_MAX_ANSWER_BYTES. Returns (body, content type)."""
+    import http.client
+    import socket
+    import threading
+    import urllib.request
+
+    sockets: list = []
+    expired = threading.Event()
+
+    class Connection(http.client.HTTPConnection):
+        def connect(self):
+            super().connect()
+            sockets.append(self.sock)
+
+    class SecureConnection(http.client.HTTPSConnection):
+        def connect(self):
+            super().connect()
+            sockets.append(self.sock)
+
+    class Handler(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(Connection, req)
+
+    class SecureHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(SecureConnection, req, context=getattr(self, "_context", None))
+
+    def expire():
+        expired.set()
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    limit = max_answer_bytes()
+    opener = urllib.request.build_opener(Handler, SecureHandler)
+    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers, **{"User-Agent": "lexkb"}))
+    timer = threading.Timer(timeout, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            chunks, size = [], 0
+            while True:
+                chunk = response.read1(65536)
+                if expired.is_set():
+                    raise DeadlineExceeded()
+                if not chunk:
+                    if response.length:  # the server closed before the Content-Length it announced
+                        raise http.client.IncompleteRead(b"".join(chunks), response.length)
+                    break
+                size += len(chunk)
+                if size > limit:
+                    raise AnswerTooLarge(limit)
+                chunks.append(chunk)
+            return b"".join(chunks), response.headers.get("Content-Type", "")
+    except (OSError, ValueError, http.client.HTTPException):
+        if expired.is_set():
+            raise DeadlineExceeded() from None
+        raise
+    finally:
+        timer.cancel()
+
+
+def order_keys(query: str) -> list[tuple[str, bool]] | None:
+    """The query's top-level ORDER BY as (variable, descending) pairs, when it orders by plain
+    variables only (ASC(?v) and DESC(?v) too); None otherwise."""
+    import re
+
+    from .query_guard import _scan
+
+    tokens = [(pos, tok) for pos, tok, _, _ in _scan(query) if not tok.isspace()]
+    depth, start = 0, None
+    for i, (pos, tok) in enumerate(tokens):
+        if tok in "{([":
+            depth += 1
+        elif tok in "})]":
+            depth -= 1
+        elif depth == 0 and tok == "ORDER" and i + 1 < len(tokens) and tokens[i + 1][1] == "BY":
+            start = tokens[i + 1][0] + 2
+    if start is None:
+        return None
+    clause = re.split(r"\b(?:LIMIT|OFFSET|VALUES)\b", query[start:], flags=re.I)[0]
+    keys = []
+    for m in re.finditer(r"(ASC|DESC)\s*\(\s*[?$](\w+)\s*\)|[?$](\w+)|(\S)", clause, re.I):
+        if m.group(4):
+            return None  # an expression: not re-sorted
+        keys.append((m.group(2) or m.group(3), (m.group(1) or "").upper() == "DESC"))
+    return keys or None
+
+
+def _term_key(term) -> tuple:
+    """SPARQL 1.1 ORDER BY for the terms lexkb's queries order by: unbound, blank nodes, IRIs, then
+    literals (numbers by value, others by their lexical form, as Oxigraph orders them)."""
+    from decimal import Decimal, InvalidOperation
+
+    if not isinstance(term, dict):
+        return (0,)
+    kind, value = term.get("type"), str(term.get("value", ""))
+    if kind == "bnode":
+        return (1, value)
+    if kind == "uri":
+        return (2, value)
+    if term.get("datatype") in NUMERIC:
+        try:
+            return (3, 0, Decimal(value), "")
+        except InvalidOperation:
+            pass
+    return (3, 1, Decimal(0), value, term.get("xml:lang", ""))
+
+
+def sort_bindings(bindings: list, keys: list[tuple[str, bool]]) -> list:
+    """Rows in the order the query asks for, whatever order the server sent them in (Comunica 3
+    does not order the rows of a UNION restricted by VALUES). Python's sort is stable: rows that tie
+    keep the server's order, as SPARQL leaves them unspecified."""
+    rows = list(bindings)
+    for var, descending in reversed(keys):
+        rows.sort(key=lambda row: _term_key(row.get(var) if isinstance(row, dict) else None), reverse=descending)
+    return rows
+
+
+def normalise_json_results(body: bytes, url: str, query: str | None = None) -> bytes:
+    """SPARQL 1.1 JSON results with only what the format defines (head, and results or boolean):
+    servers add members of their own (Comunica a "metadata" after "results"), which the standard
+    parser refuses; SPARQL 1.0's "typed-literal" is read as "literal"."""
+    import json
+
+    def malformed(reason: str) -> LexkbError:
+        return LexkbError(f"{url}: not a SPARQL answer (malformed JSON results: {reason[:120]})", exit_code=ENDPOINT_EXIT)
+
+    try:
+        doc = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise malformed(" ".join(str(exc).split())) from None
+    except RecursionError:
+        raise malformed("nested too deeply") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("head"), dict):
+        raise malformed("no head object")
+    keep: dict = {"head": {k: v for k, v in doc["head"].items() if k in ("vars", "link")}}
+    if "boolean" in doc:
+        keep["boolean"] = doc["boolean"]
+    elif isinstance(doc.get("results"), dict) and isinstance(doc["results"].get("bindings"), list):
+        bindings = doc["results"]["bindings"]
+        for row in bindings:
+            if isinstance(row, dict):
+                for term in row.values():
+                    if isinstance(term, dict) and term.get("type") == "typed-literal":
+                        term["type"] = "literal"
+                    if isinstance(term, dict) and isinstance(term.get("datatype"), str) and \
+                            isinstance(term.get("value"), str):
+                        term["value"] = canonical(term["value"], term["datatype"])
+        keys = order_keys(query) if query else None
+        if keys:
+            try:
+                bindings = sort_bindings(bindings, keys)
+            except TypeError:  # terms that do not compare (mixed kinds): the server's order
+                pass
+        keep["results"] = {"bindings": bindings}
+    else:
+        raise malformed("neither results.bindings nor boolean")
+    return json.dumps(keep, ensure_ascii=False).encode("utf-8")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {_XSD + t for t in ("decimal", "integer", "double", "float", "int", "long", "short", "byte",
+                              "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger")}
+
+
+def canonical(value: str, datatype: str) -> str:
+    """A numeric literal's lexical form as the embedded store (Oxigraph) gives it back: "7.0" is
+    "7", "13.50" is "13.5". Servers keep the form they were given (Comunica answers "7.0"); the
+    value is the same, and the output must be the same bytes. Oxigraph itself does the conversion."""
+    return _canonical(value, datatype) if datatype in NUMERIC else value
+
+
+_CANONICAL: dict = {}
+
+
+def _canonical(value: str, datatype: str) -> str:
+    key = (value, datatype)
+    if key not in _CANONICAL:
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        node = ox.NamedNode("urn:lexkb:canonical")
+        try:
+            store.add(ox.Quad(node, node, ox.Literal(value, datatype=ox.NamedNode(datatype))))
+            _CANONICAL[key] = next(iter(store)).object.value if len(_CANONICAL) < 100_000 else value
+        except (ValueError, StopIteration):
+            return value
+    return _CANONICAL.get(key, value)
+
+
+def syntax_check(query: str) -> None:
+    """Raise pyoxigraph's SyntaxError for a query it cannot parse, and send nothing: the check runs
+    on an empty store with every SERVICE target replaced by one no engine can call."""
+    import pyoxigraph as ox
+
+    from .query_guard import without_service
+
+    try:
+        ox.Store().query(without_service(query))
+    except SyntaxError:
+        raise
+    except Exception:  # an error evaluating on an empty store (the replaced SERVICE) is not a syntax error
+        pass
+
+
+def snapshot(remote: "RemoteStore"):
+    """The graph(s) an endpoint holds, read in one query, as an in-memory pyoxigraph store: what a
+    command that runs many queries renders from, so that it sees one version of the graph."""
+    import pyoxigraph as ox
+
+    local = ox.Store()
+    local.extend(ox.Quad(t.subject, t.predicate, t.object) for t in remote.graph_triples())
+    return local
+
+
 def _failure(exc: BaseException, url: str, timeout: float, what: str, timeout_note: str = "") -> str:
     """One line saying why an HTTP exchange with a SPARQL server failed."""
     import socket
@@ -187,6 +487,14 @@ def _failure(exc: BaseException, url: str, timeout: float, what: str, timeout_no
     if isinstance(exc, urllib.error.HTTPError):
         detail = _first_line(exc.read() if exc.fp else b"")
         return f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+    import http.client
+
+    if isinstance(exc, AnswerTooLarge):
+        return f"{url}: {exc}"
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"{url}: the answer broke off after {len(exc.partial):,} bytes"
+    if isinstance(exc, http.client.HTTPException):
+        return f"{url}: not an HTTP answer ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})"
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return f"{url}: no answer within {timeout:g} s (--timeout){timeout_note}"
@@ -300,18 +608,17 @@ def store_url_for(endpoint: str) -> str:
 
 def put_graph(store_url: str, graph: str, data: bytes, timeout: float, content_type: str = "text/turtle") -> int:
     """Replace the named graph with data in one HTTP PUT (SPARQL 1.1 Graph Store HTTP Protocol).
-    Never retried: a write is not repeated behind the user's back. Returns the HTTP status."""
-    import urllib.request
+    Never retried: a write is not repeated behind the user's back. A 2xx answer that is an HTML page
+    (a proxy's or a web server's, not a Graph Store's) is not a success. Returns the HTTP status."""
     from urllib.parse import urlencode
 
     url = store_url + ("&" if "?" in store_url else "?") + urlencode({"graph": graph})
-    request = urllib.request.Request(url, data=data, method="PUT",
-                                     headers={"Content-Type": content_type, "User-Agent": "lexkb"})
+    note = "; the graph may or may not have been replaced"
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-            return response.status
-    except (OSError, ValueError) as exc:
-        message = _failure(exc, store_url, timeout, "Graph Store endpoint",
-                           "; the graph may or may not have been replaced")
-    raise LexkbError(message, exit_code=ENDPOINT_EXIT)
+        body, ctype = exchange(url, data, "PUT", {"Content-Type": content_type}, timeout)
+    except (OSError, ValueError, http_client_errors()) as exc:
+        raise LexkbError(_failure(exc, store_url, timeout, "Graph Store endpoint", note), exit_code=ENDPOINT_EXIT) from None
+    if ctype.split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml"):
+        raise LexkbError(f"{store_url}: answered the PUT with an HTML page, not as a Graph Store does "
+                         f"(is --store-url right?){note}", exit_code=ENDPOINT_EXIT)
+    return 204

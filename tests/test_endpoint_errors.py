@@ -133,9 +133,11 @@ def test_publish_never_retries(fake):
     assert Handler.hits["/error500"] == 1
 
 
-@pytest.mark.parametrize("value", ["ftp://example.org/sparql", "not a url"])
+@pytest.mark.parametrize("value", ["ftp://example.org/sparql", "not-a-url"])
 def test_bad_endpoint_url(value):
-    err = one_line_3(run_lexkb("penalty", "203", "--endpoint", value))
+    """A URL that is not http(s) is a bad argument (exit 2), like any other (tests/hostile/)."""
+    code, out, err = run_lexkb("penalty", "203", "--endpoint", value)
+    assert (code, out) == (2, "") and err.count("\n") == 1
     assert "not an http(s) URL" in err
 
 

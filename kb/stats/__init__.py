@@ -7,8 +7,6 @@
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,17 +53,10 @@ def serialise(graph: Graph) -> str:
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """lexkb.atomic.write_file, the one writer of output files (umask honoured, devices written through)."""
+    from ..atomic import write_file
+
+    write_file(path, data)
 
 
 def write_graph(path: Path = GENERATED, statistics_dir: Path = STATISTICS_DIR) -> int:

@@ -19,7 +19,10 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([[_text(r.get(c)) for c in columns] for r in rows])
+        from ..escape import csv_text
+
+        writer.writerows([[csv_text(r[c]) if isinstance(r.get(c), str) else _text(r.get(c)) for c in columns]
+                          for r in rows])
         return out.getvalue()
     if fmt == "md":
         def cell(value) -> str:

@@ -96,23 +96,20 @@ def raw_value(value):
 
 
 def csv_value(value) -> str:
+    """A CSV cell: numbers as numbers, text neutralised against spreadsheet formulas (lexkb.escape)."""
     v = raw_value(value)
     if v is None:
         return ""
     if isinstance(v, list):
-        return "; ".join(str(x) for x in v)
+        joined = "; ".join(str(x) for x in v)
+        return csv_text(joined) if v and isinstance(v[0], str) else joined
     if isinstance(v, bool):
         return str(v).lower()
-    return str(v)
+    return csv_text(v) if isinstance(v, str) else str(v)
 
 
 # ------------------------------------------------------------------ Markdown
-_MD_SPECIAL = "\\`*_[]<>|"
-
-
-def md_escape(text: str, special: str = _MD_SPECIAL) -> str:
-    out = "".join("\\" + c if c in special else c for c in text)
-    return " ".join(out.split())
+from ..escape import MD_SPECIAL as _MD_SPECIAL, csv_text, md_escape  # noqa: E402 -- one helper per format
 
 
 def md_note(text: str) -> str:

@@ -179,7 +179,13 @@ def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
         index = load_index()
     else:
         from ..index import index_from_store
+        from ..store import RemoteStore, snapshot
 
+        if isinstance(store, RemoteStore):
+            # One consistent version: a report runs ~100 queries, and a publish between two of them
+            # mixed two versions in one report; the graph is read once, in one query, and the pages
+            # are rendered from that copy.
+            store = snapshot(store)
         index = index_from_store(store)
     by_iri = index["provisions"]
     pages: dict[str, str] = {}
