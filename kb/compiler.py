@@ -66,7 +66,7 @@ KEYS = {
 # The type of every key that is not free-form: TOML's own types are checked here, before any value is
 # used, so that `verbs = [1, 2]` or `aliases = [{ label = 5 }]` is an error at its own line.
 STR, STR_LIST, TABLE_LIST = "a string", "a list of strings", "a list of tables"
-SOURCE = "a paragraph number, a declared source, or a list of them"
+SOURCE = "a paragraph number, a declared source, an address table, or a list of them"
 TYPES = {
     **{key: STR for key in ("id", "label", "label_es", "ref", "chapter", "summary", "condition", "type", "kind",
                             "refers_to", "title", "title_es", "part", "part_es", "short", "iri", "jurisdiction",
@@ -112,7 +112,9 @@ READING_TARGETS = {"offence": "offence", "penalty": "penalty", "aggravation": "a
 
 
 def _is_source(value) -> bool:
-    return isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool)
+    """A paragraph number, a declared source's id, or an address table ({ doc = …, art = … }, checked
+    by kb/sources)."""
+    return isinstance(value, (str, dict)) or isinstance(value, int) and not isinstance(value, bool)
 
 
 def _describe(value) -> str:
@@ -148,7 +150,7 @@ class Ref:
         bad = next((p for p in (inst.strip(),) + parts if not NUMBER.match(p)), None)
         if bad is not None:
             raise ProvisionError(where.file, line, f"provision reference {text!r}: {bad!r} is not an article number "
-                                 "(letters and digits, words one space apart, e.g. 'cpf:203 bis')")
+                                 "(letters and digits, words one space apart, e.g. 'INSTRUMENT:203 bis')")
         return cls(inst.strip(), parts)
 
     def key(self) -> str:
@@ -304,7 +306,7 @@ class Compiler:
             if key == "id" and not ID.match(value):
                 raise ProvisionError(where.file, line, f"[{kind}] id {value!r}: use letters, digits, '.', '_' and '-' only")
             if key == "iri" and not IRI_PATH.match(value):
-                raise ProvisionError(where.file, line, f"[{kind}] iri {value!r}: a path such as 'mx/lpstp/2007' "
+                raise ProvisionError(where.file, line, f"[{kind}] iri {value!r}: a path such as 'CODE/act/2007' "
                                      "(letters, digits, '.', '_', '-', and '/')")
             if key == "chapter" and not NUMBER.match(value):
                 raise ProvisionError(where.file, line, f"[{kind}] chapter {value!r}: letters and digits, words one "
