@@ -16,6 +16,21 @@ from .errors import LexkbError
 TIMEOUT_EXIT = 3
 
 
+def env_limit(name: str, default: int, unit: str = "") -> int:
+    """A limit read from the environment variable `name` (a whole number of at least 1), else default.
+    One reader for every documented limit (README: "Exit codes, limits and bad input")."""
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise LexkbError(f"{name}={raw!r}: give a whole number{unit}") from None
+    if value < 1:
+        raise LexkbError(f"{name}={raw!r}: give a whole number{unit} of at least 1")
+    return value
+
+
 def run_in_child(work: Callable[[Callable[[bytes], None]], None], timeout: float | None, label: str,
                  sink: Callable[[bytes], None]) -> None:
     """work(out) runs in a child process; what it gives to out reaches sink in this process. A

@@ -14,33 +14,22 @@ from __future__ import annotations
 import os
 
 from .errors import LexkbError
+from .limits import env_limit
 
 QUERY_EXIT = 2
 
 
-def _limit(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise LexkbError(f"{name}={raw!r}: give a whole number") from None
-    if value < 1:
-        raise LexkbError(f"{name}={raw!r}: give a number of at least 1")
-    return value
-
 
 def max_chars() -> int:
-    return _limit("LEXKB_QUERY_MAX_CHARS", 100_000)
+    return env_limit("LEXKB_QUERY_MAX_CHARS", 100_000)
 
 
 def max_depth() -> int:
-    return _limit("LEXKB_QUERY_MAX_DEPTH", 64)
+    return env_limit("LEXKB_QUERY_MAX_DEPTH", 64)
 
 
 def max_operators() -> int:
-    return _limit("LEXKB_QUERY_MAX_OPERATORS", 2_000)
+    return env_limit("LEXKB_QUERY_MAX_OPERATORS", 2_000)
 
 
 _OPEN, _CLOSE = "{([", "})]"

@@ -17,25 +17,14 @@ import re
 from pathlib import Path
 
 from .errors import LexkbError
+from .limits import env_limit
 
 STREAMED = ("turtle", "nt")
 
 
-def _limit(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise LexkbError(f"{name}={raw!r}: give a number of bytes") from None
-    if value < 1:
-        raise LexkbError(f"{name}={raw!r}: give a number of bytes of at least 1")
-    return value
-
 
 def max_literal_bytes() -> int:
-    return _limit("LEXKB_MAX_LITERAL_BYTES", 16 << 20)
+    return env_limit("LEXKB_MAX_LITERAL_BYTES", 16 << 20, " of bytes")
 
 
 def check_input(path: Path, fmt: str) -> None:
@@ -46,9 +35,9 @@ def check_input(path: Path, fmt: str) -> None:
     except OSError:
         return  # the parser's own error names it (no such file, a folder)
     if fmt in STREAMED:
-        name, limit = "LEXKB_MAX_INPUT_BYTES", _limit("LEXKB_MAX_INPUT_BYTES", 1 << 30)
+        name, limit = "LEXKB_MAX_INPUT_BYTES", env_limit("LEXKB_MAX_INPUT_BYTES", 1 << 30, " of bytes")
     else:
-        name, limit = "LEXKB_MAX_RDFLIB_BYTES", _limit("LEXKB_MAX_RDFLIB_BYTES", 64 << 20)
+        name, limit = "LEXKB_MAX_RDFLIB_BYTES", env_limit("LEXKB_MAX_RDFLIB_BYTES", 64 << 20, " of bytes")
     if size > limit:
         raise LexkbError(f"{path}: {size:,} bytes; the limit for {fmt} is {limit:,} ({name})")
     if fmt == "json-ld":
@@ -119,7 +108,7 @@ def _check_xml(path: Path) -> None:
 
     if len(entities) > 10_000:
         raise LexkbError(f"{path}: more than 10,000 RDF/XML entity declarations")
-    limit = _limit("LEXKB_MAX_ENTITY_EXPANSION", 1 << 20)
+    limit = env_limit("LEXKB_MAX_ENTITY_EXPANSION", 1 << 20, " of bytes")
     body = data[data.rfind(b"]>") + 2:] if b"]>" in data else data
     growth = 0
     for ref in _REF.findall(body):

@@ -199,16 +199,9 @@ RESULTS_FORMATS = {"application/sparql-results+json": "json", "application/json"
 
 def max_answer_bytes() -> int:
     """The largest answer lexkb reads from a server (LEXKB_MAX_ANSWER_BYTES, default 1 GiB)."""
-    import os
+    from .limits import env_limit
 
-    raw = os.environ.get("LEXKB_MAX_ANSWER_BYTES")
-    try:
-        value = int(raw) if raw else 1 << 30
-    except ValueError:
-        raise LexkbError(f"LEXKB_MAX_ANSWER_BYTES={raw!r}: give a number of bytes") from None
-    if value < 1:
-        raise LexkbError(f"LEXKB_MAX_ANSWER_BYTES={raw!r}: give a number of bytes of at least 1")
-    return value
+    return env_limit("LEXKB_MAX_ANSWER_BYTES", 1 << 30, " of bytes")
 
 
 def check_url(url: str, what: str = "--endpoint") -> str:

@@ -102,3 +102,17 @@ def test_rdfxml_entity_expansion_is_bounded(tmp_path):
     external.write_text('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY e SYSTEM "file:///etc/passwd"> ]>\n'
                         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', encoding="utf-8")
     one_error(run_lexkb("validate", str(external)), 2, "external entity 'e' refused", stdout=None)
+
+
+def test_a_limit_set_to_no_number_is_one_line(tmp_path):
+    """Every documented limit is read by one helper (lexkb.limits.env_limit): a value that is not a
+    whole number of at least 1 is one line naming the variable, exit 2."""
+    import os
+
+    from conftest import run_lexkb
+
+    for name, value, words in (("LEXKB_QUERY_MAX_DEPTH", "deep", "give a whole number"),
+                               ("LEXKB_QUERY_MAX_CHARS", "0", "give a whole number of at least 1")):
+        env = dict(os.environ, **{name: value})
+        code, _, err = run_lexkb("query", "-", input="ASK { ?s ?p ?o }", env=env)
+        assert code == 2 and err == f"lexkb: error: {name}={value!r}: {words}\n", err
