@@ -58,7 +58,7 @@ def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
                             + (f", abrogating {inst['repealed_by']} published {repealed}" if repealed else ""))
         else:
             notes.insert(0, f"whether this text was in force on {on} is not in source ({reported(offence)})")
-    statute = [p for p in offence["penalties"] if p.get("basis") == "statute"]
+    statute = [p for p in offence.get("penalties", []) if p.get("basis") == "statute"]
     if statute and not published:
         return statute_in_force(offence, inst, statute, on)
     return {"in_force": status, "in_force_basis": basis, "notes": notes}
@@ -216,8 +216,8 @@ def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) 
 def no_result_message(query: str, result: dict) -> str:
     if "repealed" in result:
         r = result["repealed"]
-        return (f"{r['provision']} was repealed by a decree published on {r['on']} ({'; '.join(r['sources'])}): "
-                "it defines no offence")
+        latest = f" ('Derogado', {r['sources'][-1]})" if r["sources"] else ""
+        return f"{r['provision']} was repealed by a decree published on {r['on']}{latest}: it defines no offence"
     if "not_in_source" in result:
         cited = "; ".join(result.get("not_in_source_sources") or []) or "the sources"
         return f"{result['not_in_source']} is not described by {cited}: not in source"
