@@ -343,7 +343,8 @@ def test_the_result_carries_the_offence_and_its_sources(index):
     from lexkb.penalty import reported
 
     # the document and the year the State submitted it come from the data (its [document] table)
-    assert reported(o) == "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+    entry = next(x for x in index["offences"] if x["id"] == "pederasty")
+    assert reported(entry) == "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
 
 
 def test_a_factor_that_does_not_apply_names_every_penalising_provision(index):
