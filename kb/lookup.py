@@ -16,7 +16,7 @@ INSTRUMENT_WORDS = {
 }
 ARTICLE_WORDS = re.compile(r"\b(?:articles?|articulos?|arts?)\b\.?")
 ARTICLE_SHAPE = re.compile(r"^\d+[\s()a-z0-9.]*$")
-NUMBER_SUFFIXES = {"bis", "ter", "quater"}
+NUMBER_SUFFIXES = {"bis", "ter", "quater", "quintus"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,7 +103,9 @@ def within(label: str, provision: str) -> bool:
     if label == provision or label.startswith(provision + "("):
         return True
     if label.startswith(provision + " "):
-        return label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0] not in NUMBER_SUFFIXES
+        word = label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0]
+        # '201 bis 1' is an article of its own (a number after the suffix), not a part of '201 bis'
+        return word not in NUMBER_SUFFIXES and not word.isdigit()
     return False
 
 
