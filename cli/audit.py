@@ -38,8 +38,9 @@ def register(app: typer.Typer) -> None:
     @app.command("audit", help=HELP)
     @handles_errors
     def audit(
-        fmt: Annotated[str, format_option(("table", "md", "csv", "json"),
-                                          "table (for people; 'text' too), md, csv or json (an array of flat records).")] = "table",
+        fmt: Annotated[str, format_option(("text", "table", "md", "csv", "json"),
+                                          "text (for people: a table; 'table' names it too), md, csv or json (an array "
+                                          "of flat records).")] = "text",
         output: OutputOption = None,
         check: Annotated[bool, typer.Option("--check", help="Exit with status 1 when any record differs.")] = False,
         endpoint: EndpointOption = None,

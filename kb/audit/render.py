@@ -1,4 +1,4 @@
-"""The audit's records as table (for people: aligned columns, then the notes), md (a GitHub table,
+"""The audit's records as text (also called table; for people: aligned columns, then the notes), md (a GitHub table,
 then the notes), csv (RFC 4180, a header of the record's keys) or json (an array of flat records with
 exactly the keys of lexkb.audit.verdicts.KEYS; kb/schemas/audit.schema.json). Every format carries
 lexkb's reading of fine units in the fine records it decides; table and md give it in full below."""
@@ -11,8 +11,8 @@ import json
 from ..escape import csv_text, md_escape
 from .verdicts import KEYS
 
-FORMATS = ("table", "md", "csv", "json")
-ALIASES = {"text": "table"}  # the human format's name in the other commands
+FORMATS = ("text", "md", "csv", "json")
+ALIASES = {"table": "text"}  # the human format's other name, as in penalty, show, query and stats
 EMPTY = "—"
 HEADERS = {"provision": "Provision", "aspect": "Aspect", "report": "Report", "report_source": "Report source",
            "statute": "Statute", "statute_source": "Statute source", "verdict": "Verdict"}
@@ -20,7 +20,7 @@ HUMAN = ("provision", "aspect", "report", "report_source", "statute", "statute_s
 
 
 def render(audit, fmt: str) -> str:
-    return {"table": to_table, "md": to_markdown, "csv": to_csv, "json": to_json}[ALIASES.get(fmt, fmt)](audit)
+    return {"text": to_table, "md": to_markdown, "csv": to_csv, "json": to_json}[ALIASES.get(fmt, fmt)](audit)
 
 
 def to_json(audit) -> str:
