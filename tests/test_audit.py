@@ -287,3 +287,9 @@ def test_text_is_the_default_and_table_names_it_too(tmp_path):
 ])
 def test_a_bad_argument_is_one_line_exit_2(args, line):
     assert run_lexkb(*args) == (2, "", line + "\n")
+
+
+def test_readme_gives_the_audit_as_the_command_prints_it():
+    code, out, _ = run_lexkb("audit", "-f", "md")
+    assert code == 0
+    assert out in (ROOT / "README.md").read_text(encoding="utf-8"), "paste `lexkb audit -f md` into the README's Audit section"
