@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..validity import FROM_PUBLICATION
-
 
 @dataclass
 class Audit:
@@ -64,7 +62,8 @@ def notes(f, editions: list[str], left_out: list[str], units: bool) -> list[str]
     day = f.submitted.isoformat()
     out = [f"The State's report {f.report} (submitted {day}) beside the statute in force that day, read in the "
            f"closest edition printed on or after it ({'; '.join(editions) or 'none'}); an article whose notes "
-           f"record a change between the two dates cannot be compared. Dates: {FROM_PUBLICATION}."]
+           f"record a change between the two dates cannot be compared. Dates are the journal's publication dates of "
+           f"each decree; entry into force is not in source."]
     if units:
         from .verdicts import UNIT_READING
 

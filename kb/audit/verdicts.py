@@ -30,7 +30,7 @@ UNIT_READING = (
     "lexkb's reading (audit-fine-units): the report's fines are in 'minimum daily wages' (days of minimum wage), "
     "the statute's in 'días multa': different units, which lexkb neither converts nor equates. A fine's verdict "
     "compares the numbers of days, and both units are shown; a difference in the units' names alone is not counted "
-    "as 'differs' (it would be in every fine of the Code: the report's English names one unit for all of them). "
+    "as 'differs' (it would be in every fine the report gives for the Code: its English names one unit for all of them). "
     "Alternative reading: count the different unit as a difference, which makes every fine 'differs'.")
 UNIT_MARK = "another unit than the report's; numbers compared: lexkb's reading audit-fine-units"
 NONE = "none stated"
