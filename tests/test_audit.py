@@ -293,3 +293,17 @@ def test_readme_gives_the_audit_as_the_command_prints_it():
     code, out, _ = run_lexkb("audit", "-f", "md")
     assert code == 0
     assert out in (ROOT / "README.md").read_text(encoding="utf-8"), "paste `lexkb audit -f md` into the README's Audit section"
+
+
+def test_the_same_audit_from_a_sparql_endpoint(tmp_path):
+    """Read through --endpoint (a real Oxigraph server on 127.0.0.1), the audit is the same bytes."""
+    from endpoint_server import OxigraphServer
+
+    server = OxigraphServer(tmp_path / "data")
+    try:
+        code, _, err = run_lexkb("publish", "--endpoint", server.query_url, "-q")
+        assert code == 0, err
+        for fmt in ("json", "text"):
+            assert run_lexkb("audit", "-f", fmt, "--endpoint", server.query_url) == run_lexkb("audit", "-f", fmt)
+    finally:
+        server.stop()
