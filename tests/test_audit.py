@@ -6,7 +6,6 @@ provisions/source/*.txt (and checks are there), never from what the code compute
 import csv
 import io
 import json
-import re
 
 import pytest
 
