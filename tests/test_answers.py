@@ -414,6 +414,8 @@ def test_between_two_versions_lexkb_holds_the_205_bis_factors_are_not_in_source(
     version of 2012-06-14 ended on 2023-04-25, and no edition lexkb holds carries the version of that day."""
     [o] = answer("204", index, [], "2023-05-01")[0]["results"]
     assert not [f for f in o["aggravating_factors"] if f["id"].startswith("cpf-205bis-")]
+    assert o["notes"][-1] == ("CPF art. 205 bis: no version in the sources is in force on 2023-05-01: its aggravation "
+                              "on that date is not in source")
 
 
 @pytest.mark.parametrize("on,version", [("2020-01-01", "2012-06-14"), ("2023-04-24", "2012-06-14"),
