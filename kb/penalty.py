@@ -163,7 +163,9 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
         held_rules = {f["rule_provision"] for f in offence["aggravating_factors"]}
         for prov, earliest in _earliest(all_factors, "rule_provision").items():
             if prov not in held_rules and not any(f["rule_provision"] == prov for f in offence["aggravating_factors"]):
-                force["notes"].append(silent_note(prov, earliest, on, "its aggravation"))
+                force["notes"].append(f"{prov}: no version lexkb holds that aggravates this offence is in force on {on} "
+                                      f"(the earliest that does is of {earliest}): its aggravation on that date is not "
+                                      "in source")
     law = {
         "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
                                 for f in offence["aggravating_factors"]],

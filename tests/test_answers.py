@@ -145,18 +145,25 @@ FROM_VERSIONS = ("from the dates of the article's versions (journal publication 
                  "in source")
 
 
+# art. 205 bis names art. 203 in its version of 2023-10-18 only ("… 202, 203, 203 Bis, 204 y 209 Bis")
+AGGRAVATION_205_BIS = ("CPF art. 205 bis: no version lexkb holds that aggravates this offence is in force on {on} (the "
+                       "earliest that does is of 2023-10-18): its aggravation on that date is not in source")
+
+
 @pytest.mark.parametrize("on,in_force_,notes,expected", [
     (None, None, [CPF_NOTE, VERSION_203], CPF_203),
     ("1990-01-01", None, ["whether this offence was in force on 1990-01-01 is not in source: the earliest version lexkb "
                           "holds is of 2007-03-27", CPF_NOTE,
                           "CPF art. 203: no version in the sources is in force on 1990-01-01 (the earliest version lexkb "
-                          "holds is of 2007-03-27): the statute's penalty on that date is not in source"], CPF_203[1:]),
+                          "holds is of 2007-03-27): the statute's penalty on that date is not in source",
+                          AGGRAVATION_205_BIS.format(on="1990-01-01")], CPF_203[1:]),
     ("2007-03-26", None, ["whether this offence was in force on 2007-03-26 is not in source: the earliest version lexkb "
                           "holds is of 2007-03-27", CPF_NOTE,
                           "CPF art. 203: no version in the sources is in force on 2007-03-26 (the earliest version lexkb "
-                          "holds is of 2007-03-27): the statute's penalty on that date is not in source"], CPF_203[1:]),
-    ("2007-03-27", True, [f"in force on 2007-03-27 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2007-03-27"],
-     CPF_203),
+                          "holds is of 2007-03-27): the statute's penalty on that date is not in source",
+                          AGGRAVATION_205_BIS.format(on="2007-03-26")], CPF_203[1:]),
+    ("2007-03-27", True, [f"in force on 2007-03-27 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2007-03-27",
+                          AGGRAVATION_205_BIS.format(on="2007-03-27")], CPF_203),
     ("2030-12-31", True, [f"in force on 2030-12-31 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2030-12-31"],
      CPF_203),
 ])
@@ -414,8 +421,9 @@ def test_between_two_versions_lexkb_holds_the_205_bis_factors_are_not_in_source(
     version of 2012-06-14 ended on 2023-04-25, and no edition lexkb holds carries the version of that day."""
     [o] = answer("204", index, [], "2023-05-01")[0]["results"]
     assert not [f for f in o["aggravating_factors"] if f["id"].startswith("cpf-205bis-")]
-    assert o["notes"][-1] == ("CPF art. 205 bis: no version in the sources is in force on 2023-05-01: its aggravation "
-                              "on that date is not in source")
+    assert o["notes"][-1] == ("CPF art. 205 bis: no version lexkb holds that aggravates this offence is in force on "
+                              "2023-05-01 (the earliest that does is of 2012-06-14): its aggravation on that date is not "
+                              "in source")
 
 
 @pytest.mark.parametrize("on,version", [("2020-01-01", "2012-06-14"), ("2023-04-24", "2012-06-14"),
