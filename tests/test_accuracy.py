@@ -62,11 +62,17 @@ def test_amendments_table_says_which_wording_is_linked_to_which_article_and_why(
 
 # ------------------------------------------------------------------ smaller errors
 def test_measure_labels_are_each_provisions_own_words(index):
-    [p] = one(index, "209 bis")["penalties"]
-    assert p["additional_measures"][0] == (
+    statute, report = one(index, "209 bis")["penalties"]
+    assert report["additional_measures"][0] == (
         "barred, removed or suspended from public office or profession (mandatory; for a period equal to that of the "
         "prison sentence; condition: If the crime is committed by a public servant or by a professional through or in "
         "the exercise of his or her profession)")
+    # the statute's condition in its own words, CPF art. 209 Bis (DOF 28-11-2025): "Cuando el delito fuere cometido por
+    # un servidor público o un profesionista en ejercicio de sus funciones o con motivo de ellas"
+    assert statute["additional_measures"][0] == (
+        "barred, removed or suspended from public office or profession (mandatory; for a period equal to that of the "
+        "prison sentence; condition: Cuando el delito fuere cometido por un servidor público o un profesionista en "
+        "ejercicio de sus funciones o con motivo de ellas)")
     [p] = one(index, "LPSTP 6 I", factors=["public-office"])["penalties"]
     assert p["additional_measures"] == [
         "loss of job, removal and bar from office and public service in general (mandatory; for a period equal to that "
@@ -106,7 +112,10 @@ def test_in_force_answer_says_it_is_inferred_from_publication_dates(index):
     assert o["notes"][0] == ("in force on 2011-01-01 (inferred from publication dates; dates of entry into force not in "
                              "source): LPSTP published 2007-11-27, abrogating General Law on trafficking (2012) published "
                              "2012-06-14")
-    assert one(index, "203", on="2011-01-01")["in_force_basis"] == "not in source"
+    # CPF art. 203: its version of 2007-03-27 ("Artículo reformado DOF … 27-03-2007") dates it; before it, not in source
+    assert one(index, "203", on="2011-01-01")["in_force_basis"] == (
+        "from the dates of the article's versions (journal publication of each decree); entry into force not in source")
+    assert one(index, "203", on="2005-01-01")["in_force_basis"] == "not in source"
     assert one(index, "trata")["in_force_basis"] is None
 
 
@@ -127,8 +136,15 @@ def test_the_same_penalty_rule_names_its_victims(index):
 
 # ------------------------------------------------------------------ omissions
 def test_para_46_is_a_source_passage_of_the_art_204_offence(index, compiled):
-    assert one(index, "204")["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 1", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 46",
-                                            "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]
+    # the statute's art. 204 and the art. 205 bis that aggravates it, in each edition, then the report's paragraphs
+    assert one(index, "204")["sources"] == [
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 204",
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 205 bis",
+        "Código Penal Federal (Última reforma publicada DOF 24-01-2020), art. 204",
+        "Código Penal Federal (Última reforma publicada DOF 24-01-2020), art. 205 bis",
+        "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 204",
+        "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 205 bis",
+        "CRC/C/OPSC/MEX/Q/1/Add.1, para. 1", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 46", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
@@ -251,7 +267,8 @@ def test_tables_give_basis_and_readings_in_every_format():
     assert two_a["basis"][0].startswith("CPF art. 206 bis: inferred-from-structure (Para. 49 says")
     penalties = build_table("penalties")
     doc = json.loads(render_table(penalties, "json"))
-    assert [r["id"] for r in doc["readings"]] == ["decree-2010-compensation-class", "decree-2010-procurement-of-minors",
+    assert [r["id"] for r in doc["readings"]] == ["cpf-205bis-al-doble-bounds", "cpf-209bis-statute-violence-bounds",
+                                                  "decree-2010-compensation-class", "decree-2010-procurement-of-minors",
                                                   "decree-2010-sexual-tourism", "lpstp-6-III-c-d-not-aggravations",
                                                   "lpstp-6-III-one-increase", "para-49-definition-claims"]
     md = render_table(penalties, "md")
