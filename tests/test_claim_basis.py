@@ -68,7 +68,10 @@ def test_the_scheme_has_three_concepts(compiled):
     # any resource that states a basis is checked the same way (a statute's editorial mapping)
     (lambda g: g.add((STATUTE_MAPPING, LEXKB.claimBasis, CB.editorial)), STATUTE_MAPPING, RATIONALE_MSG),
     (lambda g: g.remove((READING, LEXKB.restsOn, None)), READING,
-     "a reading quotes the source's words it rests on (lexkb:restsOn, @en)"),
+     "a reading quotes the source's words it rests on (lexkb:restsOn, in its source's language: @en or @es)"),
+    # the words are the source's, in its language (the report's English, the statute's Spanish), never another
+    (lambda g: g.add((READING, LEXKB.restsOn, Literal("les mots", lang="fr"))), READING,
+     "a reading quotes the source's words it rests on (lexkb:restsOn, in its source's language: @en or @es)"),
     (lambda g: g.remove((READING, LEXKB.alternativeReading, None)), READING,
      "a reading names the alternative it does not adopt (lexkb:alternativeReading, @en)"),
     (lambda g: g.remove((READING, LEXKB.readingOf, None)), READING,
@@ -78,7 +81,7 @@ def test_the_scheme_has_three_concepts(compiled):
 ], ids=["claim without basis", "claim with a concept of another scheme", "claim with two bases",
         "inferred claim without rationale", "rationale not English", "reading without basis",
         "editorial reading without rationale", "mapping with an editorial basis and no rationale",
-        "reading without words", "reading without alternative", "reading of nothing", "two readings in one"])
+        "reading without words", "reading words in French", "reading without alternative", "reading of nothing", "two readings in one"])
 def test_basis_shapes_reject_the_broken_graph(kb_graph, shapes, mutate, focus, message):
     assert validate(kb_graph, shapes) == []
     mutate(kb_graph)
