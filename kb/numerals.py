@@ -2,9 +2,10 @@
 against the words they encode ("de ocho a quince años" is [8, 15]; a wrong number is an error).
 
 Spanish number words are read by text2num (`alpha2digit`); the statute also writes thousands as a
-digit and the word "mil" ("de un mil a 30 mil días multa", "de 2 mil a 60 mil", "de un mil 500"), which
-text2num leaves as two or three numbers ("1 1000", "30 1000", "1 1000 500"): they are joined here. Months of imprisonment
-("seis meses") are also given in years (0.5), the unit the encoding uses."""
+digit and the word "mil" ("de un mil a 30 mil días multa", "de 2 mil a 60 mil", "de un mil 500"),
+which text2num leaves as two or three numbers ("1 1000", "30 1000", "1 1000 500"): they are joined
+here. Months of imprisonment ("seis meses") are also given in years (0.5), the unit the encoding
+uses."""
 from __future__ import annotations
 
 import re
