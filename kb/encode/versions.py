@@ -140,7 +140,7 @@ def encode_repeal(g, library: Library, t: dict, b, art: Declared, cite, concept)
         raise ProvisionError(b.file, b.line_of("texts"), "[repealed] 'texts' must list the editions that print the article repealed")
     editions = [d for d in library.documents.values() if d.kind == "statute-edition" and d.get("instrument") == art.instrument]
     events = _events(library, editions, art, b)
-    dates = sorted({e.date for e, _ in events.values() if e.date and e.kind == "derogado"})
+    dates = sorted({e.date for e, _ in events.values() if e.date and e.kind == "derogado" and e.level in (None, "articulo")})
     if on not in dates:
         known = ", ".join(d.isoformat() for d in dates) or "none"
         raise ProvisionError(b.file, b.line_of("on"), f"[repealed] no 'Derogado' note of {art.label} gives "
