@@ -51,10 +51,12 @@ class Declared:
 
 
 def _body(text: str) -> str:
-    """An article's words after its heading's number and punctuation ('Artículo. 206.- El' -> 'El')."""
+    """An article's words after its heading's number and punctuation ('Artículo. 206.- El' -> 'El',
+    'Artículo 201 bis 1. Se deroga' -> 'Se deroga')."""
     import re
 
-    return re.sub(r"^\S+\.?\s+\d+\S*(?:\s+(?:[Bb]is|BIS|[Tt]er|Qu\S+)\S*)?\s*", "", text, count=1)
+    # 'Artículo 201 bis 1. Se deroga' -> 'Se deroga': a suffix may carry its own number
+    return re.sub(r"^\S+\.?\s+\d+\S*(?:\s+(?:[Bb]is|BIS|[Tt]er|Qu\S+)(?:\s+\d+)?\S*)?\s*", "", text, count=1)
 
 
 def version_iri(article: URIRef, since: dt.date) -> URIRef:
