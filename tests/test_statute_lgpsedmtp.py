@@ -6,6 +6,7 @@ computed by the code under test; each row also checks that those words are in ev
 carries the version, so a wrong number, a wrong edition or a wrong version date fails here."""
 import re
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from rdflib import Literal, Namespace, URIRef
@@ -213,3 +214,57 @@ def test_a_wrong_number_under_the_words_is_refused(provisions_copy):
     with pytest.raises(ProvisionError) as exc:
         compile_kb(provisions_copy, ROOT / "ontology")
     assert "lgpsedmtp/14.md" in str(exc.value) and "1000 is not a number of the quote above it" in str(exc.value)
+
+
+AGGRAVATION = "https://w3id.org/lexkb/id/mx/aggravation/"
+UNCHANGED = ["13", "15", "16", "16-material", "17", "19", "20", "26", "27", "28", "29", "30"]
+
+
+def penalty_ids(version, arts):
+    return {URIRef(PENALTY + ident(a.split("-")[0], version, ("-" + a.split("-", 1)[1]) if "-" in a else ""))
+            for a in arts}
+
+
+@pytest.mark.parametrize("rule,words,art,fraction,up_to", [
+    # art. 42: "se aumentarán hasta en una mitad" (a ceiling); art. 43: "hasta en dos terceras partes";
+    # art. 16, párr. 2: "se aumentará en una mitad" (fixed)
+    ("lgpsedmtp-42-v2012-06-14", "Las penas previstas en este Título se aumentarán hasta en una mitad cuando:", "42", Fraction(1, 2), True),
+    ("lgpsedmtp-42-v2024-06-07", "Las penas previstas en este Título se aumentarán hasta en una mitad cuando:", "42", Fraction(1, 2), True),
+    ("lgpsedmtp-43-v2012-06-14", "La pena se incrementará hasta en dos terceras partes", "43", Fraction(2, 3), True),
+    ("lgpsedmtp-16-v2012-06-14-means", "la pena prevista en el párrafo anterior se aumentará en una mitad", "16", Fraction(1, 2), False),
+])
+def test_the_increases_in_the_statutes_words(compiled, library, rule, words, art, fraction, up_to):
+    for doc in ALL:
+        assert words in article_text(library, doc, art)
+    from lexkb.aggravation import exact
+
+    g = compiled.graph
+    effect = g.value(URIRef(AGGRAVATION + rule), LEXKB.effect)
+    assert exact(g.value(effect, LEXKB.increaseFraction).toPython()) == fraction
+    assert ((effect, RDF.type, LEXKB.IncreaseUpTo) in g) is up_to
+    assert set(g.objects(effect, LEXKB.affectsBound)) == {SCHEMA.minValue, SCHEMA.maxValue}  # lexkb's reading
+    assert set(g.objects(effect, LEXKB.affectsComponent)) == {LEXKB.imprisonment, LEXKB.fine}
+
+
+def test_each_version_of_art_42_raises_the_penalties_in_force_with_it(compiled):
+    g = compiled.graph
+    old = set(g.objects(URIRef(AGGRAVATION + "lgpsedmtp-42-v2012-06-14"), LEXKB.aggravates))
+    new = set(g.objects(URIRef(AGGRAVATION + "lgpsedmtp-42-v2024-06-07"), LEXKB.aggravates))
+    assert old == penalty_ids(ORIGINAL, UNCHANGED + ["10", "14", "18", "35"])
+    assert new == penalty_ids(ORIGINAL, UNCHANGED) | penalty_ids(REFORM, ["10", "14", "14-pueblos-indigenas-afromexicanos",
+                                                                       "18", "35", "35-victims-named"])
+    every = set(g.objects(URIRef(AGGRAVATION + "lgpsedmtp-43-v2012-06-14"), LEXKB.aggravates))
+    assert every == old | new and len(every) == len(PENALTIES)
+    # fr. I to IX and the six incisos of fr. X, in each version
+    for rule in ("lgpsedmtp-42-v2012-06-14", "lgpsedmtp-42-v2024-06-07"):
+        assert len(list(g.subjects(LEXKB.triggers, URIRef(AGGRAVATION + rule)))) == 15
+
+
+def test_up_to_two_thirds_of_art_30(compiled):
+    """Art. 30 (15 to 25 years, 2,000 to 30,000 días multa) under art. 43: up to 5/3 of each bound."""
+    from lexkb.aggravation import exact
+
+    g = compiled.graph
+    effect = g.value(URIRef(AGGRAVATION + "lgpsedmtp-43-v2012-06-14"), LEXKB.effect)
+    factor = 1 + exact(g.value(effect, LEXKB.increaseFraction).toPython())
+    assert (25 * factor, 30000 * factor) == (Fraction(125, 3), 50000)
