@@ -268,3 +268,22 @@ def test_up_to_two_thirds_of_art_30(compiled):
     effect = g.value(URIRef(AGGRAVATION + "lgpsedmtp-43-v2012-06-14"), LEXKB.effect)
     factor = 1 + exact(g.value(effect, LEXKB.increaseFraction).toPython())
     assert (25 * factor, 30000 * factor) == (Fraction(125, 3), 50000)
+
+
+@pytest.mark.parametrize("on,expected", [
+    # the day before the reform published in the DOF on 7 June 2024: the original version alone
+    ("2024-06-06", [([10, 15], [1000, 30000], "2012-06-14", "2024-06-07")]),
+    # from that day: the same first paragraph, and the third paragraph's 16 to 21 years, 1,500 to 45,000 días multa
+    ("2024-06-07", [([10, 15], [1000, 30000], "2024-06-07", None), ([16, 21], [1500, 45000], "2024-06-07", None)]),
+])
+def test_penalty_on_either_side_of_the_2024_reform_of_art_14(on, expected):
+    import json
+
+    from conftest import run_lexkb
+
+    code, out, err = run_lexkb("penalty", "general-law-pornographic-acts", "--on", on, "-f", "json")
+    assert code == 0, err
+    [result] = json.loads(out)["results"]
+    got = sorted((p["imprisonment_years"], p["fine"], p["valid_from"], p["valid_until"]) for p in result["penalties"])
+    assert got == sorted(expected)
+    assert {p["fine_unit"]["id"] for p in result["penalties"]} == {"dia-multa"}
