@@ -287,3 +287,23 @@ def test_penalty_on_either_side_of_the_2024_reform_of_art_14(on, expected):
     got = sorted((p["imprisonment_years"], p["fine"], p["valid_from"], p["valid_until"]) for p in result["penalties"])
     assert got == sorted(expected)
     assert {p["fine_unit"]["id"] for p in result["penalties"]} == {"dia-multa"}
+
+
+def test_the_conduct_is_the_articles_own_verbs(compiled, library):
+    """Each offence's conduct concepts are labelled only in Spanish, by words of its article (not translated)."""
+    from rdflib.namespace import SKOS
+
+    g = compiled.graph
+    seen = 0
+    for offence in set(g.subjects(LEXKB.definedIn, None)):
+        provision = str(g.value(offence, LEXKB.definedIn))
+        if not provision.startswith(LAW):
+            continue
+        text = article_text(library, E2025, provision.rsplit("art_", 1)[-1])
+        verbs = list(g.objects(offence, LEXKB.conduct))
+        assert verbs, offence
+        for concept in verbs:
+            [label] = g.objects(concept, SKOS.prefLabel)
+            assert label.language == "es" and re.search(rf"(?<!\w){re.escape(str(label))}(?!\w)", text), (offence, label)
+            seen += 1
+    assert seen == 63  # 8 + 1 + 6 + 1 + 7 + 13 + 3 + 5 + 3 + 1 + 2 + 2 + 2 + 1 + 3 + 5 (arts. 10 to 35)
