@@ -170,7 +170,9 @@ def test_ambiguous_query_lists_candidates_and_exits_1():
     assert code == 1 and out == ""
     assert "sexual-acts-in-sexual-tourism    sexual acts within the context of sexual tourism (CPF art. 203 bis)" in err
     assert "sexual-tourism                   sexual tourism (CPF art. 203)" in err
-    assert err.endswith("lexkb: error: 'tourism' matches 2 offences; be more specific\n")
+    # and the General Law's art. 18 offence (id general-law-child-sex-tourism)
+    assert err.startswith("  general-law-child-sex-tourism    al que promueva, publicite, invite, facilite o gestione")
+    assert err.endswith("lexkb: error: 'tourism' matches 3 offences; be more specific\n")
     # "lenocinio" is exactly CPF art. 206 bis's offence ("Comete el delito de lenocinio:"); art. 204's name is longer
     code, result, _ = penalty_json("lenocinio")
     assert code == 0
