@@ -103,7 +103,9 @@ def within(label: str, provision: str) -> bool:
     if label == provision or label.startswith(provision + "("):
         return True
     if label.startswith(provision + " "):
-        return label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0] not in NUMBER_SUFFIXES
+        # "201 bis 1" is an article of its own, not a part of "201 bis" (parts are numerals I, II … or letters)
+        first = label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0]
+        return first not in NUMBER_SUFFIXES and not first.isdigit()
     return False
 
 

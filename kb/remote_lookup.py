@@ -301,7 +301,13 @@ def article_numbers(key: str) -> list[str]:
     for i in range(1, len(digits) + 1):
         out.append(digits[:i])
         rest = key[i:]
-        out += [f"{digits[:i]} {s}" for s in sorted(NUMBER_SUFFIXES) if rest.startswith(s)]
+        for s in sorted(NUMBER_SUFFIXES):
+            if rest.startswith(s):
+                out.append(f"{digits[:i]} {s}")
+                # an article numbered after its suffix ('201 bis 1')
+                more = re.match(r"\d+", rest[len(s):])
+                if more:
+                    out.append(f"{digits[:i]} {s} {more.group(0)}")
     return out
 
 
@@ -352,6 +358,8 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
             match = resolve(query, index)
             if match.offences:
                 return scope.finish(entries(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
+            if match.repealed:  # its sources, which the message cites
+                return scope.finish(entries(store, [], [iri for iri, _ in found]))
             if match.candidates or match.not_in_source:
                 return index
             provisions = index["provisions"]
