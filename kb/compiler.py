@@ -332,6 +332,8 @@ class Compiler:
                 if bad is not None:
                     raise ProvisionError(where.file, line, f"[{kind}] number {bad!r}: letters and digits, e.g. '205 bis'")
         for key in ("aliases", "factors"):
+            if KIND_TYPES.get((kind, key)) == STR_LIST:
+                continue
             for item in table.get(key, []):
                 if key == "aliases" and not isinstance(item.get("label"), str):
                     raise ProvisionError(where.file, where.line_of(key), f"[{kind}] each alias's label must be a string, "
