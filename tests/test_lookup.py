@@ -30,6 +30,9 @@ def parse_article(text):
     ("203 bis, CPF", "cpf", "203bis"), ("203 CPF", "cpf", "203"), ("Código Penal Federal 204", "cpf", "204"),
     ("federal criminal code art. 204", "cpf", "204"), ("LPSTP 6 III(a)", "lpstp", "6iiia"), ("lpstp art. 6", "lpstp", "6"),
     ("OPSC 3(1)(b)", "opsc", "31b"), ("opsc. 3", "opsc", "3"), ("  Art.  209   ter ", None, "209ter"),
+    # the General Law by its alias (provisions/instruments/lgpsedmtp.md) and by its short name
+    ("LGPSEDMTP 10", "general law on trafficking (2012)", "10"), ("art. 13, lgpsedmtp", "general law on trafficking (2012)", "13"),
+    ("General Law on trafficking (2012) art. 10", "general law on trafficking (2012)", "10"),
 ])
 def test_article_spellings_parse(text, instrument, key):
     assert parse_article(text) == ArticleQuery(instrument, key)
