@@ -57,7 +57,7 @@ KEYS = {
     "layout": LAYOUT_KEYS,
     "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
                    "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
-                   "date_ratification", "repealed_by", "amends", "not_in_source", "source"},
+                   "date_ratification", "repealed_by", "amends", "not_in_source", "source", "aliases"},
     "document": DOCUMENT_KEYS,
     "source": {"id", "label"},
     "amendment_effect": {"id", "decree", "kind", "offences", "unmodelled", "victim_conditions",
@@ -78,6 +78,9 @@ TYPES = {
                                  "unmodelled", "numbers")},
     "aliases": TABLE_LIST, "factors": TABLE_LIST, "source": SOURCE, "label_es_source": SOURCE,
 }
+# Keys whose type depends on the table: an [instrument]'s aliases are names (strings), an [offence]'s
+# are tables (a label and its source).
+KIND_TYPES = {("instrument", "aliases"): STR_LIST}
 OFFENCE_AS_LIST = {"amendment_effect"}  # [amendment_effect] offences = [...]; elsewhere offence is one id
 # Ids and IRI paths become parts of IRIs: letters, digits, '.', '_' and '-' only (no '>', no spaces).
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -293,7 +296,7 @@ class Compiler:
         for key, value in table.items():
             line = where.line_of(key)
             expected = STR_LIST if key == "offences" and kind in OFFENCE_AS_LIST else \
-                STR if key == "offence" else TYPES.get(key)
+                STR if key == "offence" else KIND_TYPES.get((kind, key), TYPES.get(key))
             ok = {
                 None: True,
                 STR: isinstance(value, str),
@@ -329,6 +332,8 @@ class Compiler:
                 if bad is not None:
                     raise ProvisionError(where.file, line, f"[{kind}] number {bad!r}: letters and digits, e.g. '205 bis'")
         for key in ("aliases", "factors"):
+            if KIND_TYPES.get((kind, key)) == STR_LIST:
+                continue
             for item in table.get(key, []):
                 if key == "aliases" and not isinstance(item.get("label"), str):
                     raise ProvisionError(where.file, where.line_of(key), f"[{kind}] each alias's label must be a string, "
@@ -612,6 +617,10 @@ class Compiler:
         if "title_es" in t:
             g.add((node, ELI.title, Literal(t["title_es"], lang="es")))
         g.add((node, ELI.title_short, Literal(t["short"])))
+        # other names a reader types for the instrument ("Código Penal Federal 204"): lexkb.lookup
+        # reads them with the short name and the titles
+        for alias in t.get("aliases", []):
+            g.add((node, ELI.title_alternative, Literal(alias)))
         g.add((node, RDFS.label, Literal(t["short"])))
         g.add((node, DCTERMS.identifier, Literal(t["id"])))
         country = self.jurisdictions.get(t.get("jurisdiction"), {}).get("country")

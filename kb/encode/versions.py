@@ -2,16 +2,16 @@
 amendment events the editions' notes record for the article (ELI work / version / expression).
 
     [version]
-    provision = "cpf:206"          # the timeless article (default: the [provision] above)
+    provision = "code:206"         # the timeless article (default: the [provision] above)
     since = 2007-03-27             # the journal date of the amendment that made this version
-    texts = ["cpf-dof-2013-06-07", "cpf-dof-2020-01-24", "cpf-dof-2025-11-28"]
+    texts = ["code-2013-06-07", "code-2020-01-24", "code-2025-11-28"]
 
 The build checks what it can from the sources themselves: `since` must be the date of an
 amendment ('reformado' or 'adicionado') that a note of the article gives in one of the editions,
 or, for the original text, the act's `date_publication` (unless a note says the article was added);
 each edition in `texts` must be an edition of the article's act, dated on or after `since`, such
-that no edition's notes record a later change to the article up to that edition's date (the 2013
-CPF prints no notes; the 2025 edition's notes date the reforms before it); and all the texts must be
+that no edition's notes record a later change to the article up to that edition's date (an edition
+may print no notes; a later edition's notes date the reforms before it); and all the texts must be
 the same words (their headings' punctuation aside). Amendment events are read from the notes of every
 edition of the act and merged across editions (the same note, printed again, is one event with
 several sources).
