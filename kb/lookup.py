@@ -12,7 +12,8 @@ from .jurisdiction import code_of
 
 ARTICLE_WORDS = re.compile(r"\b(?:articles?|articulos?|arts?)\b\.?")
 ARTICLE_SHAPE = re.compile(r"^\d+[\s()a-z0-9.]*$")
-NUMBER_SUFFIXES = {"bis", "ter", "quater"}
+# Latin ordinal suffixes of inserted articles ("209 Quáter", "209 Quintus")
+NUMBER_SUFFIXES = {"bis", "ter", "quater", "quintus", "quinquies", "sexies", "septies", "octies", "nonies", "decies"}
 
 
 @lru_cache(maxsize=1 << 16)
