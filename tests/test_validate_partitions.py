@@ -183,3 +183,26 @@ def test_jobs_below_one_is_a_one_line_error(jobs):
     code, out, err = run_lexkb("validate", "--jobs", jobs)
     assert (code, out) == (2, "")
     assert err == f"lexkb: error: --jobs {jobs}: give a number of processes of at least 1\n"
+
+
+# A SPARQL constraint that reads any triple a partition may not hold must keep the graph whole.
+@pytest.mark.parametrize("body, forward", [
+    ("$this eli:repealed_by ?v . ?v eli:date_publication ?d", True),
+    ("$this eli:a [ eli:b ?z ] OPTIONAL { ?z eli:c ?y } BIND(eli:a AS ?path) FILTER(?y < 3)", True),
+    ("$this eli:a ?x FILTER NOT EXISTS { ?x eli:b ?y . ?y eli:c ?z }", True),
+    ("?x eli:repealed_by $this", False),
+    ("$this ^eli:repealed_by ?x", False),
+    ("$this eli:repealed_by/eli:date_publication ?x", False),
+    ("$this ?p ?x", False),
+    ("$this eli:a ?x FILTER NOT EXISTS { ?y eli:b ?x }", False),
+    ("$this eli:a ?x FILTER EXISTS { { ?x eli:b ?y } UNION { ?z eli:c ?x } }", False),
+    ("{ $this eli:a ?x } UNION { ?x eli:b ?y }", False),
+    ("$this eli:a ?x MINUS { ?x eli:b ?y }", False),
+    ("$this eli:a ?x { SELECT ?x WHERE { ?x eli:b ?z } }", False),
+    ("GRAPH ?g { $this eli:a ?x }", False),
+    ("$this eli:a ?x . ?y eli:b ?z", False),
+])
+def test_which_sparql_constraints_read_forward_only(body, forward):
+    from lexkb.partition import reads_forward
+
+    assert reads_forward(f"SELECT $this WHERE {{ {body} }}", {"eli": "http://data.europa.eu/eli/ontology#"}) is forward
