@@ -9,9 +9,11 @@ from collections import defaultdict
 
 from .store import select
 
+# an offence the statute alone names has a Spanish name only: lexkb does not translate it
 Q_OFFENCES = """
 SELECT ?offence ?id ?en ?es ?text WHERE {
-  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  ?offence a lexkb:Offence ; dcterms:identifier ?id .
+  OPTIONAL { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
   OPTIONAL { ?offence lexkb:quotedText ?text }
 } ORDER BY ?id ?offence"""
@@ -40,15 +42,30 @@ SELECT ?offence ?kind ?notation ?label WHERE {
 } ORDER BY ?offence ?kind ?label"""
 
 Q_PENALTIES = """
-SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?text WHERE {
+SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?text ?version ?since ?article WHERE {
   ?penalty a lexkb:Penalty ; lexkb:penaltyFor ?offence ; dcterms:identifier ?id ; lexkb:prescribedBy ?provision ;
-           lexkb:imprisonment ?i ; lexkb:fine ?f .
+           lexkb:imprisonment ?i .
   ?provision rdfs:label ?provlabel .
   ?i schema:minValue ?imin ; schema:maxValue ?imax ; schema:unitCode ?iunit .
-  ?f schema:minValue ?fmin ; schema:maxValue ?fmax ; schema:unitCode ?funit .
+  OPTIONAL { ?penalty lexkb:fine ?f . ?f schema:minValue ?fmin ; schema:maxValue ?fmax ; schema:unitCode ?funit }
   OPTIONAL { ?penalty lexkb:conditionText ?condition }
   OPTIONAL { ?penalty lexkb:quotedText ?text }
-} ORDER BY ?offence ?provlabel ?id"""
+  OPTIONAL { ?penalty lexkb:statedByVersion ?version . ?version eli:date_publication ?since ; eli:is_member_of ?article }
+} ORDER BY ?offence ?since ?provlabel ?id"""
+
+# the passages a penalty cites, and whether each is part of a statute edition (an eli:LegalExpression)
+Q_PENALTY_SOURCES = """
+SELECT ?penalty ?source ?edition ?date WHERE {
+  ?penalty a lexkb:Penalty ; dcterms:source ?s . ?s rdfs:label ?source .
+  OPTIONAL { ?s dcterms:isPartOf ?edition . ?edition a eli:LegalExpression ; eli:version_date ?date }
+} ORDER BY ?penalty ?date ?source"""
+
+# the dated changes of an article (its amendment notes, its repeal): a version holds until the next one
+Q_ARTICLE_CHANGES = """
+SELECT ?article ?date WHERE {
+  { ?e a lexkb:AmendmentEvent ; lexkb:affectedProvision ?article ; dcterms:date ?date }
+  UNION { ?article lexkb:repealedOn ?date }
+} ORDER BY ?article ?date"""
 
 Q_PENALTY_CONDITIONS = """
 SELECT ?penalty ?notation ?label WHERE {
@@ -68,11 +85,12 @@ SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlab
 } ORDER BY ?owner ?type"""
 
 Q_FACTORS = """
-SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?factor ?fid ?flabel ?fprov ?ftext WHERE {
+SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?upto ?factor ?fid ?flabel ?fprov ?ftext WHERE {
   ?rule a lexkb:AggravationRule ; dcterms:identifier ?ruleid ; lexkb:aggravates ?penalty ;
         lexkb:prescribedBy ?rp ; lexkb:effect ?e .
   ?rp rdfs:label ?ruleprov .
   ?e lexkb:increaseFraction ?fraction .
+  OPTIONAL { ?e a lexkb:IncreaseUpTo BIND(true AS ?upto) }
   ?factor lexkb:triggers ?rule ; dcterms:identifier ?fid ; rdfs:label ?flabel ; lexkb:prescribedBy ?fp .
   ?fp rdfs:label ?fprov .
   OPTIONAL { ?rule lexkb:quotedText ?ruletext }
@@ -200,6 +218,14 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
   ?s a ?class } GROUP BY ?class ORDER BY ?class"""
 
 
+# a fine's unit (ontology/lexkb.ttl) as the JSON output names it: id and label side by side
+FINE_UNITS = {
+    "DayOfMinimumWage": {"id": "minimum-daily-wage", "label": "days of minimum wage"},
+    "DayFine": {"id": "dia-multa", "label": "días multa"},
+    "UMADailyValue": {"id": "uma-daily-value", "label": "times the daily value of the UMA"},
+}
+
+
 def _group(rows, key):
     out = defaultdict(list)
     for row in rows:
@@ -220,10 +246,16 @@ def _ordered(values: set, order: tuple) -> list:
     return [v for v in order if v in values] + sorted(values - set(order))
 
 
-def describe_increase(fraction, components, bounds) -> str:
-    amount = {0.5: "by half"}.get(fraction, f"by {fraction:g} of the penalty")
+FRACTION_WORDS = {0.5: "half", 1.0: "100% (doubled)", round(1 / 3, 6): "a third", round(2 / 3, 6): "two thirds"}
+
+
+def describe_increase(fraction, components, bounds, up_to: bool = False) -> str:
+    words = FRACTION_WORDS.get(round(float(fraction), 6))
+    amount = f"by {words}" if words else f"by {fraction:g} of the penalty"
     parts = " and ".join(components)
     which = "both bounds" if set(bounds) == {"min", "max"} else f"{' and '.join(bounds)} bound"
+    if up_to:
+        return f"{parts} may be increased by up to {words or f'{fraction:g}'} ({which}; at the judge's discretion)"
     return f"{parts} increased {amount} ({which})"
 
 
@@ -268,6 +300,7 @@ QUERIES = {
     "measures": Q_MEASURES, "factors": Q_FACTORS, "effect_parts": Q_EFFECT_PARTS, "rules": Q_RULES,
     "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
     "not_in_source": Q_NOT_IN_SOURCE, "provisions": Q_PROVISIONS, "provision_sources": Q_PROVISION_SOURCES,
+    "penalty_sources": Q_PENALTY_SOURCES, "article_changes": Q_ARTICLE_CHANGES,
 }
 
 
@@ -324,6 +357,8 @@ def assemble(rows: dict, counts: dict) -> dict:
     not_in_source = _group(rows["not_in_source"], "instrument")
     provisions = rows["provisions"]
     provision_sources = _group(rows["provision_sources"], "provision")
+    penalty_sources = _group(rows.get("penalty_sources", []), "penalty")
+    changes = _group(rows.get("article_changes", []), "article")
 
     instrument_of = {p["provision"]: p["instrument"] for p in provisions}
     result = []
@@ -333,7 +368,7 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry = {
             "id": o["id"],
             "iri": iri,
-            "offence": o["en"],
+            "offence": o["en"] or o["es"],
             "offence_es": o["es"],
             "aliases": [a["alias"] for a in aliases[iri]],
             "defined_in": [p["label"] for p in own_provisions if p["role"] == "defined_in"],
@@ -349,15 +384,30 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry["penalties"] = []
         factor_entries = {}
         for p in penalties[iri]:
+            cited = penalty_sources[p["penalty"]]
+            statute = bool(cited) and all(c["edition"] for c in cited)
+            unit = str(p["funit"]).rsplit("#", 1)[-1] if p["funit"] else None
             entry["penalties"].append({
                 "id": p["id"],
                 "provision": p["provlabel"],
                 "condition": p["condition"],
                 "victim_conditions": [{"id": c["notation"], "label": c["label"]} for c in penalty_conditions[p["penalty"]]],
                 "imprisonment_years": [p["imin"], p["imax"]],
-                "fine_days_wage": [p["fmin"], p["fmax"]],
+                "fine": [p["fmin"], p["fmax"]] if unit else None,
+                "fine_unit": FINE_UNITS.get(unit),
+                "fine_days_wage": [p["fmin"], p["fmax"]] if unit == "DayOfMinimumWage" else None,
                 "additional_measures": [measure_text(m) for m in measures[p["penalty"]]],
                 "text": p["text"],
+                # "statute": stated by a version of the article, in a statute edition's words;
+                # "state-report": the State's account of the law
+                "basis": "statute" if statute else "state-report",
+                # a statute's: the latest edition that states it; a report's: the paragraphs that do
+                "source": (cited[-1]["source"] if statute else "; ".join(c["source"] for c in cited)) if cited else None,
+                "sources": [c["source"] for c in cited],
+                "version": p["version"],
+                "valid_from": p["since"],
+                "valid_until": next((c["date"] for c in changes[p["article"]] if p["since"] and c["date"] > p["since"]), None)
+                if p["version"] else None,
             })
             for f in factors[p["penalty"]]:
                 parts = effect_parts[f["rule"]]
@@ -367,7 +417,8 @@ def assemble(rows: dict, counts: dict) -> dict:
                     "id": f["fid"],
                     "label": f["flabel"],
                     "provision": f["fprov"],
-                    "effect": describe_increase(f["fraction"], components, bounds),
+                    "effect": describe_increase(f["fraction"], components, bounds, bool(f["upto"])),
+                    "up_to": bool(f["upto"]),
                     "rule": f["ruleid"],
                     "rule_provision": f["ruleprov"],
                     "increase_fraction": f["fraction"],

@@ -104,11 +104,14 @@ def declared_prefixes(shapes, constraint) -> dict[str, str]:
 
 def reads_forward(query: str, prefixes: dict[str, str]) -> bool:
     """Whether a SPARQL constraint's SELECT reads only triples reachable from $this by named
-    predicates followed forwards: every triple pattern has an IRI predicate and, as its subject,
+    predicates followed forwards: every triple pattern has an IRI predicate or a property path with
+    no inverse step (lsh:FineUnitOfStatuteShape's lexkb:fine/schema:unitCode) and, as its subject,
     $this or a variable (or blank node) that is the object of another pattern so reached; no
-    property path, sub-SELECT, UNION, MINUS, GRAPH or SERVICE. A partition holds all of those triples (a link to
-    another jurisdiction merges the two; a shared node's triples are in every partition)."""
+    sub-SELECT, UNION, MINUS, GRAPH or SERVICE. A partition holds all of those triples (a link to
+    another jurisdiction merges the two; a shared node's triples are in every partition, and a shared
+    node linking into a jurisdiction keeps the graph whole)."""
     from rdflib import BNode, URIRef, Variable
+    from rdflib.paths import AlternativePath, MulPath, NegatedPath, SequencePath
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -137,8 +140,19 @@ def reads_forward(query: str, prefixes: dict[str, str]) -> bool:
             for value in node:
                 walk(value)
 
+    def forward(path) -> bool:
+        if isinstance(path, URIRef):
+            return True
+        if isinstance(path, (SequencePath, AlternativePath)):
+            return all(forward(p) for p in path.args)
+        if isinstance(path, MulPath):
+            return forward(path.path)
+        if isinstance(path, NegatedPath):
+            return all(isinstance(p, URIRef) for p in path.args)
+        return False  # an inverse step, a variable predicate
+
     walk(algebra)
-    if refused or any(not isinstance(p, URIRef) for _, p, _ in triples):
+    if refused or not all(forward(p) for _, p, _ in triples):
         return False
     reached = {Variable("this")}
     grew = True

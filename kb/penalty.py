@@ -7,6 +7,7 @@ import datetime as dt
 from .aggravation import effective
 from .errors import LexkbError
 from .lookup import Match, resolve, within
+from .validity import holds, silent_note, version_note
 
 REPORTED = "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
 
@@ -83,12 +84,21 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     force = in_force(offence, index, on)
     penalties = []
     off = force["in_force"] is False
+    statute_seen: dict[str, str] = {}  # provision -> earliest version date, for what holds on no date
+    statute_held: set[str] = set()
     for p in offence["penalties"]:
         if match.provision_filter and not within(p["provision"], match.provision_filter):
             continue
+        if p.get("basis") == "statute":
+            statute_seen.setdefault(p["provision"], p["valid_from"])
+            if not holds(p, on):
+                continue
+            statute_held.add(p["provision"])
+            force["notes"].append(version_note(p, on))
         if not off:
-            entry = {k: p[k] for k in ("provision", "condition", "imprisonment_years", "fine_days_wage",
-                                       "additional_measures", "victim_conditions")}
+            entry = {k: p.get(k) for k in ("provision", "condition", "imprisonment_years", "fine", "fine_unit",
+                                           "fine_days_wage", "additional_measures", "victim_conditions", "basis",
+                                           "source", "valid_from", "valid_until")}
             entry["text"] = p["text"]
             if factor_ids:
                 applying = [f for f in factors if p["id"] in f["applies_to"]]
@@ -96,11 +106,15 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
                 if not applying:
                     steps.append("None of the selected factors applies to this variant: the range is unchanged.")
                 entry["effective_imprisonment_years"] = prison
-                entry["effective_fine_days_wage"] = fine
+                entry["effective_fine"] = fine
+                entry["effective_fine_days_wage"] = fine if p.get("fine_days_wage") is not None else None
                 entry["explanation"] = steps
                 entry["additional_measures"] = entry["additional_measures"] + [
                     f"{m} [{f['provision']}]" for f in applying for m in f["additional_measures"]]
             penalties.append(entry)
+    if on is not None:
+        force["notes"].extend(silent_note(prov, earliest, on) for prov, earliest in statute_seen.items()
+                              if prov not in statute_held)
     law = {
         "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
                                 for f in offence["aggravating_factors"]],
