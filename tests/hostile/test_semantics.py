@@ -29,6 +29,11 @@ CASES = [
     ("cpf/206.md", "fine_days_wage = [50, 500]", "fine_days_wage = [50, 5000]", None, "5000 is not a number of the quote"),
     ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 2013-11-27", 'repealed_by = "general-law-2012"',
      "instrument 'lpstp' published on 2013-11-27 is repealed by 'general-law-2012', published earlier, on 2012-06-14"),
+    # adopted <= published <= in force (the LPSTP states its publication; the OPSC its adoption and entry into force)
+    ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 2007-11-27\ndate_adopted = 2007-11-28",
+     "date_adopted = 2007-11-28", "instrument 'lpstp' adopted on 2007-11-28, after its publication on 2007-11-27"),
+    ("instruments/opsc.md", "date_adopted = 2000-05-25", "date_adopted = 2000-05-25\ndate_publication = 2002-01-19",
+     "first_date_entry_in_force = 2002-01-18", "instrument 'opsc' in force on 2002-01-18, before its publication on 2002-01-19"),
     ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 0001-11-27", None,
      "'date_publication' = 0001-11-27: a year outside 1800-2100"),
     ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 9999-11-27", None,
@@ -36,7 +41,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("name, old, new, at, fragment", CASES, ids=[c[2] for c in CASES])
+@pytest.mark.parametrize("name, old, new, at, fragment", CASES, ids=[c[2].replace("\n", " + ") for c in CASES])
 def test_compiler_refuses_implausible_encodings(provisions_copy, tmp_path, name, old, new, at, fragment):
     text = edit(provisions_copy, name, old, new)
     line = line_of(text, at or new)  # the edited line, or the key the error is about
