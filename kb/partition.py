@@ -11,8 +11,8 @@ everything its nodes' validation reads only when
   backwards (sh:inversePath) points from a jurisdiction to a shared node (which every partition
   holds, each with only its own incoming triples);
 - there are no blank nodes (they have no jurisdiction), and the shapes' SPARQL constraints read only
-  what their focus node links to, by named predicates followed forwards (lsh:RepealOrderShape:
-  an act and the act that repeals it), which the rules above keep in the focus node's partition;
+  what their focus node links to, followed forwards (lsh:RepealOrderShape: an act and the act that
+  repeals it; lsh:FineUnitOfStatuteShape), which the rules above keep in the focus node's partition;
 
 otherwise the whole graph is one partition, and `whole` says why.
 
