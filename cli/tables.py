@@ -37,7 +37,7 @@ Examples:
   lexkb table penalties --jurisdiction mx --endpoint http://127.0.0.1:7878/query
 
 --jurisdiction CODE restricts a table to one jurisdiction of a store holding several (the code in
-its IRIs, e.g. mx; default: all). Not for enforcement, whose statistics are Mexico's only.
+its IRIs, e.g. mx; default: all). Not for enforcement, whose statistics are one State's (statistics/declarations.md).
 """
 
 REPORT_HELP = """Write all tables as a small static HTML report into a folder.

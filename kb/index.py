@@ -197,6 +197,15 @@ SELECT ?instrument ?id ?short ?title ?published ?adopted ?inforce ?ratified ?rep
   OPTIONAL { ?instrument eli:repealed_by ?r . ?r eli:title_short ?repealer . OPTIONAL { ?r eli:date_publication ?repealedon } }
 } ORDER BY ?id"""
 
+# every name of every instrument, by its short name (what provision labels start with): the short
+# name, the titles (any language) and the eli:title_alternative an [instrument]'s aliases give;
+# lexkb.lookup reads an article's instrument from them ("Código Penal Federal 204")
+Q_INSTRUMENT_NAMES = """
+SELECT DISTINCT ?short ?name WHERE {
+  ?instrument a eli:LegalResource ; eli:title_short ?short .
+  { ?instrument eli:title_short ?name } UNION { ?instrument eli:title ?name } UNION { ?instrument eli:title_alternative ?name }
+} ORDER BY ?short ?name"""
+
 Q_NOT_IN_SOURCE = """
 SELECT ?instrument ?property WHERE { ?instrument a eli:LegalResource ; lexkb:notInSource ?property } ORDER BY ?instrument ?property"""
 
@@ -345,7 +354,17 @@ def build_index(store) -> dict:
     """Everything a lookup prints, per offence and per provision."""
     rows = {name: select(store, q) for name, q in QUERIES.items()}
     counts = {str(r["class"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["n"] for r in select(store, Q_COUNTS)}
-    return assemble(rows, counts)
+    index = assemble(rows, counts)
+    index["instrument_names"] = instrument_names(store)
+    return index
+
+
+def instrument_names(store) -> dict[str, list[str]]:
+    """Short name of an instrument -> its names (Q_INSTRUMENT_NAMES), for lexkb.lookup."""
+    names: dict[str, list[str]] = {}
+    for r in select(store, Q_INSTRUMENT_NAMES):
+        names.setdefault(str(r["short"]), []).append(str(r["name"]))
+    return names
 
 
 def assemble(rows: dict, counts: dict) -> dict:

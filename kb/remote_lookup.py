@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 
-from .index import QUERIES, assemble, iri_term, literal_values, restricted
+from .index import QUERIES, assemble, instrument_names, iri_term, literal_values, restricted
 from .jurisdiction import ELI, check_code, code_of, restrict_index
 from .lookup import NUMBER_SUFFIXES, fold, parse_article, read_citation, resolve, same_article
 from .errors import LexkbError
@@ -144,6 +144,14 @@ class Scope:
                 raise LexkbError(f"--jurisdiction {self.code!r}: not in the knowledge base (no instrument under "
                                  f"{ELI}{self.code}/)")
         self._offences = None
+        self._names = None
+
+    def names(self) -> dict[str, list[str]]:
+        """The instruments' names (lexkb.index.instrument_names), read once: what an article's
+        instrument is recognised by."""
+        if self._names is None:
+            self._names = instrument_names(self.store)
+        return self._names
 
     def treaties(self) -> list[str]:
         """The shared instruments (treaties, under /eli/un/), part of every jurisdiction's view."""
@@ -168,7 +176,7 @@ class Scope:
 
     def finish(self, index: dict) -> dict:
         """The index as JSON would give it (keys sorted), seen from the jurisdiction."""
-        index = json.loads(json.dumps(index, ensure_ascii=False, sort_keys=True))
+        index = json.loads(json.dumps(dict(index, instrument_names=self.names()), ensure_ascii=False, sort_keys=True))
         return restrict_index(index, self.code, check=False)
 
 
@@ -301,7 +309,13 @@ def article_numbers(key: str) -> list[str]:
     for i in range(1, len(digits) + 1):
         out.append(digits[:i])
         rest = key[i:]
-        out += [f"{digits[:i]} {s}" for s in sorted(NUMBER_SUFFIXES) if rest.startswith(s)]
+        for s in sorted(NUMBER_SUFFIXES):
+            if rest.startswith(s):
+                out.append(f"{digits[:i]} {s}")
+                # an article numbered after its suffix ('201 bis 1')
+                more = re.match(r"\d+", rest[len(s):])
+                if more:
+                    out.append(f"{digits[:i]} {s} {more.group(0)}")
     return out
 
 
@@ -339,7 +353,7 @@ def _provision_stubs(scope: Scope, found) -> dict:
 def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
     """The index `lexkb penalty QUERY` needs: it answers as from the whole index.json."""
     scope = Scope(store, jurisdiction)
-    article = parse_article(query)
+    article = parse_article(query, scope.names())
     if article is not None:
         found = article_provisions(scope, article)
         if found:
@@ -352,6 +366,8 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
             match = resolve(query, index)
             if match.offences:
                 return scope.finish(entries(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
+            if match.repealed:  # its sources, which the message cites
+                return scope.finish(entries(store, [], [iri for iri, _ in found]))
             if match.candidates or match.not_in_source:
                 return index
             provisions = index["provisions"]
@@ -372,7 +388,7 @@ def show_index(store, article_text: str, jurisdiction: str | None = None) -> dic
     """The index `lexkb show ARTICLE` needs: the provision, its parts, the offences linked to it and
     the provisions claimed to implement it; every provision label when nothing matches (hints)."""
     scope = Scope(store, jurisdiction)
-    article = parse_article(article_text)
+    article = parse_article(article_text, scope.names())
     found = article_provisions(scope, article) if article is not None else []
     reading = read_citation(article) if article is not None and not found else None
     if reading is not None:  # the report's citation style (OPSC '3 (b)'), as lexkb.lookup reads it

@@ -18,7 +18,7 @@ class Violation:
     path: str
     message: str
     severity: str
-    where: str | None  # "provisions/cpf/203.md:12" where the node came from, if known
+    where: str | None  # "provisions/code/203.md:12" where the node came from, if known
     value: str | None = None
     shape: str | None = None      # the source shape: lsh:Sourced, or lsh:OffenceShape/property[lexkb:conduct]
     component: str | None = None  # the constraint component: sh:MinCountConstraintComponent

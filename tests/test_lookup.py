@@ -8,8 +8,19 @@ import json
 
 import pytest
 
-from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, names_of, offence_provisions, parse_article,
-                          provision_key, resolve, same_article, suggest, within)
+from pathlib import Path
+
+from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, instrument_words, names_of, offence_provisions,
+                          parse_article as parse_with, provision_key, resolve, same_article, suggest, within)
+
+# the instruments' names as the shipped index has them (short name, titles, aliases): the data, not
+# lexkb.lookup, knows that 'Código Penal Federal' is the CPF
+NAMES = json.loads((Path(__file__).parent.parent / "kb" / "generated" / "index.json")
+                   .read_text(encoding="utf-8"))["instrument_names"]
+
+
+def parse_article(text):
+    return parse_with(text, NAMES)
 
 
 @pytest.mark.parametrize("text,instrument,key", [
@@ -19,6 +30,9 @@ from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, names_of, 
     ("203 bis, CPF", "cpf", "203bis"), ("203 CPF", "cpf", "203"), ("Código Penal Federal 204", "cpf", "204"),
     ("federal criminal code art. 204", "cpf", "204"), ("LPSTP 6 III(a)", "lpstp", "6iiia"), ("lpstp art. 6", "lpstp", "6"),
     ("OPSC 3(1)(b)", "opsc", "31b"), ("opsc. 3", "opsc", "3"), ("  Art.  209   ter ", None, "209ter"),
+    # the General Law by its alias (provisions/instruments/lgpsedmtp.md) and by its short name
+    ("LGPSEDMTP 10", "general law on trafficking (2012)", "10"), ("art. 13, lgpsedmtp", "general law on trafficking (2012)", "13"),
+    ("General Law on trafficking (2012) art. 10", "general law on trafficking (2012)", "10"),
 ])
 def test_article_spellings_parse(text, instrument, key):
     assert parse_article(text) == ArticleQuery(instrument, key)
@@ -231,6 +245,16 @@ def test_a_treaty_article_links_the_offences_of_every_jurisdiction(index):
 def test_a_query_naming_two_instruments_is_not_one_article():
     for text in ("lpstp 6 cpf", "codigo penal federal 6 lpstp", "opsc 3 cpf", "cpf 203 cpf", "CPF"):
         assert parse_article(text) is None, text
+
+
+def test_an_instrument_is_named_by_the_data_only():
+    assert parse_with("CPF 203 bis") is None and parse_with("203 bis") == ArticleQuery(None, "203bis")
+    names = {"PC": ["PC", "Penal Code of Exemplia", "Código Penal"], "CP": ["CP", "Código Penal"]}
+    assert parse_with("Penal Code of Exemplia 12", names) == ArticleQuery("pc", "12")
+    assert parse_with("12, pc", names) == ArticleQuery("pc", "12")
+    # a name two instruments share names neither; a short name always names its own instrument
+    assert parse_with("Código Penal 12", names) is None
+    assert instrument_words({"A": ["A", "B"], "B": ["B"]}) == {"a": "a", "b": "b"}
 
 
 def test_article_query_repr():

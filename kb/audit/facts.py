@@ -110,7 +110,7 @@ class Measure:
 @dataclass
 class Penalty:
     id: str
-    provision: str            # the label of the provision that prescribes it, e.g. "LPSTP art. 6 I"
+    provision: str            # the label of the provision that prescribes it, e.g. "ACT art. 6 I"
     offence: str
     imprisonment: tuple
     fine: tuple | None
