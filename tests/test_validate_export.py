@@ -14,10 +14,7 @@ def test_validate_built_kb_conforms():
     code, out, err = run_lexkb("validate")
     assert code == 0, err
     assert out == ""
-    # the claim-basis shape is a SHACL-SPARQL one, so the graph is validated whole (and says so)
-    note, verdict = err.splitlines()
-    assert note == "lexkb: validating the graph whole, not by jurisdiction: the shapes use sh:sparql"
-    assert verdict.startswith("conforms: ") and verdict.endswith(" triples, 0 violation(s)")
+    assert err.startswith("conforms: ") and "0 violation(s)" in err
 
 
 def test_validate_reports_one_line_per_violation_with_source_line(tmp_path):
