@@ -64,17 +64,12 @@ def test_every_show_answer_matches_its_schema(index):
     for p in index["provisions"].values():
         if " art. " not in p["label"]:  # chapters: `lexkb show 'CPF chapter VI'` finds nothing (not a lookup target)
             continue
-        if p["label"].startswith("General Law on trafficking"):  # see the xfail below
-            continue
         doc = captured(show, query=p["label"], format="json", jurisdiction=None)
         check("show", doc)
         kinds.add(doc["coverage"])
     assert kinds == {"described"}  # arts. 205, 205 bis, 207, 208, 209 are described by the statute now
 
 
-@pytest.mark.xfail(strict=True, reason="`lexkb show` does not find a General Law provision by its own label ('General Law "
-                   "on trafficking (2012) art. 10' answers 'no provision matches …; did you mean: General Law on trafficking "
-                   "(2012) art. 10'): kb/lookup.py's INSTRUMENT_WORDS knows cpf/lpstp/opsc only")
 def test_every_general_law_show_answer_matches_its_schema(index):
     from lexkb.cli.lookup_fast import show
 
