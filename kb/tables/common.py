@@ -7,9 +7,11 @@ Point in time (--on DATE). The source gives publication dates, not dates of entr
   date; one that another instrument abrogated (the LPSTP, by the General Law published 2012-06-14)
   is in force until the day before that publication. Rows of instruments not in force on DATE are
   dropped, with a note;
-- an instrument with no publication date in the knowledge base (the CPF) is kept as the State
-  reported it in 2010; for a date outside 2010 a note says that earlier or later text is not in
-  source;
+- the State's report's rows of an instrument with no publication date in the knowledge base (the
+  CPF) are kept as the State reported them in 2010; for a date outside 2010 a note says that
+  whether that text was in force then is not in the report;
+- a statute's own rows (penalties stated by a version of their article) hold as their version
+  does (lexkb.tables.versions, lexkb.validity.holds), not by these rules;
 - the decree of 19 August 2010 has effect from its publication (see lexkb.tables.amendments).
 """
 from __future__ import annotations
@@ -36,6 +38,15 @@ STRINGS = {
     "agg_imprisonment": ("Aggravated imprisonment (years)", "Prisión agravada (años)"),
     "agg_fine": ("Aggravated fine (days of minimum wage)", "Multa agravada (días de salario mínimo)"),
     "measures": ("Additional measures", "Medidas adicionales"),
+    # the statute beside the State's report (issue 11)
+    "basis-col": ("Basis", "Fundamento"),
+    "version": ("Version (dates it holds)", "Versión (fechas en que rige)"),
+    "as-reported": ("as reported by the State in 2010", "según lo comunicó el Estado en 2010"),
+    "fine-amount": ("Fine", "Multa"),
+    "fine-unit": ("Fine unit", "Unidad de la multa"),
+    "agg_fine-amount": ("Aggravated fine", "Multa agravada"),
+    "no-fine": ("none in source", "ninguna en la fuente"),
+    "not-comparable": ("not comparable (different units: {a} / {b})", "no comparable (unidades distintas: {a} / {b})"),
     "opsc": ("OPSC paragraphs (as the State claims)", "Párrafos del OPSC (según el Estado)"),
     "source": ("Source", "Fuente"),
     "notes": ("Notes", "Notas"),
@@ -231,17 +242,16 @@ class Period:
         for short, row in sorted(self.seen.items()):
             published, repealed = row.get("published"), row.get("repealedOn")
             if published is None:
+                head = (f"{short}, filas del informe del Estado: el texto tal como el Estado lo comunicó en 2010 "
+                        f"(CRC/C/OPSC/MEX/Q/1/Add.1)" if es else
+                        f"{short}, rows from the State's report: the text as the State reported it in 2010 "
+                        f"(CRC/C/OPSC/MEX/Q/1/Add.1)")
                 if self.on is None or self.on.year == 2010:
-                    out.append(f"{short}: texto tal como el Estado lo comunicó en 2010 (CRC/C/OPSC/MEX/Q/1/Add.1)."
-                               if es else
-                               f"{short}: text as the State reported it in 2010 (CRC/C/OPSC/MEX/Q/1/Add.1).")
+                    out.append(head + ".")
                 else:
-                    which = ("anterior" if self.on.year < 2010 else "posterior") if es else \
-                            ("earlier" if self.on.year < 2010 else "later")
-                    out.append(f"{short}: texto tal como el Estado lo comunicó en 2010; el texto {which} vigente el "
-                               f"{self.on.isoformat()} no consta en la fuente." if es else
-                               f"{short}: text as the State reported it in 2010; the {which} text in force on "
-                               f"{self.on.isoformat()} is not in source.")
+                    out.append(head + (f"; si ese texto regía el {self.on.isoformat()} no consta en el informe."
+                                       if es else
+                                       f"; whether that text was in force on {self.on.isoformat()} is not in the report."))
                 continue
             period = (f"en vigor desde su publicación ({published})" if es else
                       f"in force from its publication ({published})")
