@@ -72,6 +72,13 @@ STRINGS = {
     "fine-min": ("fine, minimum", "multa, mínimo"),
     "fine-max": ("fine, maximum", "multa, máximo"),
     "unit": ("Unit", "Unidad"),
+    # history
+    "date": ("Date", "Fecha"),
+    "event": ("Event", "Hecho"),
+    "detail": ("Detail (the source's words in quotes)", "Detalle (entre comillas, las palabras de la fuente)"),
+    "version-of": ("Version of", "Versión del"),
+    "valid-until": ("Valid until (exclusive)", "Rige hasta (excluido)"),
+    "editions": ("Editions that carry it", "Ediciones que la contienen"),
     # OPSC coverage
     "paragraph": ("OPSC paragraph", "Párrafo del OPSC"),
     "description": ("Description", "Descripción"),

@@ -125,9 +125,12 @@ def editions_of(source_labels) -> list[str]:
     return sorted(eds, key=when)
 
 
-def sources_note(source_labels, lang: str) -> str:
-    """Which sources a penalty table draws on, and how its rows say which is which."""
+def sources_note(source_labels, lang: str, today: bool = True) -> str:
+    """Which sources a penalty table draws on, and how its rows say which is which (today: and what
+    the table shows without --on)."""
     editions = "; ".join(editions_of(source_labels))
+    if not today:
+        return sources_note(source_labels, lang).rsplit(" Sin --on" if lang == "es" else " Without --on", 1)[0]
     if lang == "es":
         return ("Fuentes: el texto oficial de la ley (" + (editions or "ninguna edición") + "), filas con fundamento "
                 "«ley (texto oficial)», cada una con la versión del artículo que la establece; y el informe del Estado "
