@@ -48,7 +48,7 @@ KEYS = {
     "aggravation": {"id", "aggravates", "increase", "up_to", "components", "bounds", "factors", "provision",
                     "version", "source"},
     "factor": {"id", "label", "victim_conditions"},
-    "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
+    "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "version", "source"},
     "claim": {"provision", "opsc", "source", "basis", "rationale"},
     "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
     "jurisdiction": {"code", "name", "country"},
@@ -965,6 +965,9 @@ class Compiler:
         node = self.entity("rule", ident, self.code_of(provision, b))
         g = self.g
         g.add((node, RDF.type, LEXKB.ApplicationRule))
+        version, _ = self.stated_version(t, "rule", t.get("provision"), b, ctx)
+        if version is not None:
+            g.add((node, LEXKB.statedByVersion, version))
         g.add((node, DCTERMS.identifier, Literal(ident)))
         g.add((node, LEXKB.ruleKind, self.closed_concept("rule-kind", self.need(t, "kind", "rule", b), b)))
         g.add((node, LEXKB.governs, self.offence_node(self.need(t, "offence", "rule", b), b)))

@@ -11,11 +11,12 @@ from .store import select
 
 # an offence the statute alone names has a Spanish name only: lexkb does not translate it
 Q_OFFENCES = """
-SELECT ?offence ?id ?en ?es ?text WHERE {
+SELECT ?offence ?id ?en ?es ?text ?textes WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?id .
   OPTIONAL { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
-  OPTIONAL { ?offence lexkb:quotedText ?text }
+  OPTIONAL { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") }
+  OPTIONAL { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
 } ORDER BY ?id ?offence"""
 
 Q_ALIASES = """
@@ -55,9 +56,10 @@ SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit
 
 # the passages a penalty cites, and whether each is part of a statute edition (an eli:LegalExpression)
 Q_PENALTY_SOURCES = """
-SELECT ?penalty ?source ?edition ?date WHERE {
+SELECT ?penalty ?source ?edition ?date ?document ?submitted WHERE {
   ?penalty a lexkb:Penalty ; dcterms:source ?s . ?s rdfs:label ?source .
   OPTIONAL { ?s dcterms:isPartOf ?edition . ?edition a eli:LegalExpression ; eli:version_date ?date }
+  OPTIONAL { ?s dcterms:isPartOf ?d . ?d dcterms:identifier ?document . OPTIONAL { ?d dcterms:dateSubmitted ?submitted } }
 } ORDER BY ?penalty ?date ?source"""
 
 # the dated changes of an article (its amendment notes, its repeal): a version holds until the next one
@@ -85,7 +87,7 @@ SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlab
 } ORDER BY ?owner ?type"""
 
 Q_FACTORS = """
-SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?upto ?factor ?fid ?flabel ?fprov ?ftext WHERE {
+SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?upto ?factor ?fid ?flabel ?fprov ?ftext ?rsince ?rarticle WHERE {
   ?rule a lexkb:AggravationRule ; dcterms:identifier ?ruleid ; lexkb:aggravates ?penalty ;
         lexkb:prescribedBy ?rp ; lexkb:effect ?e .
   ?rp rdfs:label ?ruleprov .
@@ -95,6 +97,7 @@ SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?upto ?factor ?fid ?
   ?fp rdfs:label ?fprov .
   OPTIONAL { ?rule lexkb:quotedText ?ruletext }
   OPTIONAL { ?factor lexkb:quotedText ?ftext }
+  OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?penalty ?fid"""
 
 Q_EFFECT_PARTS = """
@@ -103,7 +106,7 @@ SELECT ?rule ?component ?bound WHERE {
 } ORDER BY ?rule ?component ?bound"""
 
 Q_RULES = """
-SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim WHERE {
+SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim ?rsince ?rarticle WHERE {
   ?rule a lexkb:ApplicationRule ; dcterms:identifier ?id ; lexkb:governs ?offence ; lexkb:ruleKind ?k ;
         lexkb:prescribedBy ?p .
   ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
@@ -112,6 +115,7 @@ SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim 
   OPTIONAL { ?rule lexkb:quotedText ?text }
   OPTIONAL { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
              FILTER(lang(?victim) = "en") }
+  OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?offence ?provlabel ?id ?victim"""
 
 Q_CLAIMS = """
@@ -196,13 +200,15 @@ Q_NOT_IN_SOURCE = """
 SELECT ?instrument ?property WHERE { ?instrument a eli:LegalResource ; lexkb:notInSource ?property } ORDER BY ?instrument ?property"""
 
 Q_PROVISIONS = """
-SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?description WHERE {
+SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?textes ?description ?repealed WHERE {
   ?provision a eli:LegalResourceSubdivision ; rdfs:label ?label ; eli:number ?number ; eli:id_local ?key ;
              eli:is_part_of ?parent ; lexkb:coverage ?c .
   ?c skos:notation ?coverage .
   ?provision eli:is_part_of+ ?instrument . ?instrument a eli:LegalResource .
-  OPTIONAL { ?provision lexkb:quotedText ?text }
+  OPTIONAL { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") }
+  OPTIONAL { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
   OPTIONAL { ?provision dcterms:description ?description }
+  OPTIONAL { ?provision lexkb:repealedOn ?repealed }
 } ORDER BY ?instrument ?provision"""
 
 Q_PROVISION_SOURCES = """
@@ -224,6 +230,11 @@ FINE_UNITS = {
     "DayFine": {"id": "dia-multa", "label": "días multa"},
     "UMADailyValue": {"id": "uma-daily-value", "label": "times the daily value of the UMA"},
 }
+
+
+def _until(changes: list[dict], since: str) -> str | None:
+    """The journal date of the first change to an article after `since`: the end of that version."""
+    return next((c["date"] for c in changes if c["date"] > since), None)
 
 
 def _group(rows, key):
@@ -374,7 +385,7 @@ def assemble(rows: dict, counts: dict) -> dict:
             "defined_in": [p["label"] for p in own_provisions if p["role"] == "defined_in"],
             "penalised_in": [p["label"] for p in own_provisions if p["role"] == "penalised_in"],
             "instrument": instrument_of[own_provisions[0]["provision"]],
-            "text": o["text"],
+            "text": o["text"] or o["textes"],
         }
         for kind in ("conduct", "means", "purposes", "circumstances", "relationships"):
             entry[kind] = [c["label"] for c in concepts[iri] if c["kind"] == kind]
@@ -404,10 +415,12 @@ def assemble(rows: dict, counts: dict) -> dict:
                 # a statute's: the latest edition that states it; a report's: the paragraphs that do
                 "source": (cited[-1]["source"] if statute else "; ".join(c["source"] for c in cited)) if cited else None,
                 "sources": [c["source"] for c in cited],
+                # the document a report's account comes from, and when the State submitted it
+                "document": None if statute or not cited else cited[0]["document"],
+                "document_date": None if statute or not cited else cited[0]["submitted"],
                 "version": p["version"],
                 "valid_from": p["since"],
-                "valid_until": next((c["date"] for c in changes[p["article"]] if p["since"] and c["date"] > p["since"]), None)
-                if p["version"] else None,
+                "valid_until": _until(changes[p["article"]], p["since"]) if p["version"] else None,
             })
             for f in factors[p["penalty"]]:
                 parts = effect_parts[f["rule"]]
@@ -425,6 +438,10 @@ def assemble(rows: dict, counts: dict) -> dict:
                     "components": components,
                     "bounds": bounds,
                     "applies_to": [],
+                    # a statute's rule holds while the version of its article that states it does
+                    "basis": "statute" if f["rsince"] else "state-report",
+                    "valid_from": f["rsince"],
+                    "valid_until": _until(changes[f["rarticle"]], f["rsince"]) if f["rsince"] else None,
                     "additional_measures": [measure_text(m) for m in measures[f["factor"]]],
                     "text": f["ftext"],
                     "rule_text": f["ruletext"],
@@ -435,7 +452,10 @@ def assemble(rows: dict, counts: dict) -> dict:
         for r in rules[iri]:
             e = rule_entries.setdefault(r["id"], {"id": r["id"], "kind": r["kind"], "label": r["kindlabel"],
                                                   "provision": r["provlabel"], "refers_to": r["refers"], "text": r["text"],
-                                                  "victim_conditions": []})
+                                                  "victim_conditions": [],
+                                                  "basis": "statute" if r["rsince"] else "state-report",
+                                                  "valid_from": r["rsince"],
+                                                  "valid_until": _until(changes[r["rarticle"]], r["rsince"]) if r["rsince"] else None})
             condition = {"id": r["victimid"], "label": r["victim"]}  # id and label side by side, as for offences
             if r["victim"] and condition not in e["victim_conditions"]:
                 e["victim_conditions"].append(condition)
@@ -467,7 +487,7 @@ def assemble(rows: dict, counts: dict) -> dict:
         provision_entries[p["provision"]] = {
             "iri": p["provision"], "label": p["label"], "number": p["number"], "key": p["key"],
             "parent": p["parent"], "instrument": p["instrument"], "coverage": p["coverage"],
-            "text": p["text"], "description": p["description"],
+            "text": p["text"] or p["textes"], "description": p["description"], "repealed_on": p["repealed"],
             "sources": [s["source"] for s in provision_sources[p["provision"]]],
             "opsc_claims": [claim_entry(c) for c in claims[p["provision"]]],
             "readings": reading_entries(provision_readings[p["provision"]]),
