@@ -40,6 +40,7 @@ STRINGS = {
     "measures": ("Additional measures", "Medidas adicionales"),
     # the statute beside the State's report (issue 11)
     "basis-col": ("Basis", "Fundamento"),
+    "variant": ("Variant (the source's words)", "Variante (palabras de la fuente)"),
     "version": ("Version (dates it holds)", "Versión (fechas en que rige)"),
     "as-reported": ("as reported by the State in 2010", "según lo comunicó el Estado en 2010"),
     "fine-amount": ("Fine", "Multa"),

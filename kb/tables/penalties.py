@@ -232,6 +232,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "article": Link(_number(r["provisionLabel"], r["instrumentShort"]), r["provision"]),
             "offence": pick(r["offenceEn"], r["offenceEs"], lang) or r["offenceEs"] or r["offenceEn"],
             "victim": victim,
+            "variant": r["condition"],
             "basis": basis_label(penalty["basis"], lang),
             "version": span_text(penalty, lang) or t("as-reported", lang),
             "imprisonment": Range(dec(r["imin"]), dec(r["imax"])),
@@ -260,7 +261,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         rows.reverse()
     cols = [Column("instrument", t("instrument", lang)), Column("article", t("article", lang)),
             Column("offence", t("offence", lang)), Column("victim", t("victim", lang)),
-            Column("basis", t("basis-col", lang)), Column("version", t("version", lang)),
+            Column("variant", t("variant", lang)), Column("basis", t("basis-col", lang)), Column("version", t("version", lang)),
             Column("imprisonment", t("imprisonment", lang), True), Column("fine", t("fine-amount", lang), True),
             Column("fine_unit", t("fine-unit", lang)),
             Column("factors", t("factors", lang)), Column("agg_imprisonment", t("agg_imprisonment", lang), True),
