@@ -200,12 +200,12 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     cols.append(Column("count_source", s("count-source", lang)))
 
     notes = [
-        ("Una fila por delito de la base de conocimiento y por delito que las estadísticas nombran sin que la base lo "
-         "modele. Penas: un rango de prisión y uno de multa por variante, tal como el Estado las comunicó en 2010 "
+        ("Una fila por delito de la base de conocimiento que el informe del Estado describe, y por delito que las "
+         "estadísticas nombran sin que la base lo modele. Penas: un rango de prisión y uno de multa por variante, tal como el Estado las comunicó en 2010 "
          "(el informe de estas estadísticas); multas en días de salario mínimo, como en la fuente. Las penas del texto "
          "de la ley, en días multa o UMA, están en `lexkb table penalties`." if es else
-         "One row per offence of the knowledge base, and per offence the statistics name that the knowledge base does "
-         "not model. Penalties: one imprisonment and one fine range per variant, as the State reported them in 2010 "
+         "One row per offence of the knowledge base that the State's report describes, and per offence the statistics "
+         "name that the knowledge base does not model. Penalties: one imprisonment and one fine range per variant, as the State reported them in 2010 "
          "(the report these statistics come from); fines in days of minimum wage, as in the source. The statute's own "
          "penalties, in días multa or UMA, are in `lexkb table penalties`."),
         ("Cifras: «no consta en la fuente» donde el conjunto de datos no nombra el delito (nunca 0); las palabras que la "
