@@ -428,12 +428,14 @@ class Compiler:
         return sorted(str(self.vocabulary.value(c, SKOS.notation))
                       for c in self.vocabulary.subjects(SKOS.inScheme, scheme_iri))
 
-    def open_concept(self, scheme: str, label: str, sources: list[URIRef], where: Block) -> URIRef:
+    def open_concept(self, scheme: str, label: str, sources: list[URIRef], where: Block, language: str = "en") -> URIRef:
+        """A concept named by a source's own words, in that source's language (a statute's Spanish verbs
+        are not translated)."""
         concept = self.concept(scheme, slug(label))
         scheme_iri = URIRef(ns.concept_iri(scheme, "").rstrip("/"))
         self.g.add((concept, RDF.type, SKOS.Concept))
         self.g.add((concept, SKOS.inScheme, scheme_iri))
-        self.g.add((concept, SKOS.prefLabel, self.lit_en(label)))
+        self.g.add((concept, SKOS.prefLabel, Literal(label, lang=language)))
         self.g.add((concept, SKOS.notation, Literal(slug(label))))
         self.g.add((scheme_iri, RDF.type, SKOS.ConceptScheme))
         self.g.add((scheme_iri, SKOS.prefLabel, self.lit_en(scheme.replace("-", " "))))
@@ -773,7 +775,8 @@ class Compiler:
                                   ("circumstances", "circumstance", LEXKB.circumstance),
                                   ("relationships", "relationship", LEXKB.relationship)):
             for label in t.get(key, []):
-                g.add((node, prop, self.open_concept(scheme, label, self.source_nodes(source, b), b)))
+                g.add((node, prop, self.open_concept(scheme, label, self.source_nodes(source, b), b,
+                                                     self.quote_language(source, b))))
         self.victim_conditions(node, t.get("victim_conditions"), b)
         self.quoted(node, b, source)
         self.cite(node, sources, b)
@@ -782,7 +785,8 @@ class Compiler:
         node = self.offence_node(self.need(t, "offence", "conduct", b), b)
         _, source = self.current_provision(t, b, ctx)
         for label in self.need(t, "verbs", "conduct", b, (list,)):
-            self.g.add((node, LEXKB.conduct, self.open_concept("conduct", label, self.source_nodes(source, b), b)))
+            self.g.add((node, LEXKB.conduct, self.open_concept("conduct", label, self.source_nodes(source, b), b,
+                                                               self.quote_language(source, b))))
 
     # ------------------------------------------------------------------ penalties
     def stated_version(self, t: dict, kind: str, provision_ref: str | None, b: Block, ctx: Context):

@@ -39,7 +39,8 @@ SELECT ?offence ?kind ?notation ?label WHERE {
   UNION { ?offence lexkb:circumstance ?c BIND("circumstances" AS ?kind) }
   UNION { ?offence lexkb:relationship ?c BIND("relationships" AS ?kind) }
   UNION { ?offence lexkb:victimCondition ?c BIND("victim_conditions" AS ?kind) }
-  ?c skos:notation ?notation ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
+  ?c skos:notation ?notation ; skos:prefLabel ?label .
+  FILTER(lang(?label) = "en" || lang(?label) = "es" && NOT EXISTS { ?c skos:prefLabel ?en FILTER(lang(?en) = "en") })
 } ORDER BY ?offence ?kind ?label"""
 
 Q_PENALTIES = """

@@ -87,6 +87,13 @@ def statute_in_force(offence: dict, inst: dict, statute: list[dict], on: dt.date
     return {"in_force": False, "in_force_basis": FROM_VERSIONS, "notes": notes}
 
 
+def _earliest(entries: list[dict], key: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in entries:
+        out[e[key]] = min(out.get(e[key], e["valid_from"]), e["valid_from"])
+    return out
+
+
 def amendment_status(amendment: dict, on: dt.date | None) -> dict:
     since = dt.date.fromisoformat(amendment["date"])
     entry = {"kind": amendment["kind"], "label": amendment["label"], "act": amendment["act"], "since": amendment["date"],
@@ -111,6 +118,7 @@ def resolve_factors(offence: dict, factor_ids: list[str]) -> list[dict]:
 
 def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[str], on: dt.date | None) -> dict:
     # the rules of a statute's article version hold while that version does, like its penalties
+    all_factors = [f for f in offence["aggravating_factors"] if f.get("basis") == "statute"]
     offence = dict(offence, aggravating_factors=[f for f in offence["aggravating_factors"] if holds(f, on)],
                    rules=[r for r in offence["rules"] if holds(r, on)],
                    penalties=sorted(offence["penalties"], key=lambda p: p.get("basis") != "statute"))
@@ -151,6 +159,13 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     if on is not None:
         force["notes"].extend(silent_note(prov, earliest, on) for prov, earliest in statute_seen.items()
                               if prov not in statute_held)
+        # a statute's aggravating rule whose article has versions, none holding that day
+        held_rules = {f["rule_provision"] for f in offence["aggravating_factors"]}
+        for prov, earliest in _earliest(all_factors, "rule_provision").items():
+            if prov not in held_rules and not any(f["rule_provision"] == prov for f in offence["aggravating_factors"]):
+                force["notes"].append(f"{prov}: no version lexkb holds that aggravates this offence is in force on {on} "
+                                      f"(the earliest that does is of {earliest}): its aggravation on that date is not "
+                                      "in source")
     law = {
         "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
                                 for f in offence["aggravating_factors"]],

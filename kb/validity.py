@@ -31,9 +31,9 @@ def version_note(penalty: dict, on: dt.date | None) -> str:
     return head if on is None else f"{head}: in force on {on}"
 
 
-def silent_note(provision: str, earliest: str, on: dt.date) -> str:
+def silent_note(provision: str, earliest: str, on: dt.date, what: str = "the statute's penalty") -> str:
     """What lexkb says when no version of a statute's article in the sources holds on `on`."""
     if on < dt.date.fromisoformat(earliest):
         return (f"{provision}: no version in the sources is in force on {on} (the earliest version lexkb holds is of "
-                f"{earliest}): the statute's penalty on that date is not in source")
-    return f"{provision}: no version in the sources is in force on {on}: not in source"
+                f"{earliest}): {what} on that date is not in source")
+    return f"{provision}: no version in the sources is in force on {on}: {what} on that date is not in source"

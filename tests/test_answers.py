@@ -145,18 +145,25 @@ FROM_VERSIONS = ("from the dates of the article's versions (journal publication 
                  "in source")
 
 
+# art. 205 bis names art. 203 in its version of 2023-10-18 only ("… 202, 203, 203 Bis, 204 y 209 Bis")
+AGGRAVATION_205_BIS = ("CPF art. 205 bis: no version lexkb holds that aggravates this offence is in force on {on} (the "
+                       "earliest that does is of 2023-10-18): its aggravation on that date is not in source")
+
+
 @pytest.mark.parametrize("on,in_force_,notes,expected", [
     (None, None, [CPF_NOTE, VERSION_203], CPF_203),
     ("1990-01-01", None, ["whether this offence was in force on 1990-01-01 is not in source: the earliest version lexkb "
                           "holds is of 2007-03-27", CPF_NOTE,
                           "CPF art. 203: no version in the sources is in force on 1990-01-01 (the earliest version lexkb "
-                          "holds is of 2007-03-27): the statute's penalty on that date is not in source"], CPF_203[1:]),
+                          "holds is of 2007-03-27): the statute's penalty on that date is not in source",
+                          AGGRAVATION_205_BIS.format(on="1990-01-01")], CPF_203[1:]),
     ("2007-03-26", None, ["whether this offence was in force on 2007-03-26 is not in source: the earliest version lexkb "
                           "holds is of 2007-03-27", CPF_NOTE,
                           "CPF art. 203: no version in the sources is in force on 2007-03-26 (the earliest version lexkb "
-                          "holds is of 2007-03-27): the statute's penalty on that date is not in source"], CPF_203[1:]),
-    ("2007-03-27", True, [f"in force on 2007-03-27 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2007-03-27"],
-     CPF_203),
+                          "holds is of 2007-03-27): the statute's penalty on that date is not in source",
+                          AGGRAVATION_205_BIS.format(on="2007-03-26")], CPF_203[1:]),
+    ("2007-03-27", True, [f"in force on 2007-03-27 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2007-03-27",
+                          AGGRAVATION_205_BIS.format(on="2007-03-27")], CPF_203),
     ("2030-12-31", True, [f"in force on 2030-12-31 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2030-12-31"],
      CPF_203),
 ])
@@ -389,3 +396,45 @@ def test_no_match_suggests_every_close_name():
     result = {"query": "tourisme", "suggestions": ["turismo sexual", "sexual-tourism", "sexual tourism"]}
     assert no_result_message("tourisme", result) == (
         "no offence matches 'tourisme'; did you mean: turismo sexual, sexual-tourism, sexual tourism?")
+
+
+# ------------------------------------------------------------------------------------ versions by date
+# CPF art. 201, both versions: "en el caso del inciso a) o b) pena de prisión de cinco a diez años y multa de
+# quinientos a mil días; en el caso del inciso c) … de cuatro a nueve años y de cuatrocientos a novecientos días
+# multa; en el caso del inciso e) o f) … de siete a doce años y multa de ochocientos a dos mil quinientos días"
+CPF_201 = [([5, 10], [500, 1000]), ([4, 9], [400, 900]), ([7, 12], [800, 2500])]
+
+
+@pytest.mark.parametrize("on,since,until", [
+    ("2016-07-17", "2007-03-27", "2016-07-18"),   # the day before the reform published 18-07-2016
+    ("2016-07-18", "2016-07-18", None),
+    (None, "2016-07-18", None),                    # today's law: the latest version
+])
+def test_cpf_201_answers_from_the_version_of_the_day(index, on, since, until):
+    [o] = answer("201", index, [], on)[0]["results"]
+    assert [(p["imprisonment_years"], p["fine"]) for p in o["penalties"]] == CPF_201
+    assert {(p["basis"], p["valid_from"], p["valid_until"]) for p in o["penalties"]} == {("statute", since, until)}
+
+
+def test_between_two_versions_lexkb_holds_the_205_bis_factors_are_not_in_source(index):
+    """The note "Párrafo reformado DOF 27-11-2007, 14-06-2012, 25-04-2023, 18-10-2023" (2025 edition): the
+    version of 2012-06-14 ended on 2023-04-25, and no edition lexkb holds carries the version of that day."""
+    [o] = answer("204", index, [], "2023-05-01")[0]["results"]
+    assert not [f for f in o["aggravating_factors"] if f["id"].startswith("cpf-205bis-")]
+    assert o["notes"][-1] == ("CPF art. 205 bis: no version lexkb holds that aggravates this offence is in force on "
+                              "2023-05-01 (the earliest that does is of 2012-06-14): its aggravation on that date is not "
+                              "in source")
+
+
+@pytest.mark.parametrize("on,version", [("2020-01-01", "2012-06-14"), ("2023-04-24", "2012-06-14"),
+                                        ("2023-10-18", "2023-10-18"), (None, "2023-10-18")])
+def test_the_205_bis_factors_of_the_day_and_never_both_versions(index, on, version):
+    """CPF art. 205 bis doubles the penalty of art. 204 in both its versions (2012-06-14 and 2023-10-18):
+    the factors offered are those of the version in force on the date."""
+    [o] = answer("204", index, [], on)[0]["results"]
+    versions = {f["id"].split("-v", 1)[1][:10] for f in o["aggravating_factors"] if f["id"].startswith("cpf-205bis-")}
+    assert versions == {version}
+    [o] = answer("204", index, [f"cpf-205bis-v{version}-a-patria-potestad"], on)[0]["results"]
+    statute = o["penalties"][0]
+    # "se aumentarán al doble": [8, 15] years and 1,000-2,500 días multa doubled
+    assert (statute["effective_imprisonment_years"], statute["effective_fine"]) == ([16, 30], [2000, 5000])
