@@ -35,7 +35,8 @@ def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | No
     if name not in TABLES:
         raise LexkbError(f"NAME: unknown table '{name}' (one of: {', '.join(names())})")
     if name == "history" and not article:
-        raise LexkbError("ARTICLE: the history table needs an article, e.g. lexkb table history 'CPF 205 bis'")
+        raise LexkbError("ARTICLE: the history table needs an article, by its label or number, e.g. "
+                         "lexkb table history 201")
     if name != "history" and article is not None:
         raise LexkbError(f"ARTICLE: only the history table takes an article, not '{name}'")
     if jurisdiction is not None:

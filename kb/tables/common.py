@@ -3,16 +3,15 @@ point-in-time rules of --on.
 
 Point in time (--on DATE). The source gives publication dates, not dates of entry into force, so:
 
-- an instrument with a publication date (the LPSTP, published 2007-11-27) is in force from that
-  date; one that another instrument abrogated (the LPSTP, by the General Law published 2012-06-14)
-  is in force until the day before that publication. Rows of instruments not in force on DATE are
+- an instrument with a publication date is in force from that date; one that another instrument
+  abrogated is in force until the day before that instrument's publication. Rows of instruments not in force on DATE are
   dropped, with a note;
-- the State's report's rows of an instrument with no publication date in the knowledge base (the
-  CPF) are kept as the State reported them in 2010; for a date outside 2010 a note says that
-  whether that text was in force then is not in the report;
+- the State's report's rows of an instrument with no publication date in the knowledge base are
+  kept as the State reported them (the year of the report, from the data); for a date outside that
+  year a note says that whether that text was in force then is not in the report;
 - a statute's own rows (penalties stated by a version of their article) hold as their version
   does (lexkb.tables.versions, lexkb.validity.holds), not by these rules;
-- the decree of 19 August 2010 has effect from its publication (see lexkb.tables.amendments).
+- an amending decree has effect from its publication (see lexkb.tables.amendments).
 """
 from __future__ import annotations
 
@@ -42,7 +41,6 @@ STRINGS = {
     "basis-col": ("Basis", "Fundamento"),
     "variant": ("Variant (the source's words)", "Variante (palabras de la fuente)"),
     "version": ("Version (dates it holds)", "Versión (fechas en que rige)"),
-    "as-reported": ("as reported by the State in 2010", "según lo comunicó el Estado en 2010"),
     "fine-amount": ("Fine", "Multa"),
     "fine-unit": ("Fine unit", "Unidad de la multa"),
     "agg_fine-amount": ("Aggravated fine", "Multa agravada"),
@@ -225,8 +223,11 @@ def run_query(store, name: str) -> list[dict]:
 class Period:
     """Which rows' instruments are in force on the --on date, and the notes that say so."""
 
-    def __init__(self, on: dt.date | None, lang: str, unit: tuple[str, str] = ("row(s)", "fila(s)")):
+    def __init__(self, on: dt.date | None, lang: str, unit: tuple[str, str] = ("row(s)", "fila(s)"),
+                 report: dict | None = None):
+        """report: the State's report as lexkb.tables.versions.report_of gives it (name, year)."""
         self.on, self.lang, self.unit = on, lang, unit
+        self.report = report or {}
         self.dropped: dict[str, set] = {}
         self.seen: dict[str, dict] = {}
 
@@ -251,11 +252,12 @@ class Period:
         for short, row in sorted(self.seen.items()):
             published, repealed = row.get("published"), row.get("repealedOn")
             if published is None:
-                head = (f"{short}, filas del informe del Estado: el texto tal como el Estado lo comunicó en 2010 "
-                        f"(CRC/C/OPSC/MEX/Q/1/Add.1)" if es else
-                        f"{short}, rows from the State's report: the text as the State reported it in 2010 "
-                        f"(CRC/C/OPSC/MEX/Q/1/Add.1)")
-                if self.on is None or self.on.year == 2010:
+                year, name = self.report.get("year"), self.report.get("name")
+                head = ((f"{short}, filas del informe del Estado: el texto tal como el Estado lo comunicó"
+                         + (f" en {year}" if year else "") + (f" ({name})" if name else "")) if es else
+                        (f"{short}, rows from the State's report: the text as the State reported it"
+                         + (f" in {year}" if year else "") + (f" ({name})" if name else "")))
+                if self.on is None or (year is not None and str(self.on.year) in year.split("/")):
                     out.append(head + ".")
                 else:
                     out.append(head + (f"; si ese texto regía el {self.on.isoformat()} no consta en el informe."

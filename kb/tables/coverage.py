@@ -139,9 +139,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     notes.append(query_note(NAME, lang))
     if es:
         caption = "Párrafos del OPSC sin disposición vinculada (lagunas)" if gaps else \
-                  "Cobertura del OPSC (arts. 1 a 10) por el derecho penal mexicano, según el Estado"
+                  "Cobertura del OPSC (arts. 1 a 10) por el derecho penal del Estado, según el Estado"
     else:
         caption = "OPSC paragraphs with nothing mapped (gaps)" if gaps else \
-                  "OPSC coverage (arts. 1-10) by Mexican criminal law, as the State claims"
+                  "OPSC coverage (arts. 1-10) by the State's criminal law, as the State claims"
     caption += f" ({'el' if es else 'on'} {on.isoformat()})" if on else ""
     return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on)

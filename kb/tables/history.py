@@ -4,7 +4,7 @@ Rows, in date order: the amendment events the editions' notes record (date, kind
 note's own words), its repeal if the editions print it "Derogado", each version of its text (the
 journal date of the decree that made it, the editions that carry it, and until when it holds: the
 next change the notes record, exclusive), the penalties and aggravation rules each version states
-(ranges with their own units), and last the State's 2010 account of the article, which has no date
+(ranges with their own units), and last the State's report's account of the article, which has no date
 of its own. Every row names its source passages. Dates are publication dates; entry into force is
 not in source."""
 from __future__ import annotations
@@ -27,21 +27,21 @@ SELECT ?article ?label ?key WHERE {
 
 
 def _squash(text: str) -> str:
-    """'CPF art. 205 Bis' -> 'cpf205bis'; 'art. 209 Quáter' -> '209quater'."""
+    """'XYZ art. 205 Bis' -> 'xyz205bis'; 'art. 209 Quáter' -> '209quater'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\b(art|arts|article|articulo)\b\.?", " ", text)
     return re.sub(r"[\s.]+", "", text)
 
 
 def resolve(store, query: str) -> dict:
-    """The article (IRI, label) that ARTICLE names, by its label ("CPF art. 205 bis", "CPF 205 bis")
+    """The article (IRI, label) that ARTICLE names, by its label ("XYZ art. 205 bis", "XYZ 205 bis")
     or its number alone ("205 bis", "201"); LexkbError exit 1 when none or several match, as
     `lexkb penalty` does for offences."""
     from ..store import select
 
     wanted = _squash(query or "")
     if not wanted:
-        raise LexkbError("ARTICLE: give an article, e.g. 'CPF 205 bis' or 201")
+        raise LexkbError("ARTICLE: give an article, by its label or its number alone")
     rows = select(store, Q_ARTICLES)
     hits = []
     for r in rows:
@@ -50,7 +50,9 @@ def resolve(store, query: str) -> dict:
         if wanted in (full, number):
             hits.append(r)
     if not hits:
-        raise LexkbError(f"ARTICLE: no article matches '{query}' (e.g. 'CPF 205 bis', 'LPSTP 6', 201)", exit_code=1)
+        example = rows[0]["label"] if rows else "none"
+        raise LexkbError(f"ARTICLE: no article matches '{query}' (give its label, e.g. '{example}', or its number)",
+                         exit_code=1)
     if len(hits) > 1:
         names = ", ".join(sorted((h["label"] for h in hits), key=natural_key))
         raise LexkbError(f"ARTICLE: '{query}' matches several articles ({names}); name the instrument, e.g. "
@@ -67,7 +69,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     from ..index import describe_increase, restricted
     from ..store import select
     from .penalties import sources_note
-    from .versions import REPORT, STATUTE, Dating, basis_label, unit_label
+    from .versions import REPORT, STATUTE, Dating, as_reported, basis_label, unit_label
 
     check_lang(lang)
     if sort is not None:
@@ -128,8 +130,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             row["detail"] = f"«{r['note']}»" if r["note"] else t("not-in-source", lang)
         elif kind == "penalty":
             row["event"] = ("pena" if es else "penalty") + (f" ({r['provisionLabel']})" if r["provisionLabel"] != art["label"] else "")
-            row["basis"] = basis_label(STATUTE if statute else REPORT, lang)
-            row["detail"] = r["condition"] or (t("as-reported", lang) if not statute else None)
+            row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
+            row["detail"] = r["condition"] or (as_reported(lang, dating.report) if not statute else None)
             row["imprisonment"] = Range(dec(r["imin"]), dec(r["imax"]))
             row["fine"] = Range(dec(r["fmin"]), dec(r["fmax"])) if r["fmin"] is not None else t("no-fine", lang)
             row["fine_unit"] = unit_label(r["fineUnit"], lang)
@@ -140,11 +142,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             bounds = [b for b in ("min", "max") if b in (r["bounds"] or "").split()]
             targets = sorted(f["targets"], key=natural_key)
             row["event"] = "agravación" if es else "aggravation"
-            row["basis"] = basis_label(STATUTE if statute else REPORT, lang)
+            row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = (describe_increase(r["fraction"], comps, bounds, bool(r["upTo"]))
                              + ((" — aplica a: " if es else " — applies to: ") + ", ".join(targets) if targets else ""))
             if not statute:
-                row["detail"] += f" ({t('as-reported', lang)})"
+                row["detail"] += f" ({as_reported(lang, dating.report)})"
             row["editions"] = sorted(editions_of_version.get(r["version"], ())) or None
             row["date"] = since
         row["_key"] = (row["date"] is None, row["date"] or "", KIND_ORDER[kind], ident)
@@ -167,11 +169,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "source. A version holds until the next change the editions' notes record (\"Valid until\", exclusive); empty "
          "where the editions record no later change. Amendment notes are quoted in their own words; a note listing "
          "several dates gives one row per date."),
-        ("El relato del Estado de 2010 (CRC/C/OPSC/MEX/Q/1/Add.1, en inglés) no tiene fecha propia: sus filas van al "
-         "final, sin fecha, con fundamento «informe del Estado (2010)»." if es else
-         "The State's 2010 account (CRC/C/OPSC/MEX/Q/1/Add.1, in English) has no date of its own: its rows come last, "
-         "undated, with basis \"State's report (2010)\"."),
-        sources_note(sources, lang, today=False),
+        ("El relato del informe del Estado no tiene fecha propia: sus filas van al final, sin fecha, con fundamento "
+         f"«{basis_label(REPORT, lang, dating.report)}»." if es else
+         "The State's report's account has no date of its own: its rows come last, undated, with basis "
+         f"\"{basis_label(REPORT, lang, dating.report)}\"."),
+        sources_note(sources, lang, dating.report, today=False),
     ]
     if not rows:
         notes.insert(0, (f"{art['label']}: ni versiones, ni notas de reforma, ni penas en las fuentes codificadas."

@@ -26,15 +26,15 @@ def _fraction_text(f) -> str | None:
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     from ..validity import silent_note
     from .penalties import sources_note
-    from .versions import STATUTE, Dating, basis_label, holds_on, span_text, unit_key, unit_label
+    from .versions import STATUTE, Dating, as_reported, basis_label, holds_on, span_text, unit_key, unit_label
 
     check_lang(lang)
     if sort is not None:
         raise LexkbError(f"--sort: table '{NAME}' has a fixed order (pairs in provision order); it takes no --sort")
     store = store if store is not None else load_store()
     es = lang == "es"
-    period = Period(on, lang)
     dating = Dating(store)
+    period = Period(on, lang, report=dating.report)
     sources: set[str] = set()
     rows = []
     seen: dict[str, str] = {}    # statute provision -> earliest version date, for what holds on no date
@@ -78,9 +78,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                                       if a_raw is not None and m_raw is not None else t("no-fine", lang))
             rows.append({
                 "conduct": pick(r["conductEn"], r["conductEs"], lang) or r["conductEs"] or r["conductEn"],
-                "basis": basis_label(minor_entry["basis"], lang),
+                "basis": basis_label(minor_entry["basis"], lang, dating.report),
                 "version": ("; ".join(dict.fromkeys(span_text(e, lang) for e in (adult_entry, minor_entry)))
-                            if minor_entry["basis"] == STATUTE else t("as-reported", lang)),
+                            if minor_entry["basis"] == STATUTE else as_reported(lang, dating.report)),
                 "bound": t(key, lang),
                 "unit": unit,
                 "adult_provision": Link(r["adultProvision"], r["adultProv"]),
@@ -105,34 +105,37 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("minor", t("minor", lang), True), Column("difference", t("difference", lang), True),
             Column("ratio", t("ratio", lang), True), Column("ratio_exact", t("ratio_exact", lang), machine=True),
             Column("source", t("source", lang))]
+    shown = list(dict.fromkeys((r["how"], r["minorProvision"], r["adultProvision"]) for r, _a, _m in pairs))
+    by_variants = "; ".join(f"{m} / {a}" for how, m, a in shown if how == "variants") or ("ninguno" if es else "none")
+    by_names = "; ".join(f"{m} / {a}" for how, m, a in shown if how == "names") or ("ninguno" if es else "none")
     notes = [
-        ("Pares: dos variantes de pena de un mismo delito, una condicionada a una víctima menor de 18 años (LPSTP "
-         "art. 6 I y II), o dos delitos cuyo nombre en español es el mismo, o el del otro seguido de «de personas "
-         "menores de dieciocho años» (CPF 204, «lenocinio de personas menores de dieciocho años de edad o …», y CPF "
-         "206 bis/206, «lenocinio»): emparejarlos así es una lectura de lexkb de los nombres de la ley, no palabras de "
-         "la fuente. Los dos lados de un par tienen el mismo fundamento: dos versiones de la ley que rigen el mismo "
-         "día, o dos relatos del informe del Estado; nunca uno de cada."
+        ("Pares: (1) dos variantes de pena de un mismo delito, una condicionada a una víctima menor de 18 años (aquí: "
+         f"{by_variants}); o (2) dos delitos, uno para víctimas menores de 18 años y otro sin condición de la víctima, "
+         "cuyo nombre en español es el mismo, o el del otro seguido de «de personas menores de dieciocho años» (aquí: "
+         f"{by_names}): emparejarlos por el nombre es una lectura de lexkb de los nombres de la ley, no palabras de la "
+         "fuente. Los dos lados de un par tienen el mismo fundamento: dos versiones de la ley que rigen el mismo día, o "
+         "dos relatos del informe del Estado; nunca uno de cada."
          if es else
-         "Pairs: two penalty variants of one offence, one conditioned on a victim under 18 (LPSTP art. 6 I and II), "
-         "or two offences whose Spanish names are the same, or the one's followed by \"de personas menores de dieciocho "
-         "años\" (CPF 204, \"lenocinio de personas menores de dieciocho años de edad o …\", and CPF 206 bis/206, "
-         "\"lenocinio\"): pairing them so is lexkb's reading of the statute's names, not the source's words. Both sides "
-         "of a pair have the same basis: two statute versions that hold on the same day, or two accounts of the "
+         "Pairs: (1) two penalty variants of one offence, one conditioned on a victim under 18 (here: "
+         f"{by_variants}); or (2) two offences, one for victims under 18 and one naming no victim condition, whose "
+         "Spanish names are the same, or the one's followed by \"de personas menores de dieciocho años\" (here: "
+         f"{by_names}): pairing them by name is lexkb's reading of the statute's names, not the source's words. Both "
+         "sides of a pair have the same basis: two statute versions that hold on the same day, or two accounts of the "
          "State's report; never one of each."),
-        ("La columna «cualquier persona» es la disposición sin condición de edad o capacidad de la víctima (CPF 206 "
-         "bis: «another», «a person»; LPSTP art. 6 I), no una disposición solo para adultos. "
+        ("La columna «cualquier persona» es la disposición sin condición de edad o capacidad de la víctima, no una "
+         "disposición solo para adultos. "
          "Diferencia = menor − cualquier persona; razón = menor / cualquier persona, exactas: una razón que no es un "
          "decimal finito se da como fracción con una aproximación marcada ≈. Las multas se comparan solo en la misma "
          "unidad (días multa con días multa; días de salario mínimo con días de salario mínimo): entre unidades "
          "distintas, «no comparable»."
          if es else
-         "The \"any person\" columns are the provision with no condition on the victim's age or capacity (CPF 206 bis: "
-         "\"another\", \"a person\"; LPSTP art. 6 I), not a provision for adults only. "
+         "The \"any person\" columns are the provision with no condition on the victim's age or capacity, not a "
+         "provision for adults only. "
          "Difference = minor − any person; ratio = minor / any person, both exact: a ratio that is not a terminating "
          "decimal is given as a fraction with an approximation marked ≈. Fines are compared only in one unit (días "
          "multa with días multa, days of minimum wage with days of minimum wage): across different units, \"not "
          "comparable\"."),
-        sources_note(sources, lang),
+        sources_note(sources, lang, dating.report),
     ]
     if on is not None:
         notes.extend(silent_note(prov, earliest, on) for prov, earliest in sorted(seen.items(), key=lambda kv: natural_key(kv[0]))

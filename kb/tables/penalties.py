@@ -125,27 +125,32 @@ def editions_of(source_labels) -> list[str]:
     return sorted(eds, key=when)
 
 
-def sources_note(source_labels, lang: str, today: bool = True) -> str:
+def sources_note(source_labels, lang: str, report: dict | None = None, today: bool = True) -> str:
     """Which sources a penalty table draws on, and how its rows say which is which (today: and what
-    the table shows without --on)."""
+    the table shows without --on). The report's name and year come from the data (versions.report_of)."""
+    from .versions import REPORT, basis_label
+
     editions = "; ".join(editions_of(source_labels))
-    if not today:
-        return sources_note(source_labels, lang).rsplit(" Sin --on" if lang == "es" else " Without --on", 1)[0]
+    report = report or {}
+    name = f" ({report['name']})" if report.get("name") else ""
+    label = basis_label(REPORT, lang, report)
     if lang == "es":
-        return ("Fuentes: el texto oficial de la ley (" + (editions or "ninguna edición") + "), filas con fundamento "
-                "«ley (texto oficial)», cada una con la versión del artículo que la establece; y el informe del Estado "
-                "de 2010 (CRC/C/OPSC/MEX/Q/1/Add.1, en inglés), filas con fundamento «informe del Estado (2010)». "
-                "Sin --on: la ley de hoy (la última versión de cada artículo) junto al relato del Estado.")
-    return ("Sources: the statute's own text (" + (editions or "no edition") + "), rows with basis \"statute\", each "
-            "with the version of its article that states it; and the State's 2010 report (CRC/C/OPSC/MEX/Q/1/Add.1, "
-            "in English), rows with basis \"State's report (2010)\". Without --on: today's law (the latest version of "
-            "each statute article) beside the State's account.")
+        text = ("Fuentes: el texto oficial de la ley (" + (editions or "ninguna edición") + "), filas con fundamento "
+                f"«ley (texto oficial)», cada una con la versión del artículo que la establece; y el informe del "
+                f"Estado{name}, filas con fundamento «{label}».")
+        return text + (" Sin --on: la ley de hoy (la última versión de cada artículo) junto al relato del Estado."
+                       if today else "")
+    text = ("Sources: the statute's own text (" + (editions or "no edition") + "), rows with basis \"statute\", each "
+            f"with the version of its article that states it; and the State's report{name}, rows with basis "
+            f"\"{label}\".")
+    return text + (" Without --on: today's law (the latest version of each statute article) beside the State's "
+                   "account." if today else "")
 
 
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     from ..aggravation import effective
     from ..validity import silent_note
-    from .versions import REPORT, STATUTE, Dating, basis_label, holds_on, span_text, unit_label
+    from .versions import STATUTE, Dating, as_reported, basis_label, holds_on, span_text, unit_label
 
     check_lang(lang)
     if sort is not None and sort not in SORT_KEYS:
@@ -154,8 +159,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     from ..store import select
 
     es = lang == "es"
-    period = Period(on, lang)
     dating = Dating(store)
+    period = Period(on, lang, report=dating.report)
     sources: set[str] = set()
     bases: dict[str, list[str]] = {}
     for b in select(store, Q_CLAIM_BASES):
@@ -196,7 +201,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         unit = unit_label(r["fineUnit"], lang)
         if factors:
             # one aggravated range per rule, each rule alone: where two rules of different articles apply
-            # to one variant (CPF 205 bis and 209 bis), whether and how they combine is not computed
+            # to one variant, whether and how they combine is not computed
             by_rule: dict[tuple, list[dict]] = {}
             for f in sorted(factors, key=lambda f: (natural_key(f["rule_provision"]), f["rule"], f["id"])):
                 by_rule.setdefault((f["rule_provision"], f["rule"]), []).append(f)
@@ -233,8 +238,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "offence": pick(r["offenceEn"], r["offenceEs"], lang) or r["offenceEs"] or r["offenceEn"],
             "victim": victim,
             "variant": r["condition"],
-            "basis": basis_label(penalty["basis"], lang),
-            "version": span_text(penalty, lang) or t("as-reported", lang),
+            "basis": basis_label(penalty["basis"], lang, dating.report),
+            "version": span_text(penalty, lang) or as_reported(lang, dating.report),
             "imprisonment": Range(dec(r["imin"]), dec(r["imax"])),
             "fine": Range(dec(fine[0]), dec(fine[1])) if fine is not None else t("no-fine", lang),
             "fine_unit": unit,
@@ -270,8 +275,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("readings", t("readings", lang))]
     notes = [
         ("Una fila por variante de pena y por fuente. Las penas agravadas aplican una sola vez el aumento de cada regla "
-         "de agravación, cualquiera que sea la agravante presente (LPSTP art. 6 III: «shall be increased by half in the "
-         "following situations»); aritmética decimal exacta, la misma que `lexkb penalty`. A una pena de la ley solo se "
+         "de agravación, cualquiera que sea la agravante presente (una regla que enumera varias situaciones aumenta la "
+         "pena una vez); aritmética decimal exacta, la misma que `lexkb penalty`. A una pena de la ley solo se "
          "aplican las reglas de agravación cuya versión rige el mismo día (sin --on: la última), nunca dos versiones de "
          "una misma regla; a la versión del informe, solo las reglas que el informe relata. «Hasta en» es un tope a "
          "discreción del juez: el rango agravado va del mínimo sin cambio al máximo aumentado. Donde dos reglas "
@@ -279,8 +284,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "de agravantes: la ley no dice si se acumulan y lexkb no lo calcula."
          if es else
          "One row per penalty variant and source. Aggravated ranges apply each aggravation rule's increase once, "
-         "whichever of its factors is present (LPSTP art. 6 III: \"shall be increased by half in the following "
-         "situations\"); exact decimal arithmetic, the same as `lexkb penalty`. A statute's penalty takes only the "
+         "whichever of its factors is present (a rule that lists several situations increases the penalty once); "
+         "exact decimal arithmetic, the same as `lexkb penalty`. A statute's penalty takes only the "
          "aggravation rules whose version holds on the same day (without --on: the latest), never two versions of one "
          "rule; the report's account takes only the rules the report gives. \"Hasta en\" (up to) is a ceiling at the "
          "judge's discretion: the aggravated range runs from the unchanged minimum to the raised maximum. Where two rules "
@@ -294,7 +299,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "days of minimum wage in the State's report; they are different units. OPSC paragraphs: those the State claims "
          "the offence's provisions implement, with the paragraphs of the source that claim it and the claims' basis "
          "(stated by the source, or inferred from the source's structure: see `lexkb table opsc-coverage`)."),
-        sources_note(sources, lang),
+        sources_note(sources, lang, dating.report),
         (f"Versiones de la ley: fechadas por la publicación de cada decreto en el Diario Oficial; la entrada en vigor no "
          f"consta en la fuente. Una versión rige hasta el siguiente cambio que anotan las ediciones (excluido)."
          if es else

@@ -1,13 +1,13 @@
 """What the penalty tables share about sources and time: each penalty's basis (the statute's own
-text, one version of its article, or the State's 2010 report), the dates a statute version holds,
+text, one version of its article, or the State's report), the dates a statute version holds,
 the fine's own unit, and which of them belong to the law of a day.
 
 A statute version holds from the journal date of the decree that made it (`valid_from`) until the
 journal date of the next change the editions' notes record for its article (`valid_until`,
 exclusive): the same dates the lookup index gives (lexkb.index, Q_ARTICLE_CHANGES) and the same
 test, lexkb.validity.holds. Without --on the tables show today's law, the latest version of each
-statute article, beside the State's 2010 account. An aggravation rule stated by a version of its
-own article (CPF 205 bis "al doble", versions of 2012-06-14 and 2023-10-18) is applied to a penalty
+statute article, beside the State's account. An aggravation rule stated by a version of its
+own article (in the data: an "al doble" with versions of 2012-06-14 and 2023-10-18) is applied to a penalty
 only where both hold on the table's day: never two versions of one rule together."""
 from __future__ import annotations
 
@@ -37,18 +37,46 @@ def unit_label(iri: str | None, lang: str) -> str | None:
     return es if lang == "es" else en
 
 
-def basis_label(basis: str, lang: str) -> str:
+Q_REPORTS = """
+SELECT DISTINCT ?id ?submitted WHERE {
+  ?document a lexkb:SourceDocument ; dcterms:identifier ?id .
+  OPTIONAL { ?document dcterms:dateSubmitted ?submitted }
+  FILTER NOT EXISTS { ?document a eli:LegalExpression }
+} ORDER BY ?id"""
+
+
+def report_of(store) -> dict:
+    """The State's report(s) the knowledge base cites, from the data: {"name": its identifier(s),
+    "year": the year it was received (dcterms:dateSubmitted), or None where not in source}."""
+    from ..store import select
+
+    rows = select(store, Q_REPORTS)
+    years = sorted({str(r["submitted"])[:4] for r in rows if r["submitted"]})
+    return {"name": "; ".join(r["id"] for r in rows) or None, "year": "/".join(years) or None}
+
+
+def basis_label(basis: str, lang: str, report: dict | None = None) -> str:
     if basis == STATUTE:
         return "ley (texto oficial)" if lang == "es" else "statute"
-    return "informe del Estado (2010)" if lang == "es" else "State's report (2010)"
+    year = f" ({report['year']})" if report and report.get("year") else ""
+    return f"informe del Estado{year}" if lang == "es" else f"State's report{year}"
+
+
+def as_reported(lang: str, report: dict | None = None) -> str:
+    year = f" en {report['year']}" if lang == "es" and report and report.get("year") else \
+        f" in {report['year']}" if report and report.get("year") else ""
+    return f"según lo comunicó el Estado{year}" if lang == "es" else f"as reported by the State{year}"
 
 
 class Dating:
-    """The dated changes of every article (amendment notes, repeals), to date each version."""
+    """The dated changes of every article (amendment notes, repeals), to date each version; and the
+    State's report the knowledge base cites (`report`, see report_of)."""
 
     def __init__(self, store):
         from ..index import Q_ARTICLE_CHANGES
         from ..store import select
+
+        self.report = report_of(store)
 
         self.changes: dict[str, list[str]] = {}
         for r in select(store, Q_ARTICLE_CHANGES):
