@@ -713,7 +713,8 @@ class Compiler:
         if len(ref.parts) != 1:
             raise ProvisionError(b.file, b.line_of("provision"), f"[version] {ref.key()!r}: versions are of whole articles")
         article = self.provision_iri(ref, b)
-        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0],
+                                     self.instruments[ref.instrument].get("date_publication"))
         versions.encode_version(self.g, self.library, t, b, declared,
                                 lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
                                 self.closed_concept)

@@ -462,7 +462,9 @@ def assemble(rows: dict, counts: dict) -> dict:
                 e["victim_conditions"].append(condition)
         entry["rules"] = list(rule_entries.values())
         own_iris = _unique(p["provision"] for p in own_provisions)
-        entry["opsc"] = _unique(opsc_paragraph(c["opsclabel"]) for prov in own_iris for c in claims[prov])
+        # the State's claims; lexkb's editorial mappings are only in opsc_claims, with their basis
+        entry["opsc"] = _unique(opsc_paragraph(c["opsclabel"]) for prov in own_iris for c in claims[prov]
+                                if c["basis"] != "editorial")
         entry["opsc_claims"] = [claim_entry(c, provision=c["provlabel"]) for prov in own_iris for c in claims[prov]]
         entry["readings"] = reading_entries(readings[iri])
         entry["sources"] = _unique(s["source"] for s in sources[iri])

@@ -48,7 +48,9 @@ def claim_lines(claims: list[dict], indent: str = "  ") -> list[str]:
         who = f" by {provision}" if provision else ""
         basis = c.get("basis_label") or "basis not recorded"
         why = f": {c['rationale']}" if c.get("rationale") and c.get("basis") != "stated" else ""
-        out.append(f"{indent}OPSC {opsc}, as the State claims{who} [{', '.join(dict.fromkeys(c['paras']))}] — "
+        # lexkb's own mapping is never shown as the State's claim
+        whose = "as lexkb reads it (not a claim of the State)" if c.get("basis") == "editorial" else "as the State claims"
+        out.append(f"{indent}OPSC {opsc}, {whose}{who} [{', '.join(dict.fromkeys(c['paras']))}] — "
                    f"basis: {basis}{why}")
     return out
 
@@ -77,7 +79,7 @@ def as_text(result: dict) -> str:
     if result["on"]:
         out.append(f"As the law stood on {result['on']}:")
     for o in result["results"]:
-        es = f" | {o['offence_es']} (es)" if o["offence_es"] else ""
+        es = f" | {o['offence_es']} (es)" if o["offence_es"] and o["offence_es"] != o["offence"] else ""
         out.append(f"{o['offence']}{es}  [{o['id']}]")
         out.append(f"  defined in {', '.join(o['defined_in'])}; penalised in {', '.join(o['penalised_in'])}")
         if o["victim_conditions"]:
