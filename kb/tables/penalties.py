@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..errors import LexkbError
 from .common import (Period, check_lang, load_store, pick, query_note, reading_cell, reading_notes, readings_by_offence,
                      run_query, t)
-from .model import Column, Link, Range, Table, dec, natural_key, para_number, source_sort_key, split
+from .model import Column, Link, Range, Table, dec, exact_number, natural_key, para_number, source_sort_key, split
 
 NAME = "penalties"
 
@@ -208,8 +208,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             agg_imp, agg_fine, factor_cell = [], [], []
             for (prov, _rule), fs in by_rule.items():
                 imp, afine, _steps = effective(penalty, fs)
-                agg_imp.append(Range(dec(imp[0]), dec(imp[1])))
-                agg_fine.append(Range(dec(afine[0]), dec(afine[1])) if afine is not None else t("no-fine", lang))
+                agg_imp.append(Range(exact_number(imp[0]), exact_number(imp[1])))
+                agg_fine.append(Range(exact_number(afine[0]), exact_number(afine[1])) if afine is not None
+                                else t("no-fine", lang))
                 factor_cell += [f"{f['label']} ({f['provision']})" for f in fs]
                 factor_cell.append(f"{prov}" + (f" ({'versión del' if es else 'version of'} {fs[0]['valid_from']})"
                                                 if fs[0]["basis"] == STATUTE else "") + f": {fs[0]['effect']}")
@@ -312,6 +313,17 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     if sort:
         notes.append((f"Ordenada por {sort}" if es else f"Sorted by {sort}") + (" (descendente)." if es and reverse else
                                                                                  " (descending)." if reverse else "."))
+    from fractions import Fraction
+
+    if any(isinstance(x, Fraction) for row in rows for key in ("agg_imprisonment", "agg_fine")
+           for cell in (row[key] if isinstance(row[key], list) else [row[key]]) if isinstance(cell, Range)
+           for x in (cell.lo, cell.hi)):
+        notes.append("Un límite agravado que no es un decimal finito (un aumento de dos terceras partes: 20 000 × 5/3) "
+                     "se da como fracción exacta con una aproximación marcada ≈; csv y json lo llevan como el número "
+                     "binario más cercano." if es else
+                     "An aggravated bound that is not a terminating decimal (an increase by two thirds: 20,000 × 5/3) "
+                     "is given as its exact fraction with an approximation marked ≈; csv and json carry it as the "
+                     "nearest binary number.")
     if on is not None:
         notes.extend(silent_note(prov, earliest, on) for prov, earliest in sorted(statute_seen.items(),
                                                                                 key=lambda kv: natural_key(kv[0]))
