@@ -86,6 +86,9 @@ STRINGS = {
     "claimed": ("claimed", "reivindicado"),
     "claimed-broader": ("claimed only at a broader paragraph ({p})", "reivindicado solo en un párrafo más amplio ({p})"),
     "claimed-narrower": ("claimed only at narrower paragraphs ({p})", "reivindicado solo en párrafos más específicos ({p})"),
+    "editorial": ("lexkb's own mappings (editorial, not the State's)", "Vinculaciones propias de lexkb (editoriales, no del Estado)"),
+    "editorial-only": ("not claimed by the State; lexkb's own (editorial) mapping only",
+                       "el Estado no lo reivindica; solo una vinculación propia de lexkb (editorial)"),
     "no-provision": ("no provision mapped in the encoded sources", "ninguna disposición vinculada en las fuentes codificadas"),
     "note": ("Note", "Nota"),
     "gap-note": ("a gap in the sources lexkb encodes, not a finding about the State's law: no provision in them is "

@@ -17,6 +17,7 @@ SELECT DISTINCT ?offenceId ?basis WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?offenceId ; lexkb:definedIn|lexkb:penalisedIn ?provision .
   ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ;
          lexkb:claimBasis/skos:prefLabel ?basis . FILTER(lang(?basis) = "en")
+  FILTER NOT EXISTS { ?claim lexkb:claimBasis/skos:notation "editorial" }
 } ORDER BY ?offenceId ?basis"""
 
 
