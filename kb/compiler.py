@@ -705,16 +705,20 @@ class Compiler:
             raise ProvisionError(b.file, line, f"unknown provision {ref.key()!r}")
         return self.provision_iri(ref, b)
 
-    def on_version(self, t: dict, b: Block, ctx: Context) -> None:
-        """A temporal version of an article and its texts in the editions (kb/encode/versions.py)."""
+    def declared_article(self, t: dict, b: Block, ctx: Context, kind: str, whole: str) -> tuple[Ref, versions.Declared]:
+        """The whole article a [version] or [repealed] is about: its 'provision', else the one above it."""
         ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
         if ref is None or ref.key() not in self.provisions:
-            raise ProvisionError(b.file, b.line, "[version] needs a declared article: a [provision] above it or 'provision'")
+            raise ProvisionError(b.file, b.line, f"[{kind}] needs a declared article: a [provision] above it or 'provision'")
         if len(ref.parts) != 1:
-            raise ProvisionError(b.file, b.line_of("provision"), f"[version] {ref.key()!r}: versions are of whole articles")
+            raise ProvisionError(b.file, b.line_of("provision"), f"[{kind}] {ref.key()!r}: {whole}")
         article = self.provision_iri(ref, b)
-        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0],
-                                     self.instruments[ref.instrument].get("date_publication"))
+        return ref, versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0],
+                                      self.instruments[ref.instrument].get("date_publication"))
+
+    def on_version(self, t: dict, b: Block, ctx: Context) -> None:
+        """A temporal version of an article and its texts in the editions (kb/encode/versions.py)."""
+        ref, declared = self.declared_article(t, b, ctx, "version", "versions are of whole articles")
         versions.encode_version(self.g, self.library, t, b, declared,
                                 lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
                                 self.closed_concept)
@@ -726,13 +730,7 @@ class Compiler:
 
     def on_repealed(self, t: dict, b: Block, ctx: Context) -> None:
         """An article the editions print as repealed, and its amendment events (kb/encode/versions.py)."""
-        ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
-        if ref is None or ref.key() not in self.provisions:
-            raise ProvisionError(b.file, b.line, "[repealed] needs a declared article: a [provision] above it or 'provision'")
-        if len(ref.parts) != 1:
-            raise ProvisionError(b.file, b.line_of("provision"), f"[repealed] {ref.key()!r}: whole articles are repealed")
-        article = self.provision_iri(ref, b)
-        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        _, declared = self.declared_article(t, b, ctx, "repealed", "whole articles are repealed")
         versions.encode_repeal(self.g, self.library, t, b, declared,
                                lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
                                self.closed_concept)
