@@ -149,7 +149,8 @@ def test_sort_by_max_imprisonment():
     rows = build_table("penalties", sort="imprisonment-max", reverse=True).rows
     maxima = [r["imprisonment"].hi for r in rows]
     assert maxima == sorted(maxima, reverse=True)
-    assert maxima[0] == 18 and maxima[-1] == 3      # 209 Bis and LPSTP 6 II: 18; CPF 209: "seis meses a tres años"
+    # General Law art. 35 (ed. 2025-11-14), its victims named: "de 12 a 50 años de prisión"; CPF 209: "seis meses a tres años"
+    assert maxima[0] == 50 and maxima[-1] == 3
     asc = build_table("penalties", sort="fine-min").rows
     assert [r["_penalty_id"] for r in asc][:3] == ["cpf-206-v2007-03-27", "cpf-206", "cpf-209-v2010-08-19"]
 
