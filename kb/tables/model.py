@@ -86,6 +86,16 @@ def dec(value) -> Decimal:
     return Decimal(str(value))
 
 
+def exact_number(x) -> "Decimal | Fraction":
+    """A computed bound exactly: a Decimal where it has a finite decimal expansion (13.5), else the
+    Fraction it stands for (20,000 x 5/3 = 100000/3, never 33333.333333333336). Floats from the
+    aggravation arithmetic are read back as the simple fraction they approximate (lexkb.aggravation.exact)."""
+    from ..aggravation import exact
+
+    f = x if isinstance(x, Fraction) else exact(x)
+    return fraction_decimal(f) if terminates(f) else f
+
+
 def exact_fraction(a: Decimal, b: Decimal) -> Fraction | None:
     return None if b == 0 else Fraction(a) / Fraction(b)
 

@@ -65,8 +65,11 @@ def cell_text(value, lang: str = "en", link: LinkFn | None = None, escape: Calla
     if isinstance(value, Link):
         href = link(value) if link else None
         return f"[{escape(value.text)}]({href})" if href else escape(value.text)
-    if isinstance(value, Range):
-        return f"{fmt_number(value.lo, lang)}{DASH}{fmt_number(value.hi, lang)}"
+    if isinstance(value, Range):  # a bound may be an exact fraction (an increase by two thirds): 100000/3 ≈ 33,333.333
+        def bound(x):
+            return fmt_fraction(x, lang) if isinstance(x, Fraction) else fmt_number(x, lang)
+
+        return escape(f"{bound(value.lo)}{DASH}{bound(value.hi)}")
     if isinstance(value, Fraction):
         return escape(fmt_fraction(value, lang))
     if isinstance(value, (int, Decimal, float)):
