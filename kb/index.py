@@ -13,10 +13,10 @@ from .store import select
 Q_OFFENCES = """
 SELECT ?offence ?id ?en ?es ?text ?textes WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?id .
-  OPTIONAL { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") }
-  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
-  OPTIONAL { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") }
-  OPTIONAL { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
+  OPTIONAL { { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") } }
+  OPTIONAL { { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
+  OPTIONAL { { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
+  OPTIONAL { { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
 } ORDER BY ?id ?offence"""
 
 Q_ALIASES = """
@@ -82,7 +82,7 @@ SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlab
   ?measure lexkb:measureType ?t ; lexkb:mandatory ?mandatory ; lexkb:prescribedBy ?prov .
   ?t skos:notation ?type ; skos:prefLabel ?typelabel . FILTER(lang(?typelabel) = "en")
   ?prov rdfs:label ?provlabel .
-  OPTIONAL { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") }
+  OPTIONAL { { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
   OPTIONAL { ?measure lexkb:conditionText ?condition }
   OPTIONAL { ?measure lexkb:quotedText ?text }
 } ORDER BY ?owner ?type"""
@@ -114,8 +114,8 @@ SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim 
   ?p rdfs:label ?provlabel .
   OPTIONAL { ?rule lexkb:refersTo ?refers }
   OPTIONAL { ?rule lexkb:quotedText ?text }
-  OPTIONAL { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
-             FILTER(lang(?victim) = "en") }
+  OPTIONAL { { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
+             FILTER(lang(?victim) = "en") } }
   OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?offence ?provlabel ?id ?victim"""
 
@@ -124,7 +124,7 @@ SELECT ?provision ?provlabel ?opsc ?opsclabel ?source ?basis ?basislabel ?ration
   ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ; lexkb:treatyProvision ?opsc ;
          dcterms:source ?s .
   ?provision rdfs:label ?provlabel . ?opsc rdfs:label ?opsclabel . ?s rdfs:label ?source .
-  OPTIONAL { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?claim lexkb:basisRationale ?rationale }
 } ORDER BY ?provlabel ?opsclabel ?source"""
 
@@ -143,7 +143,7 @@ SELECT DISTINCT ?offence ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?so
   ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
            lexkb:restsOn ?words ; dcterms:source ?s .
   ?s rdfs:label ?source .
-  OPTIONAL { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?offence ?id ?words ?source"""
 
@@ -158,7 +158,7 @@ SELECT DISTINCT ?provision ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?
   ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
            lexkb:restsOn ?words ; dcterms:source ?s .
   ?s rdfs:label ?source .
-  OPTIONAL { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?provision ?id ?words ?source"""
 
@@ -215,8 +215,8 @@ SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?texte
              eli:is_part_of ?parent ; lexkb:coverage ?c .
   ?c skos:notation ?coverage .
   ?provision eli:is_part_of+ ?instrument . ?instrument a eli:LegalResource .
-  OPTIONAL { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") }
-  OPTIONAL { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
+  OPTIONAL { { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
+  OPTIONAL { { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
   OPTIONAL { ?provision dcterms:description ?description }
   OPTIONAL { ?provision lexkb:repealedOn ?repealed }
 } ORDER BY ?instrument ?provision"""
