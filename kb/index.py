@@ -13,10 +13,10 @@ from .store import select
 Q_OFFENCES = """
 SELECT ?offence ?id ?en ?es ?text ?textes WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?id .
-  OPTIONAL { { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") } }
-  OPTIONAL { { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
-  OPTIONAL { { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
-  OPTIONAL { { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
+  OPTIONAL { SELECT * WHERE { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
 } ORDER BY ?id ?offence"""
 
 Q_ALIASES = """
@@ -82,7 +82,7 @@ SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlab
   ?measure lexkb:measureType ?t ; lexkb:mandatory ?mandatory ; lexkb:prescribedBy ?prov .
   ?t skos:notation ?type ; skos:prefLabel ?typelabel . FILTER(lang(?typelabel) = "en")
   ?prov rdfs:label ?provlabel .
-  OPTIONAL { { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
   OPTIONAL { ?measure lexkb:conditionText ?condition }
   OPTIONAL { ?measure lexkb:quotedText ?text }
 } ORDER BY ?owner ?type"""
@@ -114,7 +114,7 @@ SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim 
   ?p rdfs:label ?provlabel .
   OPTIONAL { ?rule lexkb:refersTo ?refers }
   OPTIONAL { ?rule lexkb:quotedText ?text }
-  OPTIONAL { { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
+  OPTIONAL { SELECT * WHERE { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
              FILTER(lang(?victim) = "en") } }
   OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?offence ?provlabel ?id ?victim"""
@@ -124,7 +124,7 @@ SELECT ?provision ?provlabel ?opsc ?opsclabel ?source ?basis ?basislabel ?ration
   ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ; lexkb:treatyProvision ?opsc ;
          dcterms:source ?s .
   ?provision rdfs:label ?provlabel . ?opsc rdfs:label ?opsclabel . ?s rdfs:label ?source .
-  OPTIONAL { { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?claim lexkb:basisRationale ?rationale }
 } ORDER BY ?provlabel ?opsclabel ?source"""
 
@@ -137,13 +137,13 @@ SELECT DISTINCT ?offence ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?so
   { ?reading lexkb:readingOf ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?t lexkb:penaltyFor ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?t lexkb:governs ?offence }
-  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:aggravates/lexkb:penaltyFor ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:aggravates ?tPenalty . ?tPenalty lexkb:penaltyFor ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?t lexkb:affectsOffence ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?offence lexkb:definedIn|lexkb:penalisedIn ?t }
   ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
            lexkb:restsOn ?words ; dcterms:source ?s .
   ?s rdfs:label ?source .
-  OPTIONAL { { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?offence ?id ?words ?source"""
 
@@ -158,7 +158,7 @@ SELECT DISTINCT ?provision ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?
   ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
            lexkb:restsOn ?words ; dcterms:source ?s .
   ?s rdfs:label ?source .
-  OPTIONAL { { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?provision ?id ?words ?source"""
 
@@ -215,8 +215,8 @@ SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?texte
              eli:is_part_of ?parent ; lexkb:coverage ?c .
   ?c skos:notation ?coverage .
   ?provision eli:is_part_of+ ?instrument . ?instrument a eli:LegalResource .
-  OPTIONAL { { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
-  OPTIONAL { { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
+  OPTIONAL { SELECT * WHERE { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
   OPTIONAL { ?provision dcterms:description ?description }
   OPTIONAL { ?provision lexkb:repealedOn ?repealed }
 } ORDER BY ?instrument ?provision"""

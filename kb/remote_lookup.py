@@ -91,7 +91,7 @@ NAME_PROPERTIES = ("skos:prefLabel", "skos:altLabel", "dcterms:identifier")
 Q_STUBS = """
 SELECT ?offence ?id ?en ?es ?alias ?defined_in ?penalised_in WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
-  OPTIONAL { { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
   OPTIONAL { ?offence skos:altLabel ?alias }
   OPTIONAL { ?offence lexkb:definedIn ?d . ?d rdfs:label ?defined_in ; eli:id_local ?dkey }
   OPTIONAL { ?offence lexkb:penalisedIn ?p . ?p rdfs:label ?penalised_in ; eli:id_local ?pkey }

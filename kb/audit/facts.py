@@ -84,7 +84,7 @@ SELECT ?penalty ?type ?label ?mandatory ?duration WHERE {
   ?penalty a lexkb:Penalty ; lexkb:additionalMeasure ?m .
   ?m lexkb:measureType ?t ; lexkb:mandatory ?mandatory .
   ?t skos:notation ?type ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
-  OPTIONAL { { ?m lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?m lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
 } ORDER BY ?penalty ?type"""
 
 
