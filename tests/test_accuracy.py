@@ -47,13 +47,13 @@ def test_amendments_table_says_which_wording_is_linked_to_which_article_and_why(
     from lexkb.tables import build_table
 
     table = build_table("amendments")
+    # the note names no instrument of a State: the readings themselves say which wording goes to which article
     assert table.notes[2] == (
-        "Para. 44 names offences, not articles. \"Procurement for prostitution … involving persons under the age of 18\" "
-        "is linked to CPF art. 204 (procurement of persons under 18, to which para. 46 says a separate chapter is "
-        "devoted), not to arts. 206 and 206 bis, which cover any person; \"sexual tourism\" to arts. 203 and 203 bis; "
-        "the extended compensation to every modelled CPF offence. These are lexkb's readings, not the source's words: "
-        "see the readings column.")
-    assert table.notes[4] == "Offences of the knowledge base lexkb links to no effect of the decree: trafficking in persons (LPSTP art. 6)."
+        "The source (para. 44) names offences, not articles: which modelled offences each effect reaches is lexkb's "
+        "reading, not the source's words; see the readings column and their notes.")
+    assert table.notes[3] == "Offences of the knowledge base lexkb links to no effect of the decree: trafficking in persons (LPSTP art. 6)."
+    assert table.notes[5].startswith("lexkb's reading decree-2010-procurement-of-minors (editorial): 'Procurement for "
+                                     "prostitution … involving persons under the age of 18' is CPF art. 204")
     assert not any("does not name" in n for n in table.notes)
     row = next(r for r in table.rows if r["_offence_id"] == "procurement")
     assert (row["parole_after"], row["compensation_after"]) == ("no change stated in source", "scope extended")
@@ -267,10 +267,13 @@ def test_tables_give_basis_and_readings_in_every_format():
     assert two_a["basis"][0].startswith("CPF art. 206 bis: inferred-from-structure (Para. 49 says")
     penalties = build_table("penalties")
     doc = json.loads(render_table(penalties, "json"))
-    assert [r["id"] for r in doc["readings"]] == ["cpf-205bis-al-doble-bounds", "cpf-209bis-statute-violence-bounds",
-                                                  "decree-2010-compensation-class", "decree-2010-procurement-of-minors",
-                                                  "decree-2010-sexual-tourism", "lpstp-6-III-c-d-not-aggravations",
-                                                  "lpstp-6-III-one-increase", "para-49-definition-claims"]
+    assert [r["id"] for r in doc["readings"]] == [
+        "cpf-205bis-al-doble-bounds", "cpf-209bis-statute-violence-bounds", "cpf-209quater-la-pena-components",
+        "cpf-209quintus-doubling-bounds", "cpf-unnamed-offences-labelled-by-their-conduct", "decree-2010-compensation-class",
+        "decree-2010-procurement-of-minors", "decree-2010-sexual-tourism", "lgpsedmtp-13-menores-de-edad",
+        "lgpsedmtp-16-increase-bounds", "lgpsedmtp-42-II-not-art-13", "lgpsedmtp-42-bounds", "lgpsedmtp-43-bounds",
+        "lgpsedmtp-offences-labelled-by-their-conduct", "lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
+        "para-49-definition-claims"]
     md = render_table(penalties, "md")
     assert "- lexkb's reading lpstp-6-III-one-increase (editorial): One increase by half" in md
     assert "| 2(a), 3(1)(a) (paras. 49, 50; inferred from the source's structure) |" in md
