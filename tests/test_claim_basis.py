@@ -44,6 +44,11 @@ def test_every_claim_has_the_basis_the_review_established(compiled):
         "Mexico claims LPSTP art. 5 implements OPSC art. 2(a)": "inferred-from-structure",
         "Mexico claims LPSTP art. 5 implements OPSC art. 3(1)(a)": "inferred-from-structure",
         "Mexico claims LPSTP art. 6 implements OPSC art. 3(1)(a)": "inferred-from-structure",
+        # lexkb's own mappings of the General Law (provisions/lgpsedmtp/10.md, 26.md): never the State's
+        "lexkb reads General Law on trafficking (2012) art. 10 implements OPSC art. 3(1)(a)(i)(a)": "editorial",
+        "lexkb reads General Law on trafficking (2012) art. 10 implements OPSC art. 3(1)(a)(i)(b)": "editorial",
+        "lexkb reads General Law on trafficking (2012) art. 10 implements OPSC art. 3(1)(a)(i)(c)": "editorial",
+        "lexkb reads General Law on trafficking (2012) art. 26 implements OPSC art. 3(1)(a)(i)(a)": "editorial",
     }
     # penalty-only articles are not linked to a definition (OPSC 2(a))
     assert g.value(CLAIM_206, LEXKB.basisRationale).endswith(
