@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..index import Q_PENALTY_CONDITIONS  # one query for a penalty's victim conditions
 from ..store import select
 
 # the State's report: a source document with a date of submission that is no statute edition
@@ -72,12 +73,6 @@ Q_PENALTY_SOURCES = """
 SELECT ?penalty ?source ?para WHERE {
   ?penalty a lexkb:Penalty ; dcterms:source ?s . ?s rdfs:label ?source . OPTIONAL { ?s lexkb:paragraph ?para }
 } ORDER BY ?penalty ?para ?source"""
-
-Q_PENALTY_CONDITIONS = """
-SELECT ?penalty ?notation ?label WHERE {
-  ?penalty a lexkb:Penalty ; lexkb:victimCondition ?c . ?c skos:notation ?notation ; skos:prefLabel ?label .
-  FILTER(lang(?label) = "en")
-} ORDER BY ?penalty ?notation"""
 
 Q_MEASURES = """
 SELECT ?penalty ?type ?label ?mandatory ?duration WHERE {
