@@ -42,11 +42,11 @@ def register(app: typer.Typer) -> None:
 
           lexkb penalty lenocinio --format json
 
-          lexkb penalty 'ACT 6' --on 2013-01-01
+          lexkb penalty trafficking --on 2013-01-01
 
           lexkb penalty 204 --endpoint http://127.0.0.1:7878/query
 
-          lexkb penalty 'CODE 203 bis' --jurisdiction mx --endpoint http://127.0.0.1:7878/query
+          lexkb penalty '203 bis' --jurisdiction mx --endpoint http://127.0.0.1:7878/query
         """
         from lexkb.cli.lookup_fast import penalty as run_penalty
 
@@ -70,11 +70,11 @@ def register(app: typer.Typer) -> None:
 
         Examples:
 
-          lexkb show 'CODE 204'
+          lexkb show 204
 
           lexkb show 'OPSC 3(1)(b)' --format json
 
-          LEXKB_ENDPOINT=http://127.0.0.1:7878/query lexkb show 'ACT 6'
+          LEXKB_ENDPOINT=http://127.0.0.1:7878/query lexkb show '6 III'
         """
         from lexkb.cli.lookup_fast import show as run_show
 

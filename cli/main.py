@@ -357,7 +357,7 @@ def load(
 
       lexkb load --store lexkb-store
 
-      lexkb load big.nt --store lexkb-store && lexkb penalty 'CODE 203 bis' --store lexkb-store -j mx
+      lexkb load big.nt --store lexkb-store && lexkb penalty '203 bis' --store lexkb-store -j mx
     """
     from lexkb.errors import LexkbError
     from lexkb.persistent import STATISTICS_GRAPH, load as load_files

@@ -21,7 +21,7 @@ Tables:
   amendments         parole and serious-offence status before and after the decree of 19 August 2010
   enforcement        per offence, penalty ranges next to the investigations by year and disposition
   history ARTICLE    one article's versions, amendment notes, repeal and penalties across editions,
-                     and the State's 2010 account of it (e.g. history 'CPF 205 bis', history 201)
+                     and the State's 2010 account of it (e.g. history '205 bis', history 201)
 
 Each table is produced by the SPARQL query kb/queries/table-NAME.rq (run it with
 `lexkb query table-NAME`); the output names it. penalties and minors-vs-adults show each row's
@@ -41,7 +41,7 @@ Examples:
   lexkb table opsc-coverage --gaps --lang es --format html -o gaps.html
   lexkb table amendments --on 2010-01-01 --format tex
   lexkb table penalties --on 2013-01-01
-  lexkb table history 'CPF 205 bis' --format json
+  lexkb table history '205 bis' --format json
   lexkb table penalties --endpoint http://127.0.0.1:7878/query
   lexkb table penalties --jurisdiction mx --endpoint http://127.0.0.1:7878/query
 
@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
     def table(
         name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage, amendments, enforcement "
                                                  "or history.", show_default=False, autocompletion=complete_tables)],
-        article: Annotated[Optional[str], typer.Argument(help="history only: the article, e.g. 'CPF 205 bis' or 201.",
+        article: Annotated[Optional[str], typer.Argument(help="history only: the article, e.g. '205 bis', 201 or an instrument's short name and the number.",
                                                          show_default=False)] = None,
         fmt: Annotated[str, format_option(("text", "md", "csv", "html", "json", "jsonl", "tex"),
                                           "text (for people: the Markdown table), md, csv, html, json, jsonl (a row per line) "

@@ -221,9 +221,18 @@ SHIPPED = {
         'CPF art. 203,OPSC art. 2(b),"CRC/C/OPSC/MEX/Q/1/Add.1, para. 45; CRC/C/OPSC/MEX/Q/1/Add.1, para. 47",stated,'], False),
     "offence-by-name": ("id,label,defined_in,penalised_in,name",
                         ["trafficking-in-persons,trafficking in persons,LPSTP art. 5,LPSTP art. 6,trata"], True),
+    # CPF 201 bis 1 in the 2025 edition: "Artículo 201 bis 1. Se deroga" / "… Derogado DOF 2703-2007" (sic)
+    "table-history": ("article,articleLabel,kind,", [
+        "CPF art. 201 bis 1,repeal,https://w3id.org/lexkb/eli/mx/cpf/art_201bis1,2007-03-27,,,,,,,,"
+        'Artículo 201 bis 1. Se deroga,,,,,,,,,,,,,,"Código Penal Federal (Última reforma publicada DOF 28-11-2025), '
+        'art. 201 bis 1"'], False),
     "table-penalties": ("penaltyId,provision,provisionLabel,", [",7,12,800,2000,", ",9,18,750,2250,", ",2,9,50,500,"], False),
     # the CPF pair (206 / 204) is pinned in test_minors_vs_adults_pairs_cpf_206_with_204 below
-    "table-minors-vs-adults": ("adultId,minorId,conductEn,", [",6,12,500,1500,9,18,750,2250,"], False),
+    "table-minors-vs-adults": ("how,adultId,minorId,conductEn,", [
+        # LPSTP art. 6 as the report gives it (para. 51): 6-12 years and 500-1,500 days; 9-18 and 750-2,250 for minors
+        "variants,lpstp-6-I,lpstp-6-II,trafficking in persons,trata de personas,",
+        ",6,12,500,1500,https://w3id.org/lexkb/ontology#DayOfMinimumWage,9,18,750,2250,"
+        "https://w3id.org/lexkb/ontology#DayOfMinimumWage,"], False),
     "table-amendments": ("kind,offenceId,offenceEn,", [
         "serious-offence,,,,,,corruption,Decree of 19 August 2010,2010-08-19,under-18,"], False),
     "table-opsc-coverage": ("paragraph,label,summary,", [

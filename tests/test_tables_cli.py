@@ -79,7 +79,10 @@ def test_csv_splits_ranges_into_min_and_max():
 def test_json_format():
     doc = json.loads(run("table", "penalties", "-f", "json", "--sort", "imprisonment-max", "--reverse").stdout)
     assert doc["query"] == "kb/queries/table-penalties.rq"
-    assert doc["rows"][0]["imprisonment"]["max"] == 18
+    # General Law art. 35 (DOF 07-06-2024): "de 12 a 50 años de prisión y de 12 mil a 50 mil días multa"
+    top = doc["rows"][0]
+    assert (top["article"], top["basis"], top["imprisonment"], top["fine"]) == (
+        "35", "statute", {"min": 12, "max": 50}, {"min": 12000, "max": 50000})
     statute, report = (next(r for r in doc["rows"] if r["article"] == "204" and r["basis"] == b)
                        for b in ("statute", "State's report (2010)"))
     # CPF 204: "de mil a dos mil quinientos días de multa"; the report (para. 47): "1,000 and 2,000 minimum daily wages"

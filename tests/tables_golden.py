@@ -2,7 +2,7 @@
 
 When the knowledge base changes on purpose, rebuild it and run
 
-    .venv/bin/lexkb build && .venv/bin/python -m lexkb.tables.golden
+    .venv/bin/lexkb build && .venv/bin/python tests/tables_golden.py
 
 then review `git diff tests/golden/tables` and commit the files with the change that caused them.
 tests/test_tables_golden.py compares every table in every format byte for byte with these files.
@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .. import paths
+from lexkb import paths
 
 GOLDEN = paths.ROOT / "tests" / "golden" / "tables"
 
@@ -40,8 +40,8 @@ VARIANT_FORMATS = ("md",)
 
 def expected() -> dict[str, str]:
     """File name -> the text lexkb produces now."""
-    from . import FORMATS, build_table
-    from .render import render
+    from lexkb.tables import FORMATS, build_table
+    from lexkb.tables.render import render
 
     out = {}
     for stem, name, kwargs in CASES:
@@ -52,7 +52,7 @@ def expected() -> dict[str, str]:
 
 
 def main() -> int:
-    from ..build import write_atomically
+    from lexkb.build import write_atomically
 
     files = expected()
     GOLDEN.mkdir(parents=True, exist_ok=True)
