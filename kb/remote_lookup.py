@@ -90,7 +90,8 @@ NAME_PROPERTIES = ("skos:prefLabel", "skos:altLabel", "dcterms:identifier")
 # hundred offences: Oxigraph then joins per offence, as it does not for thousands)
 Q_STUBS = """
 SELECT ?offence ?id ?en ?es ?alias ?defined_in ?penalised_in WHERE {
-  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+  ?offence a lexkb:Offence ; dcterms:identifier ?id .
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") } }
   OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
   OPTIONAL { ?offence skos:altLabel ?alias }
   OPTIONAL { ?offence lexkb:definedIn ?d . ?d rdfs:label ?defined_in ; eli:id_local ?dkey }
@@ -254,7 +255,7 @@ def stubs_of(store, offences) -> list[dict]:
     prints; the other keys of an entry are empty. In the index's order: by id, then IRI."""
     stubs: dict[str, dict] = {}
     for r in select_in(store, Q_STUBS, "offence", sorted(set(offences))):  # neighbours together: faster reads
-        o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"],
+        o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"] or r["es"],
                                             "offence_es": r["es"], "aliases": [], "defined_in": [],
                                             "penalised_in": [], "penalties": [], "rules": [],
                                             "aggravating_factors": []})
