@@ -50,7 +50,7 @@ KEYS = {
     "factor": {"id", "label", "victim_conditions"},
     "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "version", "source"},
     "claim": {"provision", "opsc", "source", "basis", "rationale"},
-    "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
+    "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source", "succession"},
     "jurisdiction": {"code", "name", "country"},
     "version": versions.KEYS,
     "repealed": versions.REPEALED_KEYS,
@@ -1077,7 +1077,28 @@ class Compiler:
         if rationale:
             g.add((node, LEXKB.basisRationale, self.lit_en(rationale)))
         g.add((node, RDFS.label, self.lit_en(f"lexkb's reading: {t['reading']}")))
+        if "succession" in t:
+            self.on_succession(t["succession"], node, targets, b)
         self.cite(node, self.source_nodes(source, b), b)
+
+    def on_succession(self, value, node: URIRef, targets: list[URIRef], b: Block) -> None:
+        """A reading that an offence of a later act continues one of the act it abrogated: what
+        `penalty --on` answers with for a date after the abrogation."""
+        line = b.line_of("succession")
+        if not isinstance(value, dict) or set(value) != {"from", "to"}:
+            raise ProvisionError(b.file, line, "[reading] 'succession' must be a table { from = \"offence:ID\", to = \"offence:ID\" }")
+        ends = {}
+        for key in ("from", "to"):
+            text = value[key]
+            if not isinstance(text, str) or not text.startswith("offence:"):
+                raise ProvisionError(b.file, line, f"[reading] succession {key!r} must name an offence ('offence:ID'), not {text!r}")
+            ends[key] = self.reading_target(text, b)
+            if ends[key] not in targets:
+                raise ProvisionError(b.file, line, f"[reading] succession {key!r} {text!r} must be one of the reading's 'of'")
+        if ends["from"] == ends["to"]:
+            raise ProvisionError(b.file, line, "[reading] a succession joins two different offences")
+        self.g.add((node, LEXKB.earlierOffence, ends["from"]))
+        self.g.add((node, LEXKB.laterOffence, ends["to"]))
 
     # ------------------------------------------------------------------ amendments
     def on_amendment_effect(self, t: dict, b: Block, ctx: Context) -> None:

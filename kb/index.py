@@ -162,6 +162,13 @@ SELECT DISTINCT ?provision ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?provision ?id ?words ?source"""
 
+# lexkb's readings of succession (lexkb:earlierOffence, lexkb:laterOffence): the offence of an act
+# that a later act abrogated, continued (in lexkb's reading) by an offence of the later act
+Q_SUCCESSORS = """
+SELECT ?offence ?later ?id WHERE {
+  ?reading a lexkb:Reading ; lexkb:earlierOffence ?offence ; lexkb:laterOffence ?later ; dcterms:identifier ?id .
+} ORDER BY ?offence ?id ?later"""
+
 Q_SOURCES = """
 SELECT DISTINCT ?offence ?source ?para WHERE {
   ?offence a lexkb:Offence .
@@ -319,7 +326,7 @@ QUERIES = {
     "offences": Q_OFFENCES, "aliases": Q_ALIASES, "offence_provisions": Q_OFFENCE_PROVISIONS,
     "concepts": Q_OFFENCE_CONCEPTS, "penalties": Q_PENALTIES, "penalty_conditions": Q_PENALTY_CONDITIONS,
     "measures": Q_MEASURES, "factors": Q_FACTORS, "effect_parts": Q_EFFECT_PARTS, "rules": Q_RULES,
-    "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
+    "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "successors": Q_SUCCESSORS, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
     "not_in_source": Q_NOT_IN_SOURCE, "provisions": Q_PROVISIONS, "provision_sources": Q_PROVISION_SOURCES,
     "penalty_sources": Q_PENALTY_SOURCES, "article_changes": Q_ARTICLE_CHANGES,
 }
@@ -383,6 +390,7 @@ def assemble(rows: dict, counts: dict) -> dict:
     readings = _group(rows.get("readings", []), "offence")
     provision_readings = _group(rows.get("provision_readings", []), "provision")
     sources = _group(rows["sources"], "offence")
+    successors = _group(rows.get("successors", []), "offence")
     amendments = _group(rows["amendments"], "offence")
     instruments = rows["instruments"]
     not_in_source = _group(rows["not_in_source"], "instrument")
@@ -487,6 +495,8 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry["opsc_claims"] = [claim_entry(c, provision=c["provlabel"]) for prov in own_iris for c in claims[prov]]
         entry["readings"] = reading_entries(readings[iri])
         entry["sources"] = _unique(s["source"] for s in sources[iri])
+        # an offence that lexkb reads as continued by another after its act's abrogation
+        entry["successors"] = [{"iri": s["later"], "reading": s["id"]} for s in successors[iri]]
         entry["amendments"] = [{"id": a["id"], "kind": a["kind"], "label": a["kindlabel"], "act": a["act"],
                                 "date": a["date"], "victim_condition": a["condition"], "source": a["source"],
                                 "text": a["text"]} for a in amendments[iri]]

@@ -206,11 +206,45 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     return result
 
 
+def successor_results(match: Match, results: list[dict], index: dict, factor_ids: list[str], on: dt.date) -> list[dict]:
+    """For an offence not in force on the date, the offences that lexkb reads as continuing it after
+    its act's abrogation (a reading of succession) and that are in force then: each answered for the
+    date, marked as resting on that reading (`continues`, and the first note)."""
+    out = []
+    shown = {o["iri"] for o in match.offences}
+    by_iri = {o["iri"]: o for o in index["offences"]}
+    for offence, result in zip(match.offences, results):
+        if result["in_force"] is not False:
+            continue
+        for s in offence.get("successors", []):
+            later = by_iri.get(s["iri"])
+            if later is None or later["iri"] in shown:
+                continue
+            notes = []
+            try:
+                entry = offence_result(later, index, Match(offences=[later]), factor_ids, on)
+            except LexkbError as exc:  # a factor of the earlier offence that the later one does not have
+                entry = offence_result(later, index, Match(offences=[later]), [], on)
+                notes.append(f"--with not applied to {later['id']}: {exc}")
+            if entry["in_force"] is False:
+                continue
+            reading = next(r for r in later["readings"] if r["id"] == s["reading"])
+            entry["continues"] = {"id": offence["id"], "offence": offence["offence"], "reading": reading["id"],
+                                  "basis": reading["basis"]}
+            entry["notes"] = [f"answered for {offence['id']} by lexkb's reading ({reading['basis']}), not the "
+                              f"sources' words: {reading['reading']}"] + notes + entry["notes"]
+            shown.add(later["iri"])
+            out.append(entry)
+    return out
+
+
 def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) -> tuple[dict, Match]:
     on = parse_date(on_text)
     match = resolve(query, index)
-    result = {"query": query, "on": on.isoformat() if on else None,
-              "results": [offence_result(o, index, match, factor_ids, on) for o in match.offences]}
+    results = [offence_result(o, index, match, factor_ids, on) for o in match.offences]
+    if on is not None:
+        results += successor_results(match, results, index, factor_ids, on)
+    result = {"query": query, "on": on.isoformat() if on else None, "results": results}
     if match.candidates:
         result["candidates"] = [{"id": o["id"], "offence": o["offence"], "offence_es": o["offence_es"],
                                  "defined_in": o["defined_in"], "penalised_in": o["penalised_in"]}

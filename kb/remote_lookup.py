@@ -194,7 +194,8 @@ Q_TEXTS = """SELECT ?resource ?text WHERE { ?resource lexkb:quotedText ?text }""
 # defined, penalised, penalty and rule provisions; with the factors and the provisions, all of them)
 # and a candidate list prints
 LINKING = ("offences", "offence_provisions", "penalties", "rules")
-BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "readings", "sources")
+BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "readings", "sources",
+              "successors")
 
 
 def factor_rows(store, penalties) -> list[dict]:
@@ -247,6 +248,14 @@ def entries(store, offences, provisions=(), linking_only: bool = False) -> dict:
     rows["instruments"] = select_in(store, QUERIES["instruments"], "instrument", instruments)
     rows["not_in_source"] = select_in(store, QUERIES["not_in_source"], "instrument", instruments)
     return assemble(rows, {})
+
+
+def with_successors(store, offences, provisions=()) -> dict:
+    """entries() of those offences and of the offences lexkb reads as continuing them (their
+    "successors"), which `penalty --on` answers with after an act's abrogation."""
+    index = entries(store, offences, provisions)
+    later = [s["iri"] for o in index["offences"] for s in o["successors"] if s["iri"] not in offences]
+    return entries(store, list(offences) + later, provisions) if later else index
 
 
 def stubs_of(store, offences) -> list[dict]:
@@ -366,7 +375,7 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
             index = scope.finish(entries(store, linked, [iri for iri, _ in found], linking_only=True))
             match = resolve(query, index)
             if match.offences:
-                return scope.finish(entries(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
+                return scope.finish(with_successors(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
             if match.repealed:  # its sources, which the message cites
                 return scope.finish(entries(store, [], [iri for iri, _ in found]))
             if match.candidates or match.not_in_source:
@@ -381,7 +390,7 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
         stubs = name_stubs(scope)
     match = resolve(query, _index(stubs))
     if len(match.offences) == 1 and not match.candidates:
-        return scope.finish(entries(store, [match.offences[0]["iri"]]))
+        return scope.finish(with_successors(store, [match.offences[0]["iri"]]))
     return scope.finish(_index(match.candidates or stubs))
 
 

@@ -37,6 +37,8 @@ CLOSURE = URIRef(CONCEPT + "measure-type/closure-of-establishments")
 PARA_47 = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1/para-47")
 DOC = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+# lexkb's reading that General Law art. 10 continues LPSTP art. 5's offence (provisions/lgpsedmtp/10.md)
+SUCCESSION = URIRef(ID + "reading/general-law-10-continues-lpstp-5")
 EDITION = URIRef(SRC + "cpf-dof-2020-01-24")
 CHECKSUM = URIRef(SRC + "cpf-dof-2020-01-24/checksum/sha256")
 ART_206 = URIRef(INST + "mx/cpf/art_206")
@@ -213,6 +215,15 @@ CASES = [
     ("Event: date or not in source", remove(DCTERMS.date, EVENT), EVENT, "-", "or says lexkb:notInSource dcterms:date"),
     ("Event: resulting version", replace(EVENT, LEXKB.resultingVersion, ART_206), EVENT, "lexkb:resultingVersion",
      "at most one lexkb:ArticleVersion"),
+    ("Reading: succession without its later offence", remove(LEXKB.laterOffence, SUCCESSION), SUCCESSION, "-",
+     "names both offences"),
+    ("Reading: succession of an offence it does not read",
+     replace(SUCCESSION, LEXKB.earlierOffence, URIRef(ID + "offence/sexual-tourism")), SUCCESSION, "-",
+     "each one it reads"),
+    ("Reading: two later offences", add(SUCCESSION, LEXKB.laterOffence, OFFENCE), SUCCESSION, "lexkb:laterOffence",
+     "one later offence"),
+    ("Reading: succession of a non-offence", replace(SUCCESSION, LEXKB.earlierOffence, ART_203), SUCCESSION,
+     "lexkb:earlierOffence", "one earlier offence"),
     ("Checksum: algorithm", replace(CHECKSUM, SPDX.algorithm, SPDX.checksumAlgorithm_md5), CHECKSUM, "spdx:algorithm",
      "spdx:checksumAlgorithm_sha256"),
 ]
