@@ -225,6 +225,7 @@ def successor_results(match: Match, results: list[dict], index: dict, factor_ids
                 entry = offence_result(later, index, Match(offences=[later]), factor_ids, on)
             except LexkbError as exc:  # a factor of the earlier offence that the later one does not have
                 entry = offence_result(later, index, Match(offences=[later]), [], on)
+                entry["with"] = []
                 notes.append(f"--with not applied to {later['id']}: {exc}")
             if entry["in_force"] is False:
                 continue
@@ -241,9 +242,26 @@ def successor_results(match: Match, results: list[dict], index: dict, factor_ids
 def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) -> tuple[dict, Match]:
     on = parse_date(on_text)
     match = resolve(query, index)
-    results = [offence_result(o, index, match, factor_ids, on) for o in match.offences]
+    results, refused = [], None
+    for o in match.offences:
+        try:
+            results.append(offence_result(o, index, match, factor_ids, on))
+        except LexkbError as exc:
+            # a factor of the offence that continues this one (lexkb's reading of succession), asked
+            # for on a day this one is not in force: this one is answered without it
+            if on is None or not o.get("successors"):
+                raise
+            plain = offence_result(o, index, match, [], on)
+            if plain["in_force"] is not False:
+                raise
+            plain["notes"].append(f"--with not applied to {o['id']}: {exc}")
+            results.append(plain)
+            refused = exc
     if on is not None:
-        results += successor_results(match, results, index, factor_ids, on)
+        later = successor_results(match, results, index, factor_ids, on)
+        if refused is not None and not any(r["with"] for r in later):
+            raise refused
+        results += later
     result = {"query": query, "on": on.isoformat() if on else None, "results": results}
     if match.candidates:
         result["candidates"] = [{"id": o["id"], "offence": o["offence"], "offence_es": o["offence_es"],

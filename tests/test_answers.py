@@ -126,7 +126,8 @@ CPF_NOTE = ("CPF: the statute's text by edition, today's law from the latest; be
 ])
 def test_lpstp_in_force_on_both_sides_of_each_date(index, on, in_force_, notes):
     result, _ = answer("trata", index, [], on)
-    [o] = result["results"]
+    o, *later = result["results"]
+    assert [x["id"] for x in later] == (["general-law-trafficking"] if on == "2012-06-14" else [])
     assert result["on"] == on
     assert (o["in_force"], o["notes"]) == (in_force_, notes)
     # the answer says in the same breath that it is inferred from publication dates (issue 10)

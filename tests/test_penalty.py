@@ -233,9 +233,11 @@ def test_on_date_around_lpstp_publication_and_abrogation(on, in_force):
     code, result, _ = penalty_json("trafficking", "--on", on)
     assert code == 0
     assert result["on"] == on
-    [o] = result["results"]
+    o, *later = result["results"]
     assert o["in_force"] is in_force
     assert len(o["penalties"]) == (2 if in_force else 0)
+    # from the abrogation on, General Law art. 10 too, by lexkb's reading of succession; before the LPSTP, nothing
+    assert [x["id"] for x in later] == (["general-law-trafficking"] if on == "2012-06-14" else [])
     if not in_force:
         assert o["notes"][0].startswith(f"not in force on {on} (inferred from publication dates; dates of entry into "
                                         "force not in source): LPSTP was")
