@@ -55,7 +55,7 @@ def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
         elif published:
             status = True
             notes.insert(0, f"in force on {on} ({FROM_PUBLICATION}): {inst['short']} published {published}"
-                            + (f", abrogating {inst['repealed_by']} published {repealed}" if repealed else ""))
+                            + (f"; abrogated by the {inst['repealed_by']}, published {repealed}" if repealed else ""))
         else:
             notes.insert(0, f"whether this text was in force on {on} is not in source ({reported(offence)})")
     statute = [p for p in offence.get("penalties", []) if p.get("basis") == "statute"]

@@ -82,7 +82,9 @@ def test_measure_labels_are_each_provisions_own_words(index):
 
 
 def test_what_is_not_in_force_on_the_date_is_shown_as_such_in_every_format(index):
-    o = one(index, "LPSTP 6", on="2012-06-15")
+    o, later = answer("LPSTP 6", index, [], "2012-06-15")[0]["results"]
+    # the General Law's art. 10 offence, by lexkb's reading of succession (provisions/lgpsedmtp/10.md)
+    assert (later["id"], later["continues"]["reading"]) == ("general-law-trafficking", "general-law-10-continues-lpstp-5")
     assert (o["in_force"], o["in_force_basis"]) == (False, FROM_PUBLICATION)
     assert (o["penalties"], o["aggravating_factors"], o["rules"], o["opsc"], o["opsc_claims"]) == ([], [], [], [], [])
     off = o["not_in_force"]
@@ -98,7 +100,8 @@ def test_what_is_not_in_force_on_the_date_is_shown_as_such_in_every_format(index
             "  not in force on 2012-06-15, so none of this applies (shown for reference):\n"
             "    penalties under LPSTP art. 6 I, LPSTP art. 6 II\n"
             "    aggravating factors: indigenous-victim, public-office, victim-over-60, relative-or-carer\n") in out
-    assert "aggravating factors (use --with ID)" not in out
+    lpstp = out.split("\n\n")[0]  # then General Law art. 10, by lexkb's reading of succession, with its own factors
+    assert "aggravating factors (use --with ID)" not in lpstp and "[general-law-trafficking]" in out
     for fmt in ("csv", "md"):
         code, out, _ = run_lexkb("penalty", "LPSTP 6", "--on", "2012-06-15", "--format", fmt)
         assert code == 0 and "LPSTP art. 6 I; LPSTP art. 6 II" in out and ",false," in out.replace(" | ", ",") \
@@ -110,7 +113,7 @@ def test_in_force_answer_says_it_is_inferred_from_publication_dates(index):
     o = one(index, "trata", on="2011-01-01")
     assert (o["in_force"], o["in_force_basis"]) == (True, "inferred from publication dates; dates of entry into force not in source")
     assert o["notes"][0] == ("in force on 2011-01-01 (inferred from publication dates; dates of entry into force not in "
-                             "source): LPSTP published 2007-11-27, abrogating General Law on trafficking (2012) published "
+                             "source): LPSTP published 2007-11-27; abrogated by the General Law on trafficking (2012), published "
                              "2012-06-14")
     # CPF art. 203: its version of 2007-03-27 ("Artículo reformado DOF … 27-03-2007") dates it; before it, not in source
     assert one(index, "203", on="2011-01-01")["in_force_basis"] == (
@@ -223,9 +226,9 @@ def test_penalty_json_gives_each_claims_basis_as_fields(index):
 
 def test_penalty_shows_readings_with_words_and_alternative(index):
     o = one(index, "trata")
-    assert [r["id"] for r in o["readings"]] == ["lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
-                                                "para-49-definition-claims"]
-    r = o["readings"][1]
+    assert [r["id"] for r in o["readings"]] == ["general-law-10-continues-lpstp-5", "lpstp-6-III-c-d-not-aggravations",
+                                                "lpstp-6-III-one-increase", "para-49-definition-claims"]
+    r = o["readings"][2]
     assert r == {"id": "lpstp-6-III-one-increase",
                  "reading": "One increase by half, however many of the situations in (a) and (b) are present.",
                  "rests_on": ["shall be increased by half in the following situations"],
@@ -248,8 +251,8 @@ def test_show_gives_basis_and_readings(index):
             "structure: Para. 49 says the Federal Criminal Code as a whole defines") in text
     assert "  lexkb's reading [para-49-definition-claims] (editorial: lexkb's own reading)" in text
     d = describe("LPSTP 6", index)
-    assert [r["id"] for r in d["readings"]] == ["lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
-                                                "para-49-definition-claims"]
+    assert [r["id"] for r in d["readings"]] == ["general-law-10-continues-lpstp-5", "lpstp-6-III-c-d-not-aggravations",
+                                                "lpstp-6-III-one-increase", "para-49-definition-claims"]
 
 
 def test_tables_give_basis_and_readings_in_every_format():
@@ -270,7 +273,8 @@ def test_tables_give_basis_and_readings_in_every_format():
     assert [r["id"] for r in doc["readings"]] == [
         "cpf-205bis-al-doble-bounds", "cpf-209bis-statute-violence-bounds", "cpf-209quater-la-pena-components",
         "cpf-209quintus-doubling-bounds", "cpf-unnamed-offences-labelled-by-their-conduct", "decree-2010-compensation-class",
-        "decree-2010-procurement-of-minors", "decree-2010-sexual-tourism", "lgpsedmtp-13-menores-de-edad",
+        "decree-2010-procurement-of-minors", "decree-2010-sexual-tourism", "general-law-10-continues-lpstp-5",
+        "lgpsedmtp-13-menores-de-edad",
         "lgpsedmtp-16-increase-bounds", "lgpsedmtp-42-II-not-art-13", "lgpsedmtp-42-bounds", "lgpsedmtp-43-bounds",
         "lgpsedmtp-offences-labelled-by-their-conduct", "lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
         "para-49-definition-claims"]

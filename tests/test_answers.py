@@ -111,7 +111,7 @@ def test_queries_that_must_not_match(index, query, message):
 LPSTP_NOTE = ("LPSTP published 2007-11-27; abrogated by the General Law on trafficking (2012), published 2012-06-14; "
               "dates of entry into force not in source, publication dates used")
 INFERRED = "inferred from publication dates; dates of entry into force not in source"
-LPSTP_DATES = "LPSTP published 2007-11-27, abrogating General Law on trafficking (2012) published 2012-06-14"
+LPSTP_DATES = "LPSTP published 2007-11-27; abrogated by the General Law on trafficking (2012), published 2012-06-14"
 CPF_NOTE = ("CPF: the statute's text by edition, today's law from the latest; beside it the State's account, as reported "
             "by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010), undated")
 
