@@ -66,7 +66,7 @@ ALL_READS += [("table", name) for name in TABLES if name in STATISTICS_TABLES]
 
 
 # Comunica 3 evaluates the table queries (nested OPTIONAL sub-SELECTs over the statute-era knowledge
-# base, 8,516 triples) and `query penalties` in more than the 120 s a test allows (measured on
+# base, 8,543 triples) and `query penalties` in more than the 120 s a test allows (measured on
 # 2026-11-30: `table penalties` over 250 s, `table minors-vs-adults` over 300 s; Oxigraph answers each in
 # under 0.2 s). They run when LEXKB_COMUNICA_SLOW=1; `report --endpoint` (below) still renders every
 # table from Comunica's data, through its one-snapshot copy.
