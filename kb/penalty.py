@@ -206,6 +206,16 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     return result
 
 
+def result_with_factors(offence: dict, index: dict, match: Match, factor_ids: list[str],
+                        on: dt.date | None) -> tuple[dict, LexkbError | None]:
+    """The offence's answer with the --with factors; when it has none of them, its answer without
+    them and the refusal (the caller decides whether that is an error or a note)."""
+    try:
+        return offence_result(offence, index, match, factor_ids, on), None
+    except LexkbError as exc:
+        return offence_result(offence, index, match, [], on), exc
+
+
 def successor_results(match: Match, results: list[dict], index: dict, factor_ids: list[str], on: dt.date) -> list[dict]:
     """For an offence not in force on the date, the offences that lexkb reads as continuing it after
     its act's abrogation (a reading of succession) and that are in force then: each answered for the
@@ -220,13 +230,9 @@ def successor_results(match: Match, results: list[dict], index: dict, factor_ids
             later = by_iri.get(s["iri"])
             if later is None or later["iri"] in shown:
                 continue
-            notes = []
-            try:
-                entry = offence_result(later, index, Match(offences=[later]), factor_ids, on)
-            except LexkbError as exc:  # a factor of the earlier offence that the later one does not have
-                entry = offence_result(later, index, Match(offences=[later]), [], on)
-                entry["with"] = []
-                notes.append(f"--with not applied to {later['id']}: {exc}")
+            # a factor of the earlier offence that the later one does not have is not applied to it
+            entry, refused = result_with_factors(later, index, Match(offences=[later]), factor_ids, on)
+            notes = [] if refused is None else [f"--with not applied to {later['id']}: {refused}"]
             if entry["in_force"] is False:
                 continue
             reading = next(r for r in later["readings"] if r["id"] == s["reading"])
@@ -244,19 +250,15 @@ def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) 
     match = resolve(query, index)
     results, refused = [], None
     for o in match.offences:
-        try:
-            results.append(offence_result(o, index, match, factor_ids, on))
-        except LexkbError as exc:
+        entry, exc = result_with_factors(o, index, match, factor_ids, on)
+        if exc is not None:
             # a factor of the offence that continues this one (lexkb's reading of succession), asked
             # for on a day this one is not in force: this one is answered without it
-            if on is None or not o.get("successors"):
-                raise
-            plain = offence_result(o, index, match, [], on)
-            if plain["in_force"] is not False:
-                raise
-            plain["notes"].append(f"--with not applied to {o['id']}: {exc}")
-            results.append(plain)
+            if on is None or not o.get("successors") or entry["in_force"] is not False:
+                raise exc
+            entry["notes"].append(f"--with not applied to {o['id']}: {exc}")
             refused = exc
+        results.append(entry)
     if on is not None:
         later = successor_results(match, results, index, factor_ids, on)
         if refused is not None and not any(r["with"] for r in later):

@@ -253,9 +253,8 @@ def entries(store, offences, provisions=(), linking_only: bool = False) -> dict:
 def with_successors(store, offences, provisions=()) -> dict:
     """entries() of those offences and of the offences lexkb reads as continuing them (their
     "successors"), which `penalty --on` answers with after an act's abrogation."""
-    index = entries(store, offences, provisions)
-    later = [s["iri"] for o in index["offences"] for s in o["successors"] if s["iri"] not in offences]
-    return entries(store, list(offences) + later, provisions) if later else index
+    later = [r["later"] for r in select_in(store, QUERIES["successors"], "offence", offences) if r["later"] not in offences]
+    return entries(store, list(offences) + later, provisions)
 
 
 def stubs_of(store, offences) -> list[dict]:
