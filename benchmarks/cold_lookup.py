@@ -6,11 +6,16 @@ measured in the same run. Goal (issue 13): `lexkb penalty` and `lexkb show` at m
 A plain lookup runs without typer (lexkb.cli.lookup_fast); "via typer" runs the same command
 through the typer CLI (python -m lexkb.cli.main), for comparison.
 
-    python benchmarks/cold_lookup.py [--runs 21]
+    python benchmarks/cold_lookup.py [--runs 21] [--before PYTHON]
+
+--before PYTHON adds the lookups that both versions answer, run by another install's interpreter (e.g. a
+checkout of an earlier commit with its own venv), interleaved with this one's: issue 11 asks that the
+statute's larger knowledge base add no measurable time to a cold lookup (same ratio to `python -c pass`).
 """
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -34,26 +39,39 @@ COMMANDS = {
     "lexkb penalty 203, via typer": [PY, "-m", "lexkb.cli.main", "penalty", "203"],
 }
 
+# the lookups an install from before the statute work (65a6d33) answers the same way
+BOTH = ["lexkb penalty 203", "lexkb penalty tourism (ambiguous)", "lexkb penalty trata --with victim-over-60 -f json"]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--before", metavar="PYTHON", help="another install's python, for a before/after run")
     args = parser.parse_args()
+    if args.before:
+        before = str(Path(args.before).parent / "lexkb")
+        for name in BOTH:
+            COMMANDS[f"{name} (before)"] = [before, *COMMANDS[name][1:]]
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}  # user + system time: less sensitive to load
     for i in range(args.runs):
         for name, cmd in COMMANDS.items():
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
             times[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
         print(f"\rrun {i + 1}/{args.runs}", end="", file=sys.stderr)
     print(file=sys.stderr)
     base = statistics.median(times["python -c pass"])
     rdflib = statistics.median(times["python -c 'import rdflib'"])
-    print(f"| command | median ms | x python -c pass | x import rdflib |")
-    print("|---|---:|---:|---:|")
+    cpu_base = statistics.median(cpu["python -c pass"])
+    print("| command | median ms | x python -c pass | x import rdflib | median CPU ms | CPU x python -c pass |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, values in times.items():
-        m = statistics.median(values)
-        print(f"| {name} | {m * 1000:.0f} | {m / base:.1f} | {m / rdflib:.2f} |")
+        m, c = statistics.median(values), statistics.median(cpu[name])
+        print(f"| {name} | {m * 1000:.0f} | {m / base:.1f} | {m / rdflib:.2f} | {c * 1000:.0f} | {c / cpu_base:.1f} |")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
     statistics_turtle = stats.serialise(stats.compile_statistics(stats.STATISTICS_DIR))
     # The four files switch at once (lexkb.atomic.replace_folder): a kill leaves the old set or the new.
     say(f"writing {out_dir}: {paths.KB_TURTLE}, {paths.INDEX}, {paths.SOURCEMAP}, {STATISTICS_TURTLE}")
-    replace_folder(out_dir, {paths.KB_TURTLE: turtle, paths.INDEX: dump_json(index),
+    replace_folder(out_dir, {paths.KB_TURTLE: turtle, paths.INDEX: dump_json(pack(index)),
                              paths.SOURCEMAP: dump_json(compiled.sourcemap),
                              STATISTICS_TURTLE: statistics_turtle.encode("utf-8")
                              if isinstance(statistics_turtle, str) else statistics_turtle},
@@ -79,9 +79,47 @@ def kb_path(name: str, out_dir: Path | None = None) -> Path:
 def load_index(out_dir: Path | None = None) -> dict:
     path = kb_path(paths.INDEX, out_dir)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise LexkbError(f"{path}: unreadable index ({exc}); run 'lexkb build'") from None
+        return unpack(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise LexkbError(f"{path}: unreadable index ({type(exc).__name__}: {exc}); run 'lexkb build'") from None
+
+
+# index.json holds each aggravating factor and each reading once: the General Law's art. 42 factors apply to a dozen
+# offences, and written out in each the file was 1.35 MB, which a cold `lexkb penalty` spent ~30 ms parsing
+# (issue 11: the statute must add no measurable time to a cold lookup). An offence keeps what is its own: the ids,
+# and for a factor the penalties it applies to.
+
+def pack(index: dict) -> dict:
+    factors: dict[str, dict] = {}
+    readings: dict[str, dict] = {}
+
+    def own_factor(f: dict) -> dict:
+        shared = {k: v for k, v in f.items() if k != "applies_to"}
+        if factors.setdefault(f["id"], shared) != shared:
+            raise ValueError(f"aggravating factor {f['id']} differs between offences")
+        return {"id": f["id"], "applies_to": f["applies_to"]}
+
+    def reading_id(r: dict) -> str:
+        if readings.setdefault(r["id"], r) != r:
+            raise ValueError(f"reading {r['id']} differs between its uses")
+        return r["id"]
+
+    offences = [dict(o, aggravating_factors=[own_factor(f) for f in o["aggravating_factors"]],
+                     readings=[reading_id(r) for r in o["readings"]]) for o in index["offences"]]
+    provisions = {k: dict(p, readings=[reading_id(r) for r in p["readings"]]) if "readings" in p else p
+                  for k, p in index["provisions"].items()}
+    return dict(index, offences=offences, provisions=provisions, factors=factors, readings=readings)
+
+
+def unpack(packed: dict) -> dict:
+    factors, readings = packed.pop("factors"), packed.pop("readings")
+    for o in packed["offences"]:
+        o["aggravating_factors"] = [dict(factors[f["id"]], applies_to=f["applies_to"]) for f in o["aggravating_factors"]]
+        o["readings"] = [readings[r] for r in o["readings"]]
+    for p in packed["provisions"].values():
+        if "readings" in p:
+            p["readings"] = [readings[r] for r in p["readings"]]
+    return packed
 
 
 def parse_rdf(path: Path):

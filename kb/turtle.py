@@ -14,6 +14,8 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+INTEGRAL = re.compile(r"[+-]?[0-9]+")
 # a prefix is declared only where every name it abbreviates is a plain local name: pyoxigraph would write
 # 'concept:amendment-kind\/derogado' (legal Turtle 1.1, but not every reader takes the escape)
 PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -23,7 +25,12 @@ def term(node) -> ox.NamedNode | ox.Literal:
     if isinstance(node, Literal):
         if node.language:
             return ox.Literal(str(node), language=node.language)
-        return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or XSD_STRING)))
+        text = str(node)
+        if node.datatype is not None and str(node.datatype) == XSD_DECIMAL and INTEGRAL.fullmatch(text):
+            # xsd:decimal's canonical form has a fraction ("12.0", as rdflib wrote it): Turtle's short form, 12.0,
+            # rather than "12"^^xsd:decimal
+            text += ".0"
+        return ox.Literal(text, datatype=ox.NamedNode(str(node.datatype or XSD_STRING)))
     if isinstance(node, BNode):
         raise ValueError(f"a blank node ({node.n3()}) in a graph written as lexkb's Turtle: its text would vary")
     return ox.NamedNode(str(node))

@@ -39,9 +39,9 @@ def kb_graph(compiled):
 
 @pytest.fixture(scope="session")
 def index():
-    import json
+    from lexkb.kbfile import load_index
 
-    return json.loads((ROOT / "kb" / "generated" / "index.json").read_text(encoding="utf-8"))
+    return load_index()
 
 
 @pytest.fixture

@@ -19,8 +19,10 @@ from lexkb.errors import LexkbError
 from lexkb.tables import build_table, names
 from lexkb.tables.model import Range
 
+from lexkb.kbfile import load_index
+
 ROOT = Path(__file__).resolve().parent.parent
-INDEX = json.loads((ROOT / "kb" / "generated" / "index.json").read_text(encoding="utf-8"))
+INDEX = load_index()
 CHILD_PORNOGRAPHY = "https://w3id.org/lexkb/concept/stats-offence/child-pornography"
 # the offences whose penalties the State's report gives (paras. 47, 48, 50 and 51)
 REPORTED = ("sexual-tourism", "sexual-acts-in-sexual-tourism", "procurement-of-minors", "procurement", "pederasty",

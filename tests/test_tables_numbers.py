@@ -12,8 +12,10 @@ from lexkb.tables import build_table
 from lexkb.tables.model import Range
 from lexkb.validity import holds
 
+from lexkb.kbfile import load_index
+
 ROOT = Path(__file__).resolve().parent.parent
-INDEX = json.loads((ROOT / "kb" / "generated" / "index.json").read_text(encoding="utf-8"))
+INDEX = load_index()
 PENALTIES = {p["id"]: (o, p) for o in INDEX["offences"] for p in o["penalties"]}
 TODAY = {pid for pid, (_o, p) in PENALTIES.items() if holds(p, None)}  # today's law and the State's account
 
