@@ -98,7 +98,7 @@ def _hi(r, key):
     return v.hi if isinstance(v, Range) else None
 
 
-def _num(x):  # None (no fine in source) sorts after every number
+def _num(x):  # None (no prison term or no fine in source) sorts after every number
     return (1, 0) if x is None else (0, x)
 
 
@@ -269,7 +269,10 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         })
     rows.sort(key=lambda row: row["_key"])
     if sort and SORT_KEYS[sort] is not None:
-        rows.sort(key=SORT_KEYS[sort], reverse=reverse)  # stable: ties keep the provision order
+        key = SORT_KEYS[sort]
+        rows.sort(key=key, reverse=reverse)  # stable: ties keep the provision order
+        # a row without the value (no prison term, no fine in source) comes last, in either direction
+        rows.sort(key=lambda row: isinstance(key(row), tuple) and key(row)[0] == 1)
     elif reverse:
         rows.reverse()
     cols = [Column("instrument", t("instrument", lang)), Column("article", t("article", lang)),
