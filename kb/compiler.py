@@ -862,7 +862,7 @@ class Compiler:
         if fine is not None:
             ranges.append(("fine", LEXKB.fine, *fine))
         if "community_work" in t:
-            # "jornadas de trabajo en favor de la comunidad": the judge fixes a jornada's length (CPF art. 27)
+            # in jornadas (lexkb:CommunityWorkJornada), not converted into days
             ranges.append(("community_work", LEXKB.communityWork,
                            *self.range_pair(t, "community_work", "penalty", b), LEXKB.CommunityWorkJornada))
         if not ranges:

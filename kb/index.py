@@ -431,7 +431,7 @@ def assemble(rows: dict, counts: dict) -> dict:
                 "provision": p["provlabel"],
                 "condition": p["condition"],
                 "victim_conditions": [{"id": c["notation"], "label": c["label"]} for c in penalty_conditions[p["penalty"]]],
-                # null where the article sets no prison term (CPF art. 208: community work only)
+                # null where the article sets no prison term (e.g. community work only)
                 "imprisonment_years": [p["imin"], p["imax"]] if p["imin"] is not None else None,
                 "fine": [p["fmin"], p["fmax"]] if unit else None,
                 "fine_unit": FINE_UNITS.get(unit),

@@ -2,8 +2,8 @@
 the same for the fine): an article may set any of imprisonment, fine and community work, and where
 it sets none of one the outputs say so ("none in source"), never "None–None years".
 
-Community work is counted in the Code's "jornadas de trabajo en favor de la comunidad", not in
-days: CPF art. 27 says "La extensión de la jornada de trabajo será fijada por el juez"."""
+Community work is counted in its source's unit, "jornadas de trabajo en favor de la comunidad", not
+converted into days (ontology/lexkb.ttl, lexkb:CommunityWorkJornada, says why)."""
 from __future__ import annotations
 
 from .aggravation import show
@@ -19,7 +19,7 @@ def prison_text(penalty: dict) -> str:
 
 
 def community_work_text(penalty: dict) -> str | None:
-    """'10–180 jornadas de trabajo en favor de la comunidad' (the Code's words for the unit), or None."""
+    """'10–180 jornadas de trabajo en favor de la comunidad' (the source's words for the unit), or None."""
     work = penalty.get("community_work")
     if work is None:
         return None

@@ -133,7 +133,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = r["condition"] or (as_reported(lang, dating.report) if not statute else None)
             row["imprisonment"] = Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang)
-            if r["cwmin"] is not None:  # "jornadas de trabajo en favor de la comunidad" (CPF art. 208)
+            if r["cwmin"] is not None:  # community work, in jornadas (lexkb:CommunityWorkJornada)
                 row["community_work"] = Range(dec(r["cwmin"]), dec(r["cwmax"]))
             row["fine"] = Range(dec(r["fmin"]), dec(r["fmax"])) if r["fmin"] is not None else t("no-fine", lang)
             row["fine_unit"] = unit_label(r["fineUnit"], lang)

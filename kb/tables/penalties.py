@@ -249,7 +249,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "imprisonment": Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang),
             "fine": Range(dec(fine[0]), dec(fine[1])) if fine is not None else t("no-fine", lang),
             "fine_unit": unit,
-            # "jornadas de trabajo en favor de la comunidad" (CPF art. 208); empty where the variant sets none
+            # community work, in jornadas (lexkb:CommunityWorkJornada); empty where the variant sets none
             "community_work": Range(dec(r["cwmin"]), dec(r["cwmax"])) if r["cwmin"] is not None else None,
             "factors": factor_cell or None,
             "agg_imprisonment": agg_imp,
@@ -318,11 +318,10 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "A version holds until the next change the editions' notes record for its article (exclusive)."),
     ]
     if any(row["community_work"] is not None for row in rows):
-        notes.append("Trabajo en favor de la comunidad: en «jornadas de trabajo en favor de la comunidad», como lo cuenta "
-                     "el Código; no son días (art. 27: «La extensión de la jornada de trabajo será fijada por el juez»)."
-                     if es else
-                     "Community work is in the Code's \"jornadas de trabajo en favor de la comunidad\", not in days "
-                     "(art. 27: \"La extensión de la jornada de trabajo será fijada por el juez\").")
+        notes.append("Trabajo en favor de la comunidad: en «jornadas de trabajo en favor de la comunidad», la unidad de su "
+                     "fuente; lexkb no las convierte en días." if es else
+                     "Community work is in its source's unit, \"jornadas de trabajo en favor de la comunidad\"; lexkb "
+                     "does not convert jornadas into days (see lexkb:CommunityWorkJornada).")
     if es:
         notes.append("Etiquetas en español donde la base de conocimiento las tiene (nombres de delitos); las demás, "
                      "y el texto citado, en inglés como en la fuente.")
