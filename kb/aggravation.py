@@ -37,8 +37,8 @@ def show(x) -> str:
     return f"{Decimal(f.numerator) / Decimal(f.denominator):,f}"   # exact: 2,250, 13.5, 0.1, 1,234,567.25
 
 
-def effective(penalty: dict, factors: list[dict]) -> tuple[list, list | None, list[str]]:
-    """(imprisonment [min, max], fine [min, max] or None, explanation) for a penalty variant (index
+def effective(penalty: dict, factors: list[dict]) -> tuple[list | None, list | None, list[str]]:
+    """(imprisonment [min, max] or None, fine [min, max] or None, explanation) for a penalty variant (index
     entry) with the given aggravating factors (index entries that apply to it). A fixed increase
     ("en una mitad", "al doble") multiplies the bounds it names; one "hasta en una mitad" is a
     ceiling: the judge may raise those bounds by up to the fraction, so the range the sentence may
@@ -46,12 +46,18 @@ def effective(penalty: dict, factors: list[dict]) -> tuple[list, list | None, li
     from .fine import fine_of
 
     fine, fine_unit = fine_of(penalty)
-    ranges = {"imprisonment_years": [exact(v) for v in penalty["imprisonment_years"]],
+    prison = penalty.get("imprisonment_years")
+    ranges = {"imprisonment_years": [exact(v) for v in prison] if prison is not None else None,
               "fine": [exact(v) for v in fine] if fine is not None else None}
     units = {"imprisonment_years": "years", "fine": fine_unit}
-    base = (f"imprisonment {show(ranges['imprisonment_years'][0])}–{show(ranges['imprisonment_years'][1])} years"
-            + (f", fine {show(ranges['fine'][0])}–{show(ranges['fine'][1])} {fine_unit}" if fine is not None else
-               ", no fine"))
+    work = penalty.get("community_work")
+    base = ", ".join(
+        ([f"imprisonment {show(ranges['imprisonment_years'][0])}–{show(ranges['imprisonment_years'][1])} years"]
+         if prison is not None else ["no imprisonment"])
+        + ([f"fine {show(ranges['fine'][0])}–{show(ranges['fine'][1])} {fine_unit}"] if fine is not None else ["no fine"])
+        # not increased by any rule: the rules' effects name imprisonment and fine only
+        + ([f"community work {show(work[0])}–{show(work[1])} jornadas de trabajo en favor de la comunidad"]
+           if work is not None else []))
     steps = [f"Base range under {penalty['provision']}"
              + (f" ({penalty['condition']})" if penalty.get("condition") else "") + f": {base}."]
     by_rule: dict[str, list[dict]] = {}
@@ -89,5 +95,5 @@ def effective(penalty: dict, factors: list[dict]) -> tuple[list, list | None, li
                 high = f"{show(hi)} × {show(multiplier)} = {show(new[1])}" if raise_hi else f"maximum {show(hi)} unchanged"
                 steps.append(f"{component.capitalize()}: {low}, {high} → {show(new[0])}–{show(new[1])} {unit}.")
             ranges[key] = new
-    return ([number(v) for v in ranges["imprisonment_years"]],
+    return ([number(v) for v in ranges["imprisonment_years"]] if ranges["imprisonment_years"] is not None else None,
             [number(v) for v in ranges["fine"]] if ranges["fine"] is not None else None, steps)

@@ -42,7 +42,7 @@ KEYS = {
                 "means", "purposes", "circumstances", "relationships", "victim_conditions", "source"},
     "conduct": {"offence", "verbs"},
     "penalty": {"id", "offence", "provision", "version", "imprisonment_years", "fine_days_wage", "fine",
-                "fine_unit", "victim_conditions", "condition", "source"},
+                "fine_unit", "community_work", "victim_conditions", "condition", "source"},
     "measure": {"penalty", "factor", "type", "mandatory", "duration", "condition", "provision",
                 "source"},
     "aggravation": {"id", "aggravates", "increase", "up_to", "components", "bounds", "factors", "provision",
@@ -360,7 +360,7 @@ class Compiler:
         quoted = numbers_in(" ".join(q.text for q in b.quotes), language)
         if not quoted:
             return
-        for key in ("imprisonment_years", "fine_days_wage", "fine"):
+        for key in ("imprisonment_years", "fine_days_wage", "fine", "community_work"):
             value = t.get(key)
             if isinstance(value, list):
                 missing = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -853,10 +853,21 @@ class Compiler:
             g.add((node, LEXKB.statedByVersion, version))
             label += f", version of {t['version'].isoformat()}"
         g.add((node, RDFS.label, self.lit_en(label)))
-        ranges = [("imprisonment_years", LEXKB.imprisonment, *self.range_pair(t, "imprisonment_years", "penalty", b), UNIT.YR)]
+        # the sanctions the article sets: a prison term, a fine, community work (at least one of them)
+        ranges = []
+        if "imprisonment_years" in t:
+            ranges.append(("imprisonment_years", LEXKB.imprisonment,
+                           *self.range_pair(t, "imprisonment_years", "penalty", b), UNIT.YR))
         fine = self.fine(t, b)
         if fine is not None:
             ranges.append(("fine", LEXKB.fine, *fine))
+        if "community_work" in t:
+            # in jornadas (lexkb:CommunityWorkJornada), not converted into days
+            ranges.append(("community_work", LEXKB.communityWork,
+                           *self.range_pair(t, "community_work", "penalty", b), LEXKB.CommunityWorkJornada))
+        if not ranges:
+            raise ProvisionError(b.file, b.line, "[penalty] needs at least one sanction: 'imprisonment_years', "
+                                 "'fine' (or 'fine_days_wage') or 'community_work'")
         for key, prop, lo, hi, unit in ranges:
             rng = URIRef(f"{node}/{prop.split('#')[1]}")
             g.add((node, prop, rng))

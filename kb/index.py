@@ -44,12 +44,12 @@ SELECT ?offence ?kind ?notation ?label WHERE {
 } ORDER BY ?offence ?kind ?label"""
 
 Q_PENALTIES = """
-SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?text ?version ?since ?article WHERE {
-  ?penalty a lexkb:Penalty ; lexkb:penaltyFor ?offence ; dcterms:identifier ?id ; lexkb:prescribedBy ?provision ;
-           lexkb:imprisonment ?i .
+SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?cmin ?cmax ?text ?version ?since ?article WHERE {
+  ?penalty a lexkb:Penalty ; lexkb:penaltyFor ?offence ; dcterms:identifier ?id ; lexkb:prescribedBy ?provision .
   ?provision rdfs:label ?provlabel .
-  ?i schema:minValue ?imin ; schema:maxValue ?imax ; schema:unitCode ?iunit .
+  OPTIONAL { ?penalty lexkb:imprisonment ?i . ?i schema:minValue ?imin ; schema:maxValue ?imax ; schema:unitCode ?iunit }
   OPTIONAL { ?penalty lexkb:fine ?f . ?f schema:minValue ?fmin ; schema:maxValue ?fmax ; schema:unitCode ?funit }
+  OPTIONAL { ?penalty lexkb:communityWork ?w . ?w schema:minValue ?cmin ; schema:maxValue ?cmax }
   OPTIONAL { ?penalty lexkb:conditionText ?condition }
   OPTIONAL { ?penalty lexkb:quotedText ?text }
   OPTIONAL { ?penalty lexkb:statedByVersion ?version . ?version eli:date_publication ?since ; eli:is_member_of ?article }
@@ -431,10 +431,13 @@ def assemble(rows: dict, counts: dict) -> dict:
                 "provision": p["provlabel"],
                 "condition": p["condition"],
                 "victim_conditions": [{"id": c["notation"], "label": c["label"]} for c in penalty_conditions[p["penalty"]]],
-                "imprisonment_years": [p["imin"], p["imax"]],
+                # null where the article sets no prison term (e.g. community work only)
+                "imprisonment_years": [p["imin"], p["imax"]] if p["imin"] is not None else None,
                 "fine": [p["fmin"], p["fmax"]] if unit else None,
                 "fine_unit": FINE_UNITS.get(unit),
                 "fine_days_wage": [p["fmin"], p["fmax"]] if unit == "DayOfMinimumWage" else None,
+                # "jornadas de trabajo en favor de la comunidad" (lexkb:CommunityWorkJornada), or null
+                "community_work": [p["cmin"], p["cmax"]] if p["cmin"] is not None else None,
                 "additional_measures": [measure_text(m) for m in measures[p["penalty"]]],
                 "text": p["text"],
                 # "statute": stated by a version of the article, in a statute edition's words;

@@ -151,7 +151,7 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
                 force["notes"].append(note)
         if not off:
             entry = {k: p.get(k) for k in ("provision", "condition", "imprisonment_years", "fine", "fine_unit",
-                                           "fine_days_wage", "additional_measures", "victim_conditions", "basis",
+                                           "fine_days_wage", "community_work", "additional_measures", "victim_conditions", "basis",
                                            "source", "valid_from", "valid_until")}
             entry["text"] = p["text"]
             if factor_ids:

@@ -7,6 +7,7 @@ import json
 
 from .aggravation import show
 from .escape import csv_text, md_escape
+from .sanction import COMMUNITY_WORK_UNIT, community_work_text, prison_text
 
 DAYS = "days of minimum wage"
 BASIS = {"statute": "the statute", "state-report": "the State's report"}
@@ -14,6 +15,10 @@ BASIS = {"statute": "the statute", "state-report": "the State's report"}
 
 def fine_line(fine, unit: dict | None) -> str:
     return rng(fine, unit["label"]) if fine is not None else "none in source"
+
+
+def prison_line(years) -> str:
+    return rng(years, "years") if years is not None else "none in source"
 
 
 def source_line(p: dict) -> str:
@@ -94,11 +99,13 @@ def as_text(result: dict) -> str:
             condition = f" — {p['condition']}" if p["condition"] else ""
             out.append(f"  penalty under {p['provision']}{condition}:")
             out.append(f"    source        {source_line(p)}")
-            out.append(f"    imprisonment  {rng(p['imprisonment_years'], 'years')}")
+            out.append(f"    imprisonment  {prison_text(p)}")
             out.append(f"    fine          {fine_line(p['fine'], p['fine_unit'])}")
+            if p.get("community_work") is not None:
+                out.append(f"    community work  {community_work_text(p)}")
             if "effective_imprisonment_years" in p:
                 out.append(f"    with {', '.join(o['with'])}:")
-                out.append(f"      imprisonment  {rng(p['effective_imprisonment_years'], 'years')}")
+                out.append(f"      imprisonment  {prison_line(p['effective_imprisonment_years'])}")
                 out.append(f"      fine          {fine_line(p['effective_fine'], p['fine_unit'])}")
                 out.append("      because:")
                 out += [f"        {i}. {step}" for i, step in enumerate(p["explanation"], 1)]
@@ -142,7 +149,9 @@ def as_text(result: dict) -> str:
 COLUMNS = ["offence", "offence_es", "provision", "condition", "basis", "source", "valid_from", "valid_until",
            "imprisonment_min", "imprisonment_max", "fine_min", "fine_max", "fine_unit", "effective_imprisonment_min", "effective_imprisonment_max",
            "effective_fine_min", "effective_fine_max", "additional_measures", "aggravating_factors", "opsc", "opsc_basis",
-           "in_force", "in_force_basis", "continues", "readings", "sources"]
+           "in_force", "in_force_basis", "continues", "readings", "sources",
+           # appended, so that the columns before them keep their places; Markdown shows them only when a row has them
+           "community_work_min", "community_work_max", "community_work_unit"]
 
 
 def rows(result: dict) -> list[dict]:
@@ -169,16 +178,20 @@ def rows(result: dict) -> list[dict]:
                             aggravating_factors="; ".join(f["id"] for f in off["aggravating_factors"]),
                             sources="; ".join(o["sources"]), **common))
         for p in o["penalties"]:
-            eff_i = p.get("effective_imprisonment_years", [None, None])
+            eff_i = p.get("effective_imprisonment_years") or [None, None]
             eff_f = p.get("effective_fine") or [None, None]
             fine = p["fine"] or [None, None]
+            prison = p["imprisonment_years"] or [None, None]
+            work = p.get("community_work") or [None, None]
             out.append({
                 "offence": o["offence"], "offence_es": o["offence_es"] or "", "provision": p["provision"],
                 "condition": p["condition"] or "",
                 "basis": p["basis"], "source": p["source"] or "", "valid_from": p["valid_from"] or "",
                 "valid_until": p["valid_until"] or "",
-                "imprisonment_min": p["imprisonment_years"][0], "imprisonment_max": p["imprisonment_years"][1],
+                "imprisonment_min": prison[0], "imprisonment_max": prison[1],
                 "fine_min": fine[0], "fine_max": fine[1], "fine_unit": (p["fine_unit"] or {}).get("id", ""),
+                "community_work_min": work[0], "community_work_max": work[1],
+                "community_work_unit": COMMUNITY_WORK_UNIT if p.get("community_work") is not None else "",
                 "effective_imprisonment_min": eff_i[0], "effective_imprisonment_max": eff_i[1],
                 "effective_fine_min": eff_f[0], "effective_fine_max": eff_f[1],
                 "additional_measures": "; ".join(p["additional_measures"]),
@@ -203,7 +216,7 @@ def as_csv(result: dict) -> str:
 
 
 def as_markdown(result: dict) -> str:
-    cols = [c for c in COLUMNS if not c.startswith("effective") or any(r[c] is not None for r in rows(result))]
+    cols = [c for c in COLUMNS if not c.startswith(("effective", "community_work")) or any(r[c] not in (None, "") for r in rows(result))]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in rows(result):
         lines.append("| " + " | ".join(md_escape(cell(row[c])) for c in cols) + " |")

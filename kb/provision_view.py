@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .fine import fine_text
+from .sanction import community_work_text, prison_text
 
-from .aggravation import show
 from .errors import LexkbError
 from .lookup import find_provisions_read, within
 
@@ -58,6 +58,7 @@ def describe(article: str, index: dict) -> dict:
                                              "imprisonment_years": pen["imprisonment_years"],
                                              "fine_days_wage": pen["fine_days_wage"],
                                              "fine": pen.get("fine"), "fine_unit": pen.get("fine_unit"),
+                                             "community_work": pen.get("community_work"),
                                              "basis": pen.get("basis"), "source": pen.get("source"),
                                              "additional_measures": pen["additional_measures"]})
         for f in o["aggravating_factors"]:
@@ -116,8 +117,9 @@ def render(d: dict) -> str:
         out.append(f"  penalises: {'; '.join(e['offences_penalised'])}")
     for pen in e["penalties"]:
         cond = f" ({pen['condition']})" if pen["condition"] else ""
-        out.append(f"  penalty {pen['provision']}{cond}: imprisonment {show(pen['imprisonment_years'][0])}–"
-                   f"{show(pen['imprisonment_years'][1])} years, fine {fine_text(pen)}")
+        work = community_work_text(pen)
+        out.append(f"  penalty {pen['provision']}{cond}: imprisonment {prison_text(pen)}, fine {fine_text(pen)}"
+                   + (f", community work {work}" if work else ""))
         out += [f"    additional measure: {m}" for m in pen["additional_measures"]]
     for f in e["aggravating_factors"]:
         out.append(f"  aggravating factor {f['id']} ({f['provision']}): {f['label']}; {f['effect']}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .fine import fine_text
+from .sanction import community_work_text
 
 
 def fmt_number(x) -> str:
@@ -27,7 +28,9 @@ def render_summary(summary: dict) -> str:
         lines.append(f"  {o['offence']} [{o['id']}] ({cites})")
         for p in o["penalties"]:
             fine = fmt_range(p['fine_days_wage'], 'days') if p.get("fine_days_wage") else fine_text(p)
-            lines.append(f"    {p['provision']}: {fmt_range(p['imprisonment_years'], 'years')}, {fine}"
+            prison = fmt_range(p['imprisonment_years'], 'years') if p.get("imprisonment_years") else "no imprisonment"
+            work = community_work_text(p)
+            lines.append(f"    {p['provision']}: {prison}, {fine}" + (f", community work {work}" if work else "")
                          + (f" [{p['basis']}]" if p.get("basis") == "statute" else ""))
     if summary.get("not_in_source"):
         lines += ["", "In the range but not in source: " + ", ".join(summary["not_in_source"])]

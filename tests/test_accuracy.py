@@ -271,7 +271,7 @@ def test_tables_give_basis_and_readings_in_every_format():
     penalties = build_table("penalties")
     doc = json.loads(render_table(penalties, "json"))
     assert [r["id"] for r in doc["readings"]] == [
-        "cpf-205bis-al-doble-bounds", "cpf-209bis-statute-violence-bounds", "cpf-209quater-la-pena-components",
+        "cpf-205bis-al-doble-bounds", "cpf-208-offence-labelled-by-its-conduct", "cpf-209bis-statute-violence-bounds", "cpf-209quater-la-pena-components",
         "cpf-209quintus-doubling-bounds", "cpf-unnamed-offences-labelled-by-their-conduct", "decree-2010-compensation-class",
         "decree-2010-procurement-of-minors", "decree-2010-sexual-tourism", "general-law-10-continues-lpstp-5",
         "lgpsedmtp-13-menores-de-edad",

@@ -111,7 +111,8 @@ def test_an_article_resolves_to_its_offence(index, query, offence, provision_fil
     ("OPSC 5", []),                      # OPSC art. 5 exists, but no offence implements it by its label
     ("trata xyz", []),                   # every word must match, not any
     ("xyzzy", []), ("OPSC 3(1)(b)", []), ("LPSTP 9", ["LPSTP art. 6", "LPSTP art. 5"]),
-    ("CPF 300", ["CPF art. 200", "CPF art. 209", "CPF art. 206"]),  # the statute's arts. 200 and 209 are offences now
+    # the statute's arts. 200, 209 and 208 are offences now
+    ("CPF 300", ["CPF art. 200", "CPF art. 209", "CPF art. 208"]),
     ("tourisme", ["turismo sexual", "sexual-tourism", "sexual tourism"]),
 ])
 def test_queries_that_must_not_match(index, query, suggestions):
@@ -142,13 +143,15 @@ def test_articles_once_not_in_source_are_encoded_from_the_statute(index, query, 
     assert (m.candidates, m.suggestions, m.not_in_source, m.repealed) == ([], [], None, None)
 
 
-def test_an_article_of_the_statute_that_defines_no_encoded_offence(index):
-    """CPF art. 208 (community work, no prison term) is quoted from the three editions, but no offence is
-    encoded from it (provisions/cpf/208.md): nothing resolves, and it is neither repealed nor 'not in source'."""
+def test_an_article_of_the_statute_whose_sanction_is_community_work(index):
+    """CPF art. 208 ("de diez a ciento ochenta jornadas de trabajo en favor de la comunidad", no prison term) is
+    quoted from the three editions and its offence is encoded (provisions/cpf/208.md): '208' resolves to it."""
     [p] = [p for p in index["provisions"].values() if p["label"] == "CPF art. 208"]
     assert (p["coverage"], p["repealed_on"]) == ("described", None)
     assert p["sources"] == ["Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 208"]
-    assert resolve("208", index) == Match()
+    m = resolve("208", index)
+    assert [o["id"] for o in m.offences] == ["cpf-208-offence"]
+    assert (m.candidates, m.suggestions, m.not_in_source, m.repealed) == ([], [], None, None)
 
 
 @pytest.mark.parametrize("query,offence", [

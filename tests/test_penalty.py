@@ -219,13 +219,51 @@ def test_articles_once_not_in_source_are_now_encoded_from_the_statute():
         "CPF art. 200", "CPF art. 201", "CPF art. 202", "CPF art. 203", "CPF art. 203 bis", "CPF art. 204", "CPF art. 209 bis"]
 
 
-@pytest.mark.xfail(strict=True, reason="CPF art. 208 is in the knowledge base (its words quoted from three editions) but "
-                   "no offence is encoded from it (community work, no prison term: provisions/cpf/208.md); the lookup "
-                   "answers 'no offence matches … did you mean: CPF art. 209, …' as if the article did not exist")
-def test_article_in_the_statute_without_an_offence_says_so():
+# CPF art. 208 (the three editions; "Artículo reformado DOF … 27-03-2007"): "Al que provoque públicamente a cometer
+# un delito, o haga la apología de éste o de algún vicio, se le aplicarán de diez a ciento ochenta jornadas de trabajo
+# en favor de la comunidad, si el delito no se ejecutare; en caso contrario se aplicará al provocador la sanción que
+# le corresponda por su participación en el delito cometido." No prison term, no fine: community work.
+CPF_208 = "provoque públicamente a cometer un delito, o haga la apología de éste o de algún vicio"
+CPF_208_2025 = "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 208"
+
+
+def test_article_208_community_work_without_prison_term():
+    code, result, err = penalty_json("CPF 208")
+    assert code == 0, err
+    [o] = result["results"]
+    assert (o["id"], o["offence"], o["offence_es"]) == ("cpf-208-offence", CPF_208, CPF_208)
+    [p] = o["penalties"]
+    assert (p["provision"], p["condition"], p["imprisonment_years"], p["fine"], p["fine_unit"], p["community_work"]) == (
+        "CPF art. 208", "si el delito no se ejecutare", None, None, None, [10, 180])
+    assert (p["basis"], p["source"], p["valid_from"], p["valid_until"]) == ("statute", CPF_208_2025, "2007-03-27", None)
+    assert p["text"] == ("se le aplicarán de diez a ciento ochenta jornadas de trabajo en favor de la comunidad, si el "
+                         "delito no se ejecutare")
+    # the other limb sets no range: a rule in the article's words, no number invented
+    [r] = o["rules"]
+    assert (r["id"], r["provision"]) == ("cpf-208-v2007-03-27-participation", "CPF art. 208")
+    assert r["label"] == "if the offence incited is committed, the penalty for taking part in it (lexkb's description)"
+
+
+def test_article_208_as_text_csv_and_markdown():
     code, out, err = run_lexkb("penalty", "CPF 208")
-    assert code == 1 and out == ""
-    assert err.startswith("lexkb: error: CPF art. 208 ") and "did you mean" not in err
+    assert code == 0, err
+    assert f"{CPF_208}  [cpf-208-offence]\n" in out
+    assert ("  penalty under CPF art. 208 — si el delito no se ejecutare:\n"
+            f"    source        the statute: {CPF_208_2025}; version of 2007-03-27\n"
+            "    imprisonment  none in source\n"
+            "    fine          none in source\n"
+            "    community work  10–180 jornadas de trabajo en favor de la comunidad\n") in out
+    assert "None" not in out and "nan" not in out
+    code, out, _ = run_lexkb("penalty", "208", "--format", "csv")
+    assert code == 0
+    header, row = out.splitlines()
+    assert header.endswith(",sources,community_work_min,community_work_max,community_work_unit")
+    assert (f',CPF art. 208,si el delito no se ejecutare,statute,"{CPF_208_2025}",2007-03-27,,,,,,,,,,,,' in row
+            and row.endswith(",10,180,jornadas de trabajo en favor de la comunidad"))
+    code, out, _ = run_lexkb("penalty", "208", "--format", "md")
+    assert code == 0
+    assert out.splitlines()[0].endswith("| community_work_min | community_work_max | community_work_unit |")
+    assert out.splitlines()[2].endswith("| 10 | 180 | jornadas de trabajo en favor de la comunidad |")
 
 
 @pytest.mark.parametrize("on,in_force", [("2007-11-26", False), ("2007-11-27", True), ("2012-06-13", True), ("2012-06-14", False)])
@@ -309,11 +347,11 @@ def test_csv_is_rfc4180_with_crlf():
 
     raw = subprocess.run([str(Path(sys.executable).parent / "lexkb"), "penalty", "203", "-f", "csv"],
                          capture_output=True, check=True).stdout
-    # header, the statute's row, the report's row
+    # header, the statute's row, the report's row; art. 203 sets no community work (the last three columns)
     assert raw.count(b"\r\n") == 3 and raw.endswith(
         ',"Código Penal Federal (Última Reforma DOF 07-06-2013), art. 203; Código Penal Federal (Última reforma publicada '
         'DOF 24-01-2020), art. 203; Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 203; Código Penal '
-        'Federal (Última reforma publicada DOF 28-11-2025), art. 205 bis; CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"\r\n'.encode())
+        'Federal (Última reforma publicada DOF 28-11-2025), art. 205 bis; CRC/C/OPSC/MEX/Q/1/Add.1, para. 47",,,\r\n'.encode())
 
 
 def test_text_output_names_penalty_factors_opsc_and_source():

@@ -58,10 +58,10 @@ def test_ask_and_construct_and_describe():
     code, out, _ = run_lexkb("query", "-", "-f", "nt", input=(
         "CONSTRUCT { ?o <http://www.w3.org/2000/01/rdf-schema#label> ?l } WHERE { ?o a <https://w3id.org/lexkb/ontology#Offence> ;"
         " <http://www.w3.org/2004/02/skos/core#prefLabel> ?l FILTER(lang(?l) = 'es') }"))
-    # 13 offences have a Spanish name: 5 of the report's 6 (not 'sexual acts within the context of sexual tourism', a
-    # name art. 203 bis does not give) and the 8 offences of the statute alone (arts. 200, 201, 201 bis, 202, 202 bis,
-    # 209, 209 Quáter, 209 Quintus), each named from the statute's own words; and 16 offences of the General Law
-    assert code == 0 and len(out.splitlines()) == 29
+    # 14 offences have a Spanish name: 5 of the report's 6 (not 'sexual acts within the context of sexual tourism', a
+    # name art. 203 bis does not give) and the 9 offences of the statute alone (arts. 200, 201, 201 bis, 202, 202 bis,
+    # 208, 209, 209 Quáter, 209 Quintus), each named from the statute's own words; and 16 offences of the General Law
+    assert code == 0 and len(out.splitlines()) == 30
     assert '<https://w3id.org/lexkb/id/mx/offence/procurement> <http://www.w3.org/2000/01/rdf-schema#label> "lenocinio"@es .' in out
     assert '<https://w3id.org/lexkb/id/mx/offence/pederasty> <http://www.w3.org/2000/01/rdf-schema#label> "pederastia"@es .' in out
     code, out, _ = run_lexkb("query", "-", input="DESCRIBE <https://w3id.org/lexkb/id/mx/penalty/cpf-203/fine>")
@@ -199,12 +199,17 @@ NOT_IN_SOURCE = ["CPF,date_publication", "CPF,first_date_entry_in_force", "Decre
                  "LPSTP,first_date_entry_in_force"]
 SHIPPED = {
     # every row of the CPF and the report (whole); the General Law's rows: see GENERAL_LAW_ROWS
-    "penalties": ("provision,offence,condition,prison_min,prison_max,fine_min,fine_max,fine_unit,source", [
+    "penalties": ("provision,offence,condition,prison_min,prison_max,fine_min,fine_max,fine_unit,source,"
+                  "community_work_min,community_work_max", [row + ",," for row in [  # no community work
         *PENALTY_ROWS,
         f'LPSTP art. 6 I,trafficking in persons,,6,12,500,1500,{WAGE},"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"',
         "LPSTP art. 6 II,trafficking in persons,if the offence is committed against a person who is under the age of 18 or not "
         f"capable of understanding the significance of the act or of offering resistance,9,18,750,2250,{WAGE},"
-        '"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"'], True),
+        '"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"']] + [
+        # CPF art. 208: no prison term, no fine; "de diez a ciento ochenta jornadas de trabajo en favor de la comunidad, si
+        # el delito no se ejecutare"
+        'CPF art. 208,"provoque públicamente a cometer un delito, o haga la apología de éste o de algún vicio",'
+        f'si el delito no se ejecutare,,,,,,{source.format("208")},10,180' for source in (E13, E20, E25)], True),
     # every row of the CPF and the report (whole); the General Law's (arts. 16 and 42) are not pinned here
     "aggravations": ("factor,factor_provision,rule_provision,increase,penalty_provision", AGGRAVATION_ROWS, True),
     "amendments-2010": ("offence,effect,victim,published,source", [
@@ -258,7 +263,7 @@ def test_shipped_queries_are_listed_and_answer_what_the_source_says():
             assert sorted(l for l in lines[1:] if "General Law on trafficking (2012) art." not in l) == sorted(rows), name
             if name == "penalties":
                 for row in GENERAL_LAW_ROWS:
-                    assert row in lines[1:], row
+                    assert row + ",," in lines[1:], row
         else:
             for row in rows:
                 assert any(row in line for line in lines[1:]), (name, row)

@@ -20,6 +20,9 @@ PENALTY = URIRef(ID + "penalty/cpf-203")
 PENALTY_II = URIRef(ID + "penalty/lpstp-6-II")
 RANGE = URIRef(ID + "penalty/cpf-203/imprisonment")
 FINE = URIRef(ID + "penalty/cpf-203/fine")
+# CPF art. 208: "de diez a ciento ochenta jornadas de trabajo en favor de la comunidad", no prison term, no fine
+PENALTY_208 = URIRef(ID + "penalty/cpf-208-v2007-03-27")
+WORK_208 = URIRef(ID + "penalty/cpf-208-v2007-03-27/communityWork")
 MEASURE = URIRef(ID + "penalty/cpf-203bis/measure/psychiatric-treatment")
 RULE = URIRef(ID + "aggravation/cpf-209bis-violence")
 EFFECT = URIRef(ID + "aggravation/cpf-209bis-violence/effect")
@@ -105,6 +108,14 @@ CASES = [
      "exactly one lexkb:Offence"),
     ("Penalty: imprisonment in years", replace(RANGE, SCHEMA.unitCode, LEXKB.DayOfMinimumWage), PENALTY, "lexkb:imprisonment",
      "imprisonment range in years"),
+    ("Penalty: at least one sanction", lambda g: [g.remove((PENALTY, p, None)) for p in (LEXKB.imprisonment, LEXKB.fine)],
+     PENALTY, "-", "needs at least one sanction: an imprisonment, fine or community-work range"),
+    ("Penalty: community work alone is a sanction (no prison term, no fine)", remove(LEXKB.communityWork, PENALTY_208),
+     PENALTY_208, "-", "needs at least one sanction"),
+    ("Penalty: community work in jornadas", replace(WORK_208, SCHEMA.unitCode, UNIT.YR), PENALTY_208, "lexkb:communityWork",
+     "community-work range, in jornadas (lexkb:CommunityWorkJornada)"),
+    ("Penalty: one community-work range", add(PENALTY_208, LEXKB.communityWork, RANGE), PENALTY_208, "lexkb:communityWork",
+     "at most one community-work range"),
     ("Penalty: fine in a fine unit", replace(FINE, SCHEMA.unitCode, UNIT.YR), PENALTY, "lexkb:fine", "in a fine unit"),
     ("Penalty: one fine", add(PENALTY, LEXKB.fine, RANGE), PENALTY, "lexkb:fine", "at most one fine range"),
     ("Penalty: one version", lambda g: [g.add((PENALTY, LEXKB.statedByVersion, v)) for v in (VERSION, VERSION_204)],
@@ -117,7 +128,7 @@ CASES = [
      "positive xsd:decimal schema:maxValue"),
     ("Range: decimal", replace(RANGE, SCHEMA.maxValue, Literal("12")), RANGE, "schema:maxValue", "positive xsd:decimal"),
     ("Range: closed unit list", replace(RANGE, SCHEMA.unitCode, UNIT.DAY), RANGE, "schema:unitCode",
-     "unit:YR, lexkb:DayOfMinimumWage, lexkb:DayFine or lexkb:UMADailyValue"),
+     "unit:YR, lexkb:DayOfMinimumWage, lexkb:DayFine, lexkb:UMADailyValue or lexkb:CommunityWorkJornada"),
     ("Measure: type", replace(MEASURE, LEXKB.measureType, UNDER_18), MEASURE, "lexkb:measureType", "measure-type scheme"),
     ("Measure: mandatory boolean", replace(MEASURE, LEXKB.mandatory, Literal("yes")), MEASURE, "lexkb:mandatory",
      "mandatory (xsd:boolean)"),

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from rdflib import Literal, Namespace, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import SKOS, XSD
 
 from conftest import run_lexkb
 
@@ -170,3 +170,24 @@ def test_lenocinio_finds_the_offence_the_law_calls_exactly_that():
     assert result["id"] == "procurement"
     statute = [p for p in result["penalties"] if p["text"].startswith("El lenocinio")]
     assert [p["imprisonment_years"] for p in statute] == [[2, 9]]
+
+
+def test_208_community_work_no_prison_term_no_fine(compiled):
+    """CPF art. 208 (version of 2007-03-27): "se le aplicarán de diez a ciento ochenta jornadas de trabajo en favor de
+    la comunidad, si el delito no se ejecutare; en caso contrario se aplicará al provocador la sanción que le
+    corresponda por su participación en el delito cometido": community work only; the other limb a rule, no range."""
+    g = compiled.graph
+    node = URIRef(ID + "penalty/cpf-208-v2007-03-27")
+    assert g.value(node, LEXKB.statedByVersion) == URIRef(f"{CPF}art_208/v2007-03-27")
+    assert g.value(node, LEXKB.imprisonment) is None and g.value(node, LEXKB.fine) is None
+    work = g.value(node, LEXKB.communityWork)
+    assert bounds(g, work) == [Decimal(10), Decimal(180)]
+    assert g.value(work, SCHEMA.unitCode) == LEXKB.CommunityWorkJornada
+    assert str(g.value(node, LEXKB.conditionText)) == "si el delito no se ejecutare"
+    offence = g.value(node, LEXKB.penaltyFor)
+    assert [(str(l), l.language) for l in g.objects(offence, SKOS.prefLabel)] == [
+        ("provoque públicamente a cometer un delito, o haga la apología de éste o de algún vicio", "es")]
+    rule = URIRef(ID + "rule/cpf-208-v2007-03-27-participation")
+    assert g.value(rule, LEXKB.governs) == offence
+    assert str(g.value(rule, LEXKB.quotedText)) == ("en caso contrario se aplicará al provocador la sanción que le "
+                                                    "corresponda por su participación en el delito cometido.")

@@ -71,6 +71,37 @@ def test_a_version_not_declared_is_refused(provisions_copy):
                                               "2012-06-14 (declared versions: 2007-03-27)")
 
 
+QUOTE_208 = ("> se le aplicarán de diez a ciento ochenta jornadas de trabajo en favor de la comunidad, si el delito no se "
+             "ejecutare\n\n")
+PENALTY_208 = ('```toml\n[penalty]\nid = "cpf-208-test"\noffence = "cpf-208-offence"\nprovision = "cpf:208"\n'
+               'version = 2007-03-27\n{sanction}```\n')
+
+
+def test_a_penalty_of_community_work_alone(provisions_copy):
+    """CPF art. 208 sets no prison term and no fine: 'de diez a ciento ochenta jornadas de trabajo en favor de la
+    comunidad' is [10, 180] in jornadas."""
+    write(provisions_copy, QUOTE_208 + PENALTY_208.format(sanction="community_work = [10, 180]\n"))
+    g = compile_kb(provisions_copy, ROOT / "ontology").graph
+    node = URIRef(ID + "penalty/cpf-208-test")
+    assert g.value(node, LEXKB.imprisonment) is None and g.value(node, LEXKB.fine) is None
+    work = g.value(node, LEXKB.communityWork)
+    assert g.value(work, SCHEMA.unitCode) == LEXKB.CommunityWorkJornada
+    assert (g.value(work, SCHEMA.minValue), g.value(work, SCHEMA.maxValue)) == (
+        Literal("10", datatype=XSD.decimal), Literal("180", datatype=XSD.decimal))
+
+
+@pytest.mark.parametrize("sanction,message", [
+    ("community_work = [10, 160]\n", "zz-statute.md:9: [penalty] 'community_work' = [10, 160]: 160 is not a number of "
+                                      "the quote above it (which gives 10, 180)"),
+    ("community_work = [180, 10]\n", "zz-statute.md:9: [penalty] 'community_work' minimum 180 exceeds maximum 10"),
+    ("", "zz-statute.md:3: [penalty] needs at least one sanction: 'imprisonment_years', 'fine' (or 'fine_days_wage') "
+         "or 'community_work'"),
+])
+def test_a_wrong_community_work_penalty_is_refused(provisions_copy, sanction, message):
+    write(provisions_copy, QUOTE_208 + PENALTY_208.format(sanction=sanction))
+    assert compile_error(provisions_copy) == "provisions/cpf/" + message
+
+
 QUATER = ("> La pena prevista en el párrafo anterior se aumentará hasta en una mitad, en su mínimo y en su máximo, si "
           "la víctima perteneciere a algún pueblo o comunidad indígena o afromexicana.\n\n"
           '```toml\n[aggravation]\nid = "test-up-to"\nprovision = "cpf:204"\naggravates = ["cpf-204-test"]\n'

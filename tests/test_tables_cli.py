@@ -79,8 +79,10 @@ def test_csv_splits_ranges_into_min_and_max():
 def test_json_format():
     doc = json.loads(run("table", "penalties", "-f", "json", "--sort", "imprisonment-max", "--reverse").stdout)
     assert doc["query"] == "kb/queries/table-penalties.rq"
-    # General Law art. 35 (DOF 07-06-2024): "de 12 a 50 años de prisión y de 12 mil a 50 mil días multa"
-    top = doc["rows"][0]
+    # General Law art. 35 (DOF 07-06-2024): "de 12 a 50 años de prisión y de 12 mil a 50 mil días multa"; CPF 208,
+    # which sets no prison term ("de diez a ciento ochenta jornadas de trabajo en favor de la comunidad"), comes last
+    top, last = doc["rows"][0], doc["rows"][-1]
+    assert (last["article"], last["imprisonment"], last["community_work"]) == ("208", "none in source", {"min": 10, "max": 180})
     assert (top["article"], top["basis"], top["imprisonment"], top["fine"]) == (
         "35", "statute", {"min": 12, "max": 50}, {"min": 12000, "max": 50000})
     statute, report = (next(r for r in doc["rows"] if r["article"] == "204" and r["basis"] == b)

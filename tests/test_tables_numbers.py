@@ -51,6 +51,9 @@ FROM_SOURCES = {
     # LPSTP art. 6, report para. 51: I "six to 12 years ... 500 to 1,500 days", II "9 to 18 years ... 750 to 2,250"
     "lpstp-6-I": (R(6, 12), R(500, 1500), "days of minimum wage"),
     "lpstp-6-II": (R(9, 18), R(750, 2250), "days of minimum wage"),
+    # CPF 208: "de diez a ciento ochenta jornadas de trabajo en favor de la comunidad, si el delito no se ejecutare":
+    # no prison term, no fine (the community work: test_community_work_of_208)
+    "cpf-208-v2007-03-27": ("none in source", "none in source", None),
 }
 
 # The aggravated ranges of today's law, worked out by hand from the words: CPF 205 bis (version of
@@ -102,7 +105,8 @@ def test_rows_are_todays_law_and_the_states_account(penalties):
     for pid, row in penalties.items():
         offence, p = PENALTIES[pid]
         assert row["_offence_id"] == offence["id"]
-        assert row["imprisonment"] == R(*p["imprisonment_years"]), pid
+        assert row["imprisonment"] == (R(*p["imprisonment_years"]) if p["imprisonment_years"] else "none in source"), pid
+        assert row["community_work"] == (R(*p["community_work"]) if p["community_work"] else None), pid
         assert row["fine"] == (R(*p["fine"]) if p["fine"] else "none in source"), pid
         assert row["fine_unit"] == (p["fine_unit"] or {}).get("label"), pid
         assert sorted(m for m in (row["measures"] or []) if not m.startswith("if '")) == sorted(p["additional_measures"])
@@ -147,8 +151,21 @@ def test_markdown_prints_the_same_numbers():
     assert (cells_["agg_imprisonment"], cells_["agg_fine"]) == ("16–30", "2,000–5,000")
 
 
+def test_community_work_of_208(penalties):
+    """CPF 208: "se le aplicarán de diez a ciento ochenta jornadas de trabajo en favor de la comunidad, si el delito
+    no se ejecutare"; the only variant with community work."""
+    row = penalties["cpf-208-v2007-03-27"]
+    assert (row["community_work"], row["variant"], row["agg_imprisonment"]) == (R(10, 180), "si el delito no se ejecutare",
+                                                                               None)
+    assert [pid for pid, r in penalties.items() if r["community_work"] is not None] == ["cpf-208-v2007-03-27"]
+
+
 def test_sort_by_max_imprisonment():
     rows = build_table("penalties", sort="imprisonment-max", reverse=True).rows
+    # CPF 208 sets no prison term: last, in either direction
+    assert rows[-1]["_penalty_id"] == "cpf-208-v2007-03-27" and rows[-1]["imprisonment"] == "none in source"
+    assert build_table("penalties", sort="imprisonment-max").rows[-1]["_penalty_id"] == "cpf-208-v2007-03-27"
+    rows = rows[:-1]
     maxima = [r["imprisonment"].hi for r in rows]
     assert maxima == sorted(maxima, reverse=True)
     # General Law art. 35 (ed. 2025-11-14), its victims named: "de 12 a 50 años de prisión"; CPF 209: "seis meses a tres años"
@@ -257,8 +274,10 @@ def test_penalty_command_prints_the_table_numbers(penalties):
             (row,) = [r for r in penalties.values()
                       if r["_offence_id"] == offence["id"] and r["_basis"] == basis and r["variant"] == printed["condition"]
                       and f"{r['instrument']} art. {r['article'].text}" == printed["provision"]]
-            assert row["imprisonment"] == R(*printed["imprisonment_years"])
+            assert row["imprisonment"] == (R(*printed["imprisonment_years"]) if printed["imprisonment_years"]
+                                           else "none in source")
             assert row["fine"] == (R(*printed["fine"]) if printed["fine"] else "none in source")
+            assert row["community_work"] == (R(*printed["community_work"]) if printed["community_work"] else None)
             if printed.get("effective_imprisonment_years") and printed["effective_imprisonment_years"] != printed["imprisonment_years"]:
                 assert R(*printed["effective_imprisonment_years"]) in cells(row["agg_imprisonment"])
                 assert R(*printed["effective_fine"]) in cells(row["agg_fine"])

@@ -45,6 +45,8 @@ STRINGS = {
     "fine-unit": ("Fine unit", "Unidad de la multa"),
     "agg_fine-amount": ("Aggravated fine", "Multa agravada"),
     "no-fine": ("none in source", "ninguna en la fuente"),
+    "community-work": ("Community work (jornadas de trabajo en favor de la comunidad)",
+                       "Trabajo en favor de la comunidad (jornadas)"),
     "not-comparable": ("not comparable (different units: {a} / {b})", "no comparable (unidades distintas: {a} / {b})"),
     "opsc": ("OPSC paragraphs (as the State claims)", "Párrafos del OPSC (según el Estado)"),
     "source": ("Source", "Fuente"),

@@ -109,7 +109,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         sources.update(srcs)
         row = {"date": str(r["date"])[:10] if r["date"] else None, "event": None, "detail": None,
                "basis": None, "version": since, "valid_until": until, "imprisonment": None, "fine": None,
-               "fine_unit": None, "editions": None, "source": [_short(s) for s in srcs] or None,
+               "fine_unit": None, "community_work": None, "editions": None, "source": [_short(s) for s in srcs] or None,
                "_kind": kind, "_id": ident}
         if kind == "version":
             row["event"] = "versión" if es else "version"
@@ -132,7 +132,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             row["event"] = ("pena" if es else "penalty") + (f" ({r['provisionLabel']})" if r["provisionLabel"] != art["label"] else "")
             row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = r["condition"] or (as_reported(lang, dating.report) if not statute else None)
-            row["imprisonment"] = Range(dec(r["imin"]), dec(r["imax"]))
+            row["imprisonment"] = Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang)
+            if r["cwmin"] is not None:  # community work, in jornadas (lexkb:CommunityWorkJornada)
+                row["community_work"] = Range(dec(r["cwmin"]), dec(r["cwmax"]))
             row["fine"] = Range(dec(r["fmin"]), dec(r["fmax"])) if r["fmin"] is not None else t("no-fine", lang)
             row["fine_unit"] = unit_label(r["fineUnit"], lang)
             row["editions"] = sorted(editions_of_version.get(r["version"], ())) or None
@@ -157,8 +159,10 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     cols = [Column("date", t("date", lang)), Column("event", t("event", lang)), Column("detail", t("detail", lang)),
             Column("basis", t("basis-col", lang)), Column("version", t("version-of", lang)),
             Column("valid_until", t("valid-until", lang)), Column("imprisonment", t("imprisonment", lang), True),
-            Column("fine", t("fine-amount", lang), True), Column("fine_unit", t("fine-unit", lang)),
-            Column("editions", t("editions", lang)), Column("source", t("source", lang))]
+            Column("fine", t("fine-amount", lang), True), Column("fine_unit", t("fine-unit", lang))]
+    if any(row["community_work"] is not None for row in rows):  # only the articles that set community work
+        cols.append(Column("community_work", t("community-work", lang), True))
+    cols += [Column("editions", t("editions", lang)), Column("source", t("source", lang))]
     notes = [
         ("Fechas: las de publicación en el Diario Oficial de cada decreto, como las dan las notas de las ediciones; la "
          "entrada en vigor no consta en la fuente. Una versión rige hasta el siguiente cambio que anotan las ediciones "

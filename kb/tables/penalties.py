@@ -45,7 +45,9 @@ def penalty_entries(rows: list[dict], dating) -> list[dict]:
             e = out[r["penaltyId"]] = {
                 "row": r,
                 "penalty": dict({"id": r["penaltyId"], "provision": r["provisionLabel"], "condition": None,
-                                 "imprisonment_years": [r["imin"], r["imax"]], "fine": fine,
+                                 "imprisonment_years": [r["imin"], r["imax"]] if r["imin"] is not None else None,
+                                 "fine": fine,
+                                 "community_work": [r["cwmin"], r["cwmax"]] if r["cwmin"] is not None else None,
                                  "fine_unit": FINE_UNITS.get(unit) if unit else None,
                                  "fine_days_wage": fine if unit == "DayOfMinimumWage" else None},
                                 **dating.entry(r["version"], r["since"], r["article"])),
@@ -96,18 +98,19 @@ def _hi(r, key):
     return v.hi if isinstance(v, Range) else None
 
 
-def _num(x):  # None (no fine in source) sorts after every number
+def _num(x):  # None (no prison term or no fine in source) sorts after every number
     return (1, 0) if x is None else (0, x)
 
 
 SORT_KEYS = {
     "provision": None,
     "offence": lambda row: row["offence"].lower(),
-    "imprisonment-min": lambda row: row["imprisonment"].lo,
-    "imprisonment-max": lambda row: row["imprisonment"].hi,
+    "imprisonment-min": lambda row: _num(_lo(row, "imprisonment")),
+    "imprisonment-max": lambda row: _num(_hi(row, "imprisonment")),
     "fine-min": lambda row: _num(_lo(row, "fine")),
     "fine-max": lambda row: _num(_hi(row, "fine")),
-    "aggravated-imprisonment-max": lambda row: _hi(row, "agg_imprisonment") if row["agg_imprisonment"] else row["imprisonment"].hi,
+    "aggravated-imprisonment-max": lambda row: _num(_hi(row, "agg_imprisonment") if row["agg_imprisonment"]
+                                                    else _hi(row, "imprisonment")),
     "aggravated-fine-max": lambda row: _num(_hi(row, "agg_fine") if row["agg_fine"] else _hi(row, "fine")),
 }
 
@@ -209,7 +212,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             agg_imp, agg_fine, factor_cell = [], [], []
             for (prov, _rule), fs in by_rule.items():
                 imp, afine, _steps = effective(penalty, fs)
-                agg_imp.append(Range(exact_number(imp[0]), exact_number(imp[1])))
+                agg_imp.append(Range(exact_number(imp[0]), exact_number(imp[1])) if imp is not None
+                               else t("no-fine", lang))
                 agg_fine.append(Range(exact_number(afine[0]), exact_number(afine[1])) if afine is not None
                                 else t("no-fine", lang))
                 factor_cell += [f"{f['label']} ({f['provision']})" for f in fs]
@@ -242,9 +246,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "variant": r["condition"],
             "basis": basis_label(penalty["basis"], lang, dating.report),
             "version": span_text(penalty, lang) or as_reported(lang, dating.report),
-            "imprisonment": Range(dec(r["imin"]), dec(r["imax"])),
+            "imprisonment": Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang),
             "fine": Range(dec(fine[0]), dec(fine[1])) if fine is not None else t("no-fine", lang),
             "fine_unit": unit,
+            # community work, in jornadas (lexkb:CommunityWorkJornada); empty where the variant sets none
+            "community_work": Range(dec(r["cwmin"]), dec(r["cwmax"])) if r["cwmin"] is not None else None,
             "factors": factor_cell or None,
             "agg_imprisonment": agg_imp,
             "agg_fine": agg_fine,
@@ -263,14 +269,17 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         })
     rows.sort(key=lambda row: row["_key"])
     if sort and SORT_KEYS[sort] is not None:
-        rows.sort(key=SORT_KEYS[sort], reverse=reverse)  # stable: ties keep the provision order
+        key = SORT_KEYS[sort]
+        rows.sort(key=key, reverse=reverse)  # stable: ties keep the provision order
+        # a row without the value (no prison term, no fine in source) comes last, in either direction
+        rows.sort(key=lambda row: isinstance(key(row), tuple) and key(row)[0] == 1)
     elif reverse:
         rows.reverse()
     cols = [Column("instrument", t("instrument", lang)), Column("article", t("article", lang)),
             Column("offence", t("offence", lang)), Column("victim", t("victim", lang)),
             Column("variant", t("variant", lang)), Column("basis", t("basis-col", lang)), Column("version", t("version", lang)),
             Column("imprisonment", t("imprisonment", lang), True), Column("fine", t("fine-amount", lang), True),
-            Column("fine_unit", t("fine-unit", lang)),
+            Column("fine_unit", t("fine-unit", lang)), Column("community_work", t("community-work", lang), True),
             Column("factors", t("factors", lang)), Column("agg_imprisonment", t("agg_imprisonment", lang), True),
             Column("agg_fine", t("agg_fine-amount", lang), True), Column("measures", t("measures", lang)),
             Column("opsc", t("opsc", lang)), Column("source", t("source", lang)),
@@ -308,6 +317,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          "Statute versions are dated by the journal's publication of each decree; entry into force is not in source. "
          "A version holds until the next change the editions' notes record for its article (exclusive)."),
     ]
+    if any(row["community_work"] is not None for row in rows):
+        notes.append("Trabajo en favor de la comunidad: en «jornadas de trabajo en favor de la comunidad», la unidad de su "
+                     "fuente; lexkb no las convierte en días." if es else
+                     "Community work is in its source's unit, \"jornadas de trabajo en favor de la comunidad\"; lexkb "
+                     "does not convert jornadas into days (see lexkb:CommunityWorkJornada).")
     if es:
         notes.append("Etiquetas en español donde la base de conocimiento las tiene (nombres de delitos); las demás, "
                      "y el texto citado, en inglés como en la fuente.")

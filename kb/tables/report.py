@@ -11,6 +11,7 @@ never half of each; an existing DIR is replaced only if it is empty or holds a l
 from __future__ import annotations
 
 from ..fine import fine_text
+from ..sanction import community_work_text
 
 import html
 import os
@@ -121,8 +122,10 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
         for pen in o["penalties"]:
             if pen["provision"] == p["label"]:
                 i = pen["imprisonment_years"]
+                work = community_work_text(pen)
                 rows.append((f"penalty {md_escape(pen['id'])}",
-                             md_escape(f"imprisonment {i[0]:,}–{i[1]:,} years; fine {fine_text(pen)}"
+                             md_escape(f"imprisonment {f'{i[0]:,}–{i[1]:,} years' if i else 'none in source'}; "
+                                       f"fine {fine_text(pen)}" + (f"; community work {work}" if work else "")
                                        + (f"; {pen['condition']}" if pen.get("condition") else ""))))
                 for m in pen["additional_measures"]:
                     rows.append((f"measure ({md_escape(pen['id'])})", md_escape(m)))
