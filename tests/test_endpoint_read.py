@@ -99,7 +99,7 @@ def test_sorted_table_from_the_server(server):
                                "--endpoint", server.query_url)
     assert code == 0, err
     rows = json.loads(out)["rows"]
-    assert [r["imprisonment"]["max"] for r in rows] == [18, 18, 16, 15, 12, 12, 9]
+    assert [r["imprisonment_years"][1] for r in rows] == [18, 18, 16, 15, 12, 12, 9]
     assert [r["article"] for r in rows][2:4] == ["203 bis", "204"] and rows[-1]["article"] == "206"
 
 

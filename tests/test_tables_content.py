@@ -8,21 +8,21 @@ from lexkb.tables import build_table
 
 
 def coverage(**kw):
-    return {r["paragraph"].text: r for r in build_table("opsc-coverage", **kw).rows}
+    return {r["opsc"].text: r for r in build_table("opsc-coverage", **kw).rows}
 
 
 def test_coverage_statuses():
     rows = coverage()
     assert rows["2(a)"]["status"] == "claimed"
     # a penalty-only article (CPF 206, LPSTP 6) is not linked to the definition (reading para-49-definition-claims)
-    assert [d.text for d in rows["2(a)"]["domestic"]] == ["CPF art. 206 bis", "LPSTP art. 5"]
-    assert rows["2(a)"]["source"] == ["para. 49", "para. 50", "para. 51"]
-    assert [d.text for d in rows["3(1)(b)"]["domestic"]] == ["CPF art. 203", "CPF art. 203 bis", "CPF art. 204"]
+    assert [d.text for d in rows["2(a)"]["provisions"]] == ["CPF art. 206 bis", "LPSTP art. 5"]
+    assert [str(s) for s in rows["2(a)"]["sources"]] == ["para. 49", "para. 50", "para. 51"]
+    assert [d.text for d in rows["3(1)(b)"]["provisions"]] == ["CPF art. 203", "CPF art. 203 bis", "CPF art. 204"]
     assert rows["3(1)(a)(ii)"]["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert rows["3(1)(a)(i)(b)"]["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert rows["3(1)"]["status"] == "claimed only at narrower paragraphs (3(1)(a), 3(1)(b))"
     assert rows["3(1)(c)"]["status"] == "no provision mapped in the encoded sources"
-    assert rows["3(4)"]["domestic"] is None
+    assert rows["3(4)"]["provisions"] is None
     claimed = sorted(k for k, r in rows.items() if r["status"] == "claimed")
     assert claimed == ["2(a)", "2(b)", "3(1)(a)", "3(1)(b)"]
     # treaty order, articles 1 to 10
@@ -58,8 +58,8 @@ def test_the_csv_says_a_gap_is_in_the_encoded_sources_not_in_the_law():
 
 def test_coverage_on_a_date_after_the_lpstp():
     table = build_table("opsc-coverage", on=dt.date(2013, 1, 1))
-    rows = {r["paragraph"].text: r for r in table.rows}
-    assert [d.text for d in rows["2(a)"]["domestic"]] == ["CPF art. 206 bis"]
+    rows = {r["opsc"].text: r for r in table.rows}
+    assert [d.text for d in rows["2(a)"]["provisions"]] == ["CPF art. 206 bis"]
     assert any("LPSTP" in n and "Not in force on 2013-01-01: 3 mapping(s) dropped" in n for n in table.notes)
 
 
@@ -83,15 +83,15 @@ def test_amendments():
     rows = {r["offence"]: r for r in table.rows}
     assert list(rows)[-2:] == ["corruption", "pornography"]
     assert rows["corruption"]["modelled"] == "not modelled"
-    assert rows["pornography"]["article"] is None
-    assert rows["pederasty"]["article"].text == "CPF art. 209 bis"
+    assert rows["pornography"]["provision"] is None
+    assert rows["pederasty"]["provision"].text == "CPF art. 209 bis"
     for name, r in rows.items():
         assert r["parole_before"] == r["serious_before"] == "not in source"
         # CPF 206 is linked to the compensation effect only (reading decree-2010-procurement-of-minors)
         expected = "no change stated in source" if name == "procurement for prostitution" else None
         assert r["parole_after"] == (expected or "ruled out (victim under 18)")
         assert r["serious_after"] == (expected or "serious offence (victim under 18)")
-        assert r["source"] == ["para. 44"]
+        assert [(s.short, s.full) for s in r["sources"]] == [("para. 44", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 44")]
     assert len(rows) == 7
     assert any(n.endswith("no effect of the decree: trafficking in persons (LPSTP art. 6).") for n in table.notes)
     assert table.sources == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"]

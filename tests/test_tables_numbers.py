@@ -37,29 +37,29 @@ def test_penalty_rows_are_the_index_penalties(penalties):
     assert sorted(penalties) == sorted(PENALTIES)
     for pid, row in penalties.items():
         offence, p = PENALTIES[pid]
-        assert row["imprisonment"] == R(*p["imprisonment_years"]), pid
-        assert row["fine"] == R(*p["fine_days_wage"]), pid
+        assert row["imprisonment_years"] == R(*p["imprisonment_years"]), pid
+        assert row["fine_days_wage"] == R(*p["fine_days_wage"]), pid
         assert row["_offence_id"] == offence["id"]
         if pid in AGGRAVATED:
             imp, fine = AGGRAVATED[pid]
-            assert row["agg_imprisonment"] == R(*imp), pid
-            assert row["agg_fine"] == R(*fine), pid
+            assert row["aggravated_imprisonment_years"] == R(*imp), pid
+            assert row["aggravated_fine_days_wage"] == R(*fine), pid
         else:
-            assert row["agg_imprisonment"] is None and row["agg_fine"] is None
-        assert sorted(m for m in (row["measures"] or []) if not m.startswith("if '")) == sorted(p["additional_measures"])
+            assert row["aggravated_imprisonment_years"] is None and row["aggravated_fine_days_wage"] is None
+        assert sorted(m for m in (row["additional_measures"] or []) if not m.startswith("if '")) == sorted(p["additional_measures"])
         opsc = row["opsc"].split(" (")[0].split(", ") if row["opsc"] else []
         assert opsc == sorted(offence["opsc"], key=lambda x: (x[0], x))
 
 
 def test_exact_penalty_numbers(penalties):
-    assert (penalties["cpf-204"]["imprisonment"], penalties["cpf-204"]["fine"]) == (R(8, 15), R(1000, 2000))
-    assert (penalties["cpf-206"]["imprisonment"], penalties["cpf-206"]["fine"]) == (R(2, 9), R(50, 500))
-    assert (penalties["lpstp-6-I"]["imprisonment"], penalties["lpstp-6-I"]["fine"]) == (R(6, 12), R(500, 1500))
-    assert (penalties["lpstp-6-II"]["imprisonment"], penalties["lpstp-6-II"]["fine"]) == (R(9, 18), R(750, 2250))
-    assert penalties["lpstp-6-II"]["agg_imprisonment"] == R("13.5", 27)
-    assert penalties["lpstp-6-II"]["agg_fine"] == R(1125, 3375)
-    assert penalties["lpstp-6-I"]["agg_imprisonment"] == R(9, 18)
-    assert penalties["cpf-209bis"]["agg_imprisonment"] == R("13.5", 27)
+    assert (penalties["cpf-204"]["imprisonment_years"], penalties["cpf-204"]["fine_days_wage"]) == (R(8, 15), R(1000, 2000))
+    assert (penalties["cpf-206"]["imprisonment_years"], penalties["cpf-206"]["fine_days_wage"]) == (R(2, 9), R(50, 500))
+    assert (penalties["lpstp-6-I"]["imprisonment_years"], penalties["lpstp-6-I"]["fine_days_wage"]) == (R(6, 12), R(500, 1500))
+    assert (penalties["lpstp-6-II"]["imprisonment_years"], penalties["lpstp-6-II"]["fine_days_wage"]) == (R(9, 18), R(750, 2250))
+    assert penalties["lpstp-6-II"]["aggravated_imprisonment_years"] == R("13.5", 27)
+    assert penalties["lpstp-6-II"]["aggravated_fine_days_wage"] == R(1125, 3375)
+    assert penalties["lpstp-6-I"]["aggravated_imprisonment_years"] == R(9, 18)
+    assert penalties["cpf-209bis"]["aggravated_imprisonment_years"] == R("13.5", 27)
     assert penalties["cpf-206"]["victim"] == "no condition stated (any person)"
     assert penalties["lpstp-6-I"]["victim"] == "no condition stated (general range; another variant names its victims)"
 
@@ -76,7 +76,7 @@ def test_markdown_prints_the_same_numbers_as_the_index():
 
 def test_sort_by_max_imprisonment():
     rows = build_table("penalties", sort="imprisonment-max", reverse=True).rows
-    maxima = [r["imprisonment"].hi for r in rows]
+    maxima = [r["imprisonment_years"].hi for r in rows]
     assert maxima == sorted(maxima, reverse=True)
     assert maxima[0] == 18 and maxima[-1] == 9
     asc = build_table("penalties", sort="fine-min").rows
@@ -146,10 +146,10 @@ def test_penalty_command_prints_the_table_numbers(penalties):
         for printed in result["penalties"]:
             row = next(r for r in penalties.values()
                        if r["_offence_id"] == offence["id"] and f"{r['instrument']} art. {r['article'].text}" == printed["provision"])
-            assert row["imprisonment"] == R(*printed["imprisonment_years"])
-            assert row["fine"] == R(*printed["fine_days_wage"])
+            assert row["imprisonment_years"] == R(*printed["imprisonment_years"])
+            assert row["fine_days_wage"] == R(*printed["fine_days_wage"])
             if "effective_imprisonment_years" in printed:
-                assert row["agg_imprisonment"] == R(*printed["effective_imprisonment_years"])
-                assert row["agg_fine"] == R(*printed["effective_fine_days_wage"])
+                assert row["aggravated_imprisonment_years"] == R(*printed["effective_imprisonment_years"])
+                assert row["aggravated_fine_days_wage"] == R(*printed["effective_fine_days_wage"])
             seen.add(row["_penalty_id"])
     assert seen == set(penalties)

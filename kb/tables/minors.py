@@ -9,8 +9,8 @@ it as a decimal number, with the exact fraction in a column of its own (ratio_ex
 from __future__ import annotations
 
 from ..errors import LexkbError
-from .common import Period, check_lang, load_store, pick, query_note, run_query, t
-from .model import Column, Link, Table, dec, exact_fraction, natural_key, source_sort_key, split
+from .common import Period, check_lang, load_store, pick, query_note, run_query, t, victim_conditions
+from .model import Column, Link, Table, dec, exact_fraction, natural_key, source_refs, source_sort_key, split
 
 NAME = "minors-vs-adults"
 BOUNDS = (("imprisonment-min", "Imin"), ("imprisonment-max", "Imax"), ("fine-min", "Fmin"), ("fine-max", "Fmax"))
@@ -31,6 +31,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     period = Period(on, lang)
     sources: set[str] = set()
     rows = []
+    concepts = victim_conditions(store)
     pairs = sorted(run_query(store, NAME), key=lambda r: natural_key(r["minorProvision"]))
     for r in pairs:
         if not period.keeps(r):
@@ -47,11 +48,12 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                 "adult": adult,
                 "minor_provision": Link(r["minorProvision"], r["minorProv"]),
                 "victim": victim,
+                "victim_conditions": concepts(split(r["minorConditions"])),
                 "minor": minor,
                 "difference": minor - adult,
                 "ratio": exact_fraction(minor, adult),
                 "ratio_exact": _fraction_text(exact_fraction(minor, adult)),
-                "source": [s.rsplit(", ", 1)[-1] for s in pair_sources],
+                "sources": source_refs(pair_sources),
                 "_pair": (r["adultId"], r["minorId"]),
                 "_bound": key,
             })
@@ -60,9 +62,10 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     cols = [Column("conduct", t("conduct", lang)), Column("bound", t("bound", lang)),
             Column("adult_provision", t("adult_provision", lang)), Column("adult", t("adult", lang), True),
             Column("minor_provision", t("minor_provision", lang)), Column("victim", t("victim", lang)),
+            Column("victim_conditions", t("victim_conditions", lang), machine=True),
             Column("minor", t("minor", lang), True), Column("difference", t("difference", lang), True),
             Column("ratio", t("ratio", lang), True), Column("ratio_exact", t("ratio_exact", lang), machine=True),
-            Column("source", t("source", lang))]
+            Column("sources", t("source", lang))]
     es = lang == "es"
     notes = [
         ("Pares: dos variantes de pena de un mismo delito, una condicionada a una víctima menor de 18 años (LPSTP "

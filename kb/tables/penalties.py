@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 from .common import (Period, check_lang, load_store, pick, query_note, reading_cell, reading_notes, readings_by_offence,
-                     run_query, t)
-from .model import Column, Link, Range, Table, dec, natural_key, para_number, source_sort_key, split
+                     run_query, t, victim_conditions)
+from .model import Column, Link, Range, Table, dec, natural_key, para_number, source_refs, source_sort_key, split
 
 NAME = "penalties"
 
@@ -61,12 +61,12 @@ def penalty_entries(rows: list[dict]) -> list[dict]:
 SORT_KEYS = {
     "provision": None,
     "offence": lambda row: row["offence"].lower(),
-    "imprisonment-min": lambda row: row["imprisonment"].lo,
-    "imprisonment-max": lambda row: row["imprisonment"].hi,
-    "fine-min": lambda row: row["fine"].lo,
-    "fine-max": lambda row: row["fine"].hi,
-    "aggravated-imprisonment-max": lambda row: (row["agg_imprisonment"] or row["imprisonment"]).hi,
-    "aggravated-fine-max": lambda row: (row["agg_fine"] or row["fine"]).hi,
+    "imprisonment-min": lambda row: row["imprisonment_years"].lo,
+    "imprisonment-max": lambda row: row["imprisonment_years"].hi,
+    "fine-min": lambda row: row["fine_days_wage"].lo,
+    "fine-max": lambda row: row["fine_days_wage"].hi,
+    "aggravated-imprisonment-max": lambda row: (row["aggravated_imprisonment_years"] or row["imprisonment_years"]).hi,
+    "aggravated-fine-max": lambda row: (row["aggravated_fine_days_wage"] or row["fine_days_wage"]).hi,
 }
 
 
@@ -85,6 +85,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     for b in select(store, Q_CLAIM_BASES):
         bases.setdefault(b["offenceId"], []).append(b["basis"])
     readings = readings_by_offence(store)
+    concepts = victim_conditions(store)
     used: dict[str, dict] = {}
     rows = []
     for e in penalty_entries(run_query(store, NAME)):
@@ -93,12 +94,14 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             continue
         own = split(r["penaltyConditions"])
         joiner = " o " if lang == "es" else " or "
+        conditions: list[str] = []
         if own:
-            victim = joiner.join(own)
+            victim, conditions = joiner.join(own), own
         elif r["siblingConditioned"]:
             victim = t("other-victims", lang)
         elif r["offenceConditions"]:
-            victim = joiner.join(split(r["offenceConditions"]))
+            conditions = split(r["offenceConditions"])
+            victim = joiner.join(conditions)
         else:
             victim = t("no-condition", lang)
         factors = e["factors"]
@@ -130,14 +133,15 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "article": Link(_number(r["provisionLabel"], r["instrumentShort"]), r["provision"]),
             "offence": pick(r["offenceEn"], r["offenceEs"], lang),
             "victim": victim,
-            "imprisonment": Range(dec(r["imin"]), dec(r["imax"])),
-            "fine": Range(dec(r["fmin"]), dec(r["fmax"])),
+            "victim_conditions": concepts(conditions),
+            "imprisonment_years": Range(dec(r["imin"]), dec(r["imax"])),
+            "fine_days_wage": Range(dec(r["fmin"]), dec(r["fmax"])),
             "factors": factor_cell or None,
-            "agg_imprisonment": agg_imp,
-            "agg_fine": agg_fine,
-            "measures": measures or None,
+            "aggravated_imprisonment_years": agg_imp,
+            "aggravated_fine_days_wage": agg_fine,
+            "additional_measures": measures or None,
             "opsc": opsc_cell,
-            "source": [s.rsplit(", ", 1)[-1] if para_number(s) else s for s in own_sources],
+            "sources": source_refs(own_sources),
             "readings": reading_cell(mine),
             "_key": (natural_key(r["provisionLabel"]), r["penaltyId"]),
             "_penalty_id": r["penaltyId"],
@@ -150,10 +154,13 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         rows.reverse()
     cols = [Column("instrument", t("instrument", lang)), Column("article", t("article", lang)),
             Column("offence", t("offence", lang)), Column("victim", t("victim", lang)),
-            Column("imprisonment", t("imprisonment", lang), True), Column("fine", t("fine", lang), True),
-            Column("factors", t("factors", lang)), Column("agg_imprisonment", t("agg_imprisonment", lang), True),
-            Column("agg_fine", t("agg_fine", lang), True), Column("measures", t("measures", lang)),
-            Column("opsc", t("opsc", lang)), Column("source", t("source", lang)),
+            Column("victim_conditions", t("victim_conditions", lang), machine=True),
+            Column("imprisonment_years", t("imprisonment", lang), True), Column("fine_days_wage", t("fine", lang), True),
+            Column("factors", t("factors", lang)),
+            Column("aggravated_imprisonment_years", t("agg_imprisonment", lang), True),
+            Column("aggravated_fine_days_wage", t("agg_fine", lang), True),
+            Column("additional_measures", t("measures", lang)),
+            Column("opsc", t("opsc", lang)), Column("sources", t("source", lang)),
             Column("readings", t("readings", lang))]
     es = lang == "es"
     notes = [

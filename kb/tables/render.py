@@ -4,7 +4,8 @@ accessible HTML page rendered from the Markdown with markdown-it-py.
 Numbers are exact: integers and Decimals print as they are (1,000 and 13.5; in Spanish 1000 and
 13,5, the thousands grouped by a space from five digits, as the RAE recommends); a ratio that is
 not a terminating decimal prints as a fraction with an approximation marked ≈ (5/3 ≈ 1.667). CSV,
-JSON and JSON Lines carry numbers (ranges split into min and max; a ratio as a decimal number, with
+JSON and JSON Lines carry numbers (a range as [min, max] in JSON, as `lexkb penalty` writes it, and as
+(min) and (max) columns in CSV; a ratio as a decimal number, with
 the exact fraction in a column of its own, which only these formats have: Column.machine)."""
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from fractions import Fraction
 from typing import Callable
 
 from .common import t
-from .model import Link, Range, ReadingRef, Table, fraction_decimal, terminates
+from .model import Concept, Link, Range, ReadingRef, SourceRef, Table, fraction_decimal, terminates
 
 DASH = "–"
 EMPTY = "—"
@@ -82,10 +83,12 @@ def raw_value(value):
         return value
     if isinstance(value, Link):
         return value.text
-    if isinstance(value, ReadingRef):  # machine formats have no notes: the reading or basis in full
+    if isinstance(value, (ReadingRef, SourceRef)):  # machine formats have no notes: the reading, basis or source in full
         return value.full
-    if isinstance(value, Range):
-        return {"min": raw_value(value.lo), "max": raw_value(value.hi)}
+    if isinstance(value, Concept):  # id and label side by side, as in `lexkb penalty`
+        return {"id": value.id, "label": value.label}
+    if isinstance(value, Range):  # [min, max], as imprisonment_years and fine_days_wage in `lexkb penalty`
+        return [raw_value(value.lo), raw_value(value.hi)]
     if isinstance(value, Fraction):  # a number a spreadsheet reads as one (not "5/3", which it reads as a date)
         return raw_value(fraction_decimal(value)) if terminates(value) else float(value)
     if isinstance(value, (Decimal, int, float)):
@@ -98,6 +101,10 @@ def raw_value(value):
 
 def csv_value(value) -> str:
     """A CSV cell: numbers as numbers, text neutralised against spreadsheet formulas (lexkb.escape)."""
+    if isinstance(value, Concept):
+        return csv_text(value.id)
+    if isinstance(value, list) and value and all(isinstance(x, Concept) for x in value):
+        return csv_text("; ".join(x.id for x in value))
     v = raw_value(value)
     if v is None:
         return ""
