@@ -38,21 +38,22 @@ COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
 # Keys each table may hold: anything else is a typo the author should hear about.
 KEYS = {
     "provision": {"ref", "chapter", "source", "summary"},
-    "offence": {"id", "label", "label_es", "aliases", "defined_in", "penalised_in", "conduct",
+    "offence": {"id", "label", "label_es", "label_es_source", "aliases", "defined_in", "penalised_in", "conduct",
                 "means", "purposes", "circumstances", "relationships", "victim_conditions", "source"},
     "conduct": {"offence", "verbs"},
-    "penalty": {"id", "offence", "provision", "imprisonment_years", "fine_days_wage",
-                "victim_conditions", "condition", "source"},
+    "penalty": {"id", "offence", "provision", "version", "imprisonment_years", "fine_days_wage", "fine",
+                "fine_unit", "victim_conditions", "condition", "source"},
     "measure": {"penalty", "factor", "type", "mandatory", "duration", "condition", "provision",
                 "source"},
-    "aggravation": {"id", "aggravates", "increase", "components", "bounds", "factors", "provision",
-                    "source"},
+    "aggravation": {"id", "aggravates", "increase", "up_to", "components", "bounds", "factors", "provision",
+                    "version", "source"},
     "factor": {"id", "label", "victim_conditions"},
     "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
     "claim": {"provision", "opsc", "source", "basis", "rationale"},
     "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
     "jurisdiction": {"code", "name", "country"},
     "version": versions.KEYS,
+    "repealed": versions.REPEALED_KEYS,
     "layout": LAYOUT_KEYS,
     "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
                    "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
@@ -71,11 +72,11 @@ TYPES = {
     **{key: STR for key in ("id", "label", "label_es", "ref", "chapter", "summary", "condition", "type", "kind",
                             "refers_to", "title", "title_es", "part", "part_es", "short", "iri", "jurisdiction",
                             "decree", "duration", "penalty", "factor", "provision", "instrument", "repealed_by",
-                            "amends", "note", "symbol")},
+                            "amends", "note", "symbol", "fine_unit")},
     **{key: STR_LIST for key in ("defined_in", "penalised_in", "conduct", "means", "purposes", "victim_conditions",
                                  "verbs", "aggravates", "components", "bounds", "opsc", "not_in_source", "offences",
                                  "unmodelled", "numbers")},
-    "aliases": TABLE_LIST, "factors": TABLE_LIST, "source": SOURCE,
+    "aliases": TABLE_LIST, "factors": TABLE_LIST, "source": SOURCE, "label_es_source": SOURCE,
 }
 OFFENCE_AS_LIST = {"amendment_effect"}  # [amendment_effect] offences = [...]; elsewhere offence is one id
 # Ids and IRI paths become parts of IRIs: letters, digits, '.', '_' and '-' only (no '>', no spaces).
@@ -93,14 +94,24 @@ INCREASE_WORDS = [
     (re.compile(r"\b(by|of) (one |a )?quarter\b|\bby 25 ?(%|per ?cent)", re.I), Decimal("0.25")),
     (re.compile(r"\bdoubled\b|\bby 100 ?(%|per ?cent)", re.I), Decimal(1)),
     (re.compile(r"\b(increased|aumentar[áa]n?) (by|en) (up to )?(one|a|una) (half|mitad)\b", re.I), Decimal("0.5")),
+    # the statute's Spanish: "en una mitad", "hasta en una mitad", "hasta en dos terceras partes", "al doble"
+    (re.compile(r"\ben (una )?mitad\b", re.I), Decimal("0.5")),
+    (re.compile(r"\bdos terceras partes\b", re.I), Decimal(2) / Decimal(3)),
+    (re.compile(r"\buna tercera parte\b", re.I), Decimal(1) / Decimal(3)),
+    (re.compile(r"\bal doble\b", re.I), Decimal(1)),
 ]
+# "hasta en una mitad", "up to half": a ceiling the judge may reach, not a fixed increase
+UP_TO_WORDS = re.compile(r"\bhasta en\b|\bup to\b", re.I)
+# fine units: the key of a [penalty]'s fine_unit, and its IRI (ontology/lexkb.ttl)
+FINE_UNITS = {"minimum-daily-wage": "DayOfMinimumWage", "dia-multa": "DayFine", "uma-daily-value": "UMADailyValue"}
 MAX_INCREASE = Decimal(2)  # more than tripled: no rule in the field's sources says so
-_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
 
 
-def numbers_in(text: str) -> set[Decimal]:
-    """The numbers written in digits in a quote ("between 2 and 9 years", "1,500 days")."""
-    return {Decimal(m.replace(",", "")) for m in _NUMBER_IN_TEXT.findall(text)}
+def numbers_in(text: str, language: str = "en") -> set[Decimal]:
+    """The numbers a quote states ("between 2 and 9 years", "1,500 days", "de ocho a quince años")."""
+    from .numerals import numbers_in as stated
+
+    return stated(text, language)
 
 
 NOT_IN_SOURCE_PROPS = {"date_publication", "first_date_entry_in_force", "date_no_longer_in_force",
@@ -189,6 +200,8 @@ class Compiler:
         self.factors: dict[str, Block] = {}
         self.provision_text: dict[URIRef, dict[str, list[str]]] = {}
         self.labels: dict[URIRef, str] = {}
+        # (article key, since) -> (article Ref, texts): every [version], known before any penalty names one
+        self.versions: dict[tuple[str, dt.date], tuple[Ref, list]] = {}
 
     # ------------------------------------------------------------------ IRIs
     def instrument_iri(self, inst: str, where: Block) -> URIRef:
@@ -335,14 +348,14 @@ class Compiler:
             raise ProvisionError(where.file, line, f"[{kind}] '{key}' bounds must be positive")
         return lo, hi
 
-    def check_numbers_against_quote(self, t: dict, b: Block) -> None:
+    def check_numbers_against_quote(self, t: dict, b: Block, language: str = "en") -> None:
         """The numbers of a penalty's ranges are the numbers its quote gives: [3, 10] under "between
-        2 and 9 years" is a wrong number, worse than a crash. Only quotes that write numbers in digits
-        are compared (a quote in words says nothing a regular expression can check)."""
-        quoted = numbers_in(" ".join(q.text for q in b.quotes))
+        2 and 9 years" is a wrong number, worse than a crash. English quotes are compared where they
+        write numbers in digits; Spanish ones in digits and in words (kb/numerals.py)."""
+        quoted = numbers_in(" ".join(q.text for q in b.quotes), language)
         if not quoted:
             return
-        for key in ("imprisonment_years", "fine_days_wage"):
+        for key in ("imprisonment_years", "fine_days_wage", "fine"):
             value = t.get(key)
             if isinstance(value, list):
                 missing = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -354,14 +367,23 @@ class Compiler:
                                          f"{', '.join(str(m) for m in missing)} is not a number of the quote above it "
                                          f"(which gives {shown})")
 
-    def check_increase_words(self, increase: Decimal, b: Block) -> None:
-        """The increase agrees with the rule's words ("increased by half" is 0.5) and is plausible."""
+    def check_increase_words(self, increase: Decimal, b: Block, up_to: bool = False) -> None:
+        """The increase agrees with the rule's words ("increased by half" is 0.5, "al doble" 1), a
+        ceiling ("hasta en una mitad") is encoded as one (up_to), and the increase is plausible."""
         text = " ".join(q.text for q in b.quotes)
+        said = False
         for pattern, meant in INCREASE_WORDS:
             match = pattern.search(text)
-            if match and abs(increase - meant) > Decimal("0.001"):
-                raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}, but the "
-                                     f"quote above it says {match.group(0)!r} ({meant:.4g})")
+            if match:
+                said = True
+                if abs(increase - meant) > Decimal("0.001"):
+                    raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}, but the "
+                                         f"quote above it says {match.group(0)!r} ({meant:.4g})")
+        if said and bool(UP_TO_WORDS.search(text)) != up_to:
+            raise ProvisionError(b.file, b.line_of("up_to") if "up_to" in b.content else b.line_of("increase"),
+                                 "[aggravation] the quote above it says 'hasta en' / 'up to' (a ceiling): give up_to = true"
+                                 if not up_to else "[aggravation] up_to = true, but the quote above it sets a fixed "
+                                 "increase (no 'hasta en' / 'up to')")
         if increase > MAX_INCREASE:
             raise ProvisionError(b.file, b.line_of("increase"), f"[aggravation] 'increase' = {increase}: more than "
                                  f"{MAX_INCREASE} (tripled) is not a plausible increase; check the rule's words")
@@ -465,6 +487,12 @@ class Compiler:
                     self.labels[self.provision_iri(ref, b)] = self.provision_label(ref)
                     self.provision_codes[self.provision_iri(ref, b)] = self.ref_code(ref)
                     current = ref
+                if "version" in b.data:
+                    t = b.data["version"]
+                    vref = Ref.parse(t["provision"], b) if "provision" in t else current
+                    if vref is not None and isinstance(t.get("since"), dt.date):
+                        self.versions.setdefault((Ref(vref.instrument, vref.parts[:1]).key(), t["since"]),
+                                                 (vref, t.get("texts")))
                 for kind in ("offence", "penalty"):
                     if kind in b.data:
                         t = b.data[kind]
@@ -693,6 +721,19 @@ class Compiler:
             for doc in t["texts"]:
                 self.check_verbatim(q.text, {"doc": doc, "art": ref.parts[0]}, b, q.line)
 
+    def on_repealed(self, t: dict, b: Block, ctx: Context) -> None:
+        """An article the editions print as repealed, and its amendment events (kb/encode/versions.py)."""
+        ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
+        if ref is None or ref.key() not in self.provisions:
+            raise ProvisionError(b.file, b.line, "[repealed] needs a declared article: a [provision] above it or 'provision'")
+        if len(ref.parts) != 1:
+            raise ProvisionError(b.file, b.line_of("provision"), f"[repealed] {ref.key()!r}: whole articles are repealed")
+        article = self.provision_iri(ref, b)
+        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        versions.encode_repeal(self.g, self.library, t, b, declared,
+                               lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
+                               self.closed_concept)
+
     # ------------------------------------------------------------------ offences
     def offence_node(self, ident, b: Block) -> URIRef:
         if ident not in self.offences:
@@ -709,9 +750,16 @@ class Compiler:
         g = self.g
         g.add((node, RDF.type, LEXKB.Offence))
         g.add((node, DCTERMS.identifier, Literal(ident)))
-        g.add((node, SKOS.prefLabel, self.lit_en(self.need(t, "label", "offence", b))))
+        # the English name is optional where the Spanish one is given: the statute is not translated here
+        if "label" in t or "label_es" not in t:
+            g.add((node, SKOS.prefLabel, self.lit_en(self.need(t, "label", "offence", b))))
         if "label_es" in t:
             g.add((node, SKOS.prefLabel, Literal(t["label_es"], lang="es")))
+            if "label_es_source" in t:
+                self.check_verbatim(t["label_es"], t["label_es_source"], b, b.line_of("label_es"))
+                sources += self.source_nodes(t["label_es_source"], b)
+        elif "label_es_source" in t:
+            raise ProvisionError(b.file, b.line_of("label_es_source"), "[offence] 'label_es_source' without 'label_es'")
         for alias in t.get("aliases", []):
             if not isinstance(alias, dict) or set(alias) != {"label", "source"}:
                 raise ProvisionError(b.file, b.line, "each alias must be { label = \"...\", source = N }")
@@ -737,9 +785,49 @@ class Compiler:
             self.g.add((node, LEXKB.conduct, self.open_concept("conduct", label, self.source_nodes(source, b), b)))
 
     # ------------------------------------------------------------------ penalties
+    def stated_version(self, t: dict, kind: str, provision_ref: str | None, b: Block, ctx: Context):
+        """The article version a penalty or aggravation is stated by (`version = DATE`), and the
+        source its quotes are checked against when it gives none: that version's texts, at the article."""
+        if "version" not in t:
+            return None, None
+        since = t["version"]
+        if not isinstance(since, dt.date) or isinstance(since, dt.datetime):
+            raise ProvisionError(b.file, b.line_of("version"), f"[{kind}] 'version' must be a date: the 'since' of a [version] of its article")
+        ref = Ref.parse(provision_ref, b) if provision_ref else ctx.provision
+        if ref is None:
+            raise ProvisionError(b.file, b.line, f"[{kind}] 'version' needs a provision")
+        article = Ref(ref.instrument, ref.parts[:1])
+        if (article.key(), since) not in self.versions:
+            known = ", ".join(d.isoformat() for k, d in sorted(self.versions) if k == article.key()) or "none"
+            raise ProvisionError(b.file, b.line_of("version"), f"[{kind}] no [version] of {article.key()!r} since "
+                                 f"{since.isoformat()} (declared versions: {known})")
+        texts = self.versions[(article.key(), since)][1] or []
+        node = versions.version_iri(self.provision_iri(article, b), since)
+        return node, [{"doc": d, "art": article.parts[0]} for d in texts]
+
+    def fine(self, t: dict, b: Block) -> tuple[Decimal, Decimal, URIRef] | None:
+        """The fine range and its unit: `fine_days_wage` (the report's "minimum daily wages"), or
+        `fine` with `fine_unit` ("días multa" and the UMA's daily value are other units)."""
+        if "fine_days_wage" in t:
+            if "fine" in t or "fine_unit" in t:
+                raise ProvisionError(b.file, b.line_of("fine"), "[penalty] give 'fine_days_wage' or 'fine' with 'fine_unit', not both")
+            return (*self.range_pair(t, "fine_days_wage", "penalty", b), LEXKB[FINE_UNITS["minimum-daily-wage"]])
+        if "fine" not in t:
+            if "fine_unit" in t:
+                raise ProvisionError(b.file, b.line_of("fine_unit"), "[penalty] 'fine_unit' without 'fine'")
+            return None
+        unit = t.get("fine_unit")
+        if unit not in FINE_UNITS:
+            raise ProvisionError(b.file, b.line_of("fine_unit") if "fine_unit" in t else b.line_of("fine"),
+                                 f"[penalty] 'fine' needs 'fine_unit', one of: {', '.join(FINE_UNITS)}")
+        return (*self.range_pair(t, "fine", "penalty", b), LEXKB[FINE_UNITS[unit]])
+
     def on_penalty(self, t: dict, b: Block, ctx: Context) -> None:
         ident = t["id"]
         node = self.entity("penalty", ident)
+        version, texts = self.stated_version(t, "penalty", t.get("provision"), b, ctx)
+        if texts and "source" not in t:
+            t = dict(t, source=texts)
         provision, source = self.current_provision(t, b, ctx)
         sources = self.source_nodes(source, b)
         offence = self.offence_node(self.need(t, "offence", "penalty", b), b)
@@ -748,10 +836,16 @@ class Compiler:
         g.add((node, DCTERMS.identifier, Literal(ident)))
         g.add((node, LEXKB.penaltyFor, offence))
         g.add((node, LEXKB.prescribedBy, provision))
-        g.add((node, RDFS.label, self.lit_en(f"Penalty under {self.label_of(provision)}")))
-        for key, prop, unit in (("imprisonment_years", LEXKB.imprisonment, UNIT.YR),
-                                ("fine_days_wage", LEXKB.fine, LEXKB.DayOfMinimumWage)):
-            lo, hi = self.range_pair(t, key, "penalty", b)
+        label = f"Penalty under {self.label_of(provision)}"
+        if version is not None:
+            g.add((node, LEXKB.statedByVersion, version))
+            label += f", version of {t['version'].isoformat()}"
+        g.add((node, RDFS.label, self.lit_en(label)))
+        ranges = [("imprisonment_years", LEXKB.imprisonment, *self.range_pair(t, "imprisonment_years", "penalty", b), UNIT.YR)]
+        fine = self.fine(t, b)
+        if fine is not None:
+            ranges.append(("fine", LEXKB.fine, *fine))
+        for key, prop, lo, hi, unit in ranges:
             rng = URIRef(f"{node}/{prop.split('#')[1]}")
             g.add((node, prop, rng))
             g.add((rng, RDF.type, SCHEMA.QuantitativeValue))
@@ -763,7 +857,8 @@ class Compiler:
         if "condition" in t:
             g.add((node, LEXKB.conditionText, self.lit_quoted(t["condition"], source, b, b.line)))
         self.quoted(node, b, source)
-        self.check_numbers_against_quote(t, b)  # once the quote is known to be the source's words
+        # once the quote is known to be the source's words
+        self.check_numbers_against_quote(t, b, self.quote_language(source, b))
         self.cite(node, sources, b)
         ctx.penalty = ident
 
@@ -813,12 +908,19 @@ class Compiler:
                 if pid not in self.penalties:
                     raise ProvisionError(b.file, b.line, f"aggravation names unknown penalty {pid!r}")
                 g.add((node, LEXKB.aggravates, self.entity("penalty", pid)))
+            version, _ = self.stated_version(t, "aggravation", t.get("provision"), b, ctx)
+            if version is not None:
+                g.add((node, LEXKB.statedByVersion, version))
             increase = self.need(t, "increase", "aggravation", b, (int, float))
             if increase <= 0:
                 raise ProvisionError(b.file, b.line, "[aggravation] 'increase' must be positive")
+            up_to = self.need(t, "up_to", "aggravation", b, (bool,)) if "up_to" in t else False
             effect = URIRef(f"{node}/effect")
             g.add((node, LEXKB.effect, effect))
+            # "hasta en una mitad": the judge may raise the bounds by up to the fraction (a ceiling)
             g.add((effect, RDF.type, LEXKB.ProportionalIncrease))
+            if up_to:
+                g.add((effect, RDF.type, LEXKB.IncreaseUpTo))
             g.add((effect, LEXKB.increaseFraction, Literal(Decimal(str(increase)), datatype=XSD.decimal)))
             for comp in self.need(t, "components", "aggravation", b, (list,)):
                 if comp not in ("imprisonment", "fine"):
@@ -830,7 +932,7 @@ class Compiler:
                 g.add((effect, LEXKB.affectsBound, SCHEMA[f"{bound}Value"]))
             self.cite(effect, sources, b)
             self.quoted(node, b, source)
-            self.check_increase_words(Decimal(str(increase)), b)
+            self.check_increase_words(Decimal(str(increase)), b, up_to)
             self.cite(node, sources, b)
             ctx.aggravation = ident
             quotes_used = True
@@ -880,7 +982,9 @@ class Compiler:
         sources = self.source_nodes(source, b)
         basis, rationale = self.basis(t, "claim", b)
         code = self.code_of(provision, b)
-        claimant = self.jurisdictions[code]["name"]
+        # a mapping lexkb's authors make is lexkb's claim, never the State's
+        editorial = basis == self.concept("claim-basis", "editorial")
+        claimant = "lexkb (editorial)" if editorial else self.jurisdictions[code]["name"]
         domestic_id = str(provision).split(f"/eli/{code}/", 1)[-1].replace("/", "-")
         for target in self.need(t, "opsc", "claim", b, (list,)):
             if f"opsc:{target}" not in self.provisions:
@@ -895,7 +999,7 @@ class Compiler:
             g.add((node, LEXKB.claimBasis, basis))
             if rationale:
                 g.add((node, LEXKB.basisRationale, self.lit_en(rationale)))
-            g.add((node, RDFS.label, self.lit_en(f"{claimant} claims {self.label_of(provision)} implements {self.provision_label(Ref.parse('opsc:' + target, b))}")))
+            g.add((node, RDFS.label, self.lit_en(f"{'lexkb reads' if editorial else claimant + ' claims'} {self.label_of(provision)} implements {self.provision_label(Ref.parse('opsc:' + target, b))}")))
             self.cite(node, sources, b)
         self.quoted(provision, b, source, add=False)
 

@@ -40,6 +40,7 @@ EDITION = URIRef(SRC + "cpf-dof-2020-01-24")
 CHECKSUM = URIRef(SRC + "cpf-dof-2020-01-24/checksum/sha256")
 ART_206 = URIRef(INST + "mx/cpf/art_206")
 VERSION = URIRef(INST + "mx/cpf/art_206/v2007-03-27")
+VERSION_204 = URIRef(INST + "mx/cpf/art_204/v2007-03-27")
 EXPRESSION = URIRef(INST + "mx/cpf/art_206/v2007-03-27/spa@2025-11-28")
 EVENT = URIRef(INST + "mx/cpf/art_206/amendment/2007-03-27-articulo-reformado")
 
@@ -85,8 +86,10 @@ CASES = [
      "a language-tagged string"),
     ("ConditionText", replace(PENALTY_II, LEXKB.conditionText, Literal("no language")), PENALTY_II, "lexkb:conditionText",
      "a language-tagged string"),
-    ("Offence: English label", lambda g: g.remove((OFFENCE, SKOS.prefLabel, Literal("sexual tourism", lang="en"))),
-     OFFENCE, "skos:prefLabel", "an offence needs one English skos:prefLabel"),
+    ("Offence: a label", lambda g: g.remove((OFFENCE, SKOS.prefLabel, None)),
+     OFFENCE, "skos:prefLabel", "an offence needs a skos:prefLabel"),
+    ("Offence: one label per language", add(OFFENCE, SKOS.prefLabel, Literal("tourism", lang="en")),
+     OFFENCE, "skos:prefLabel", "at most one per language"),
     ("Offence: alias language", add(OFFENCE, SKOS.altLabel, Literal("tourisme sexuel", lang="fr")), OFFENCE, "skos:altLabel",
      "aliases (skos:altLabel) are tagged @en or @es"),
     ("Offence: definedIn", remove(LEXKB.definedIn, OFFENCE), OFFENCE, "lexkb:definedIn", "lexkb:definedIn naming the provision"),
@@ -98,15 +101,19 @@ CASES = [
      "exactly one lexkb:Offence"),
     ("Penalty: imprisonment in years", replace(RANGE, SCHEMA.unitCode, LEXKB.DayOfMinimumWage), PENALTY, "lexkb:imprisonment",
      "imprisonment range in years"),
-    ("Penalty: fine in days", replace(FINE, SCHEMA.unitCode, UNIT.YR), PENALTY, "lexkb:fine", "fine range in days of minimum wage"),
-    ("Penalty: missing fine", remove(LEXKB.fine, PENALTY), PENALTY, "lexkb:fine", "fine range in days of minimum wage"),
+    ("Penalty: fine in a fine unit", replace(FINE, SCHEMA.unitCode, UNIT.YR), PENALTY, "lexkb:fine", "in a fine unit"),
+    ("Penalty: one fine", add(PENALTY, LEXKB.fine, RANGE), PENALTY, "lexkb:fine", "at most one fine range"),
+    ("Penalty: one version", lambda g: [g.add((PENALTY, LEXKB.statedByVersion, v)) for v in (VERSION, VERSION_204)],
+     PENALTY, "lexkb:statedByVersion", "at most one lexkb:ArticleVersion"),
+    ("Penalty: a statute's fine unit", add(PENALTY, LEXKB.statedByVersion, VERSION), PENALTY, "-",
+     "gives its fine in the statute's unit"),
     ("Range: min <= max", replace(RANGE, SCHEMA.minValue, Literal("13", datatype=XSD.decimal)), RANGE, "schema:minValue",
      "not above its maximum"),
     ("Range: positive", replace(RANGE, SCHEMA.maxValue, Literal("-1", datatype=XSD.decimal)), RANGE, "schema:maxValue",
      "positive xsd:decimal schema:maxValue"),
     ("Range: decimal", replace(RANGE, SCHEMA.maxValue, Literal("12")), RANGE, "schema:maxValue", "positive xsd:decimal"),
     ("Range: closed unit list", replace(RANGE, SCHEMA.unitCode, UNIT.DAY), RANGE, "schema:unitCode",
-     "unit:YR or lexkb:DayOfMinimumWage"),
+     "unit:YR, lexkb:DayOfMinimumWage, lexkb:DayFine or lexkb:UMADailyValue"),
     ("Measure: type", replace(MEASURE, LEXKB.measureType, UNDER_18), MEASURE, "lexkb:measureType", "measure-type scheme"),
     ("Measure: mandatory boolean", replace(MEASURE, LEXKB.mandatory, Literal("yes")), MEASURE, "lexkb:mandatory",
      "mandatory (xsd:boolean)"),
@@ -215,7 +222,7 @@ def test_every_node_shape_is_exercised(shapes):
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
                "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
                "VendoredDocumentShape", "ChecksumShape", "EditionShape", "VersionShape", "ExpressionShape",
-               "AmendmentEventShape",
+               "AmendmentEventShape", "FineUnitOfStatuteShape",
                # broken in tests/test_claim_basis.py
                "ClaimBasisShape", "BasisRationaleShape", "ReadingShape"}
     assert targeted == covered

@@ -33,6 +33,10 @@ from ..sources.statute import Event, Note
 LEXKB = Namespace(ns.LEXKB)
 ELI = Namespace(ns.ELI)
 KEYS = {"provision", "since", "texts"}
+REPEALED_KEYS = {"provision", "on", "texts"}
+# what an edition prints in place of a repealed article's words ("Artículo 205. Derogado.",
+# "Artículo 201 bis 1. Se deroga")
+REPEALED_TEXT = ("derogado", "se deroga")
 MAKES_VERSION = ("reformado", "adicionado")
 
 
@@ -113,6 +117,46 @@ def encode_version(g, library: Library, t: dict, b, art: Declared, cite, concept
     g.add((version, ELI.date_publication, Literal(since)))
     g.add((version, LEXKB.notInSource, ELI.first_date_entry_in_force))
     cite(version, [library.passages({"doc": d, "art": art.number}, b)[0] for d in texts], b)
+    _emit_events(g, library, b, art, events, cite, concept, version, since)
+    return version
+
+
+def encode_repeal(g, library: Library, t: dict, b, art: Declared, cite, concept) -> None:
+    """[repealed]: the article's 'Derogado' note gives `on`, and each edition in `texts` prints the
+    article as repealed. The article gets lexkb:repealedOn (the journal date of the repeal; its entry
+    into force is not in source) and its amendment events."""
+    on = t.get("on")
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise ProvisionError(b.file, b.line_of("on"), "[repealed] 'on' must be a date (the journal date of the 'Derogado' note)")
+    texts = t.get("texts")
+    if not isinstance(texts, list) or not texts or not all(isinstance(x, str) for x in texts):
+        raise ProvisionError(b.file, b.line_of("texts"), "[repealed] 'texts' must list the editions that print the article repealed")
+    editions = [d for d in library.documents.values() if d.kind == "statute-edition" and d.get("instrument") == art.instrument]
+    events = _events(library, editions, art, b)
+    dates = sorted({e.date for e, _ in events.values() if e.date and e.kind == "derogado" and e.level in (None, "articulo")})
+    if on not in dates:
+        known = ", ".join(d.isoformat() for d in dates) or "none"
+        raise ProvisionError(b.file, b.line_of("on"), f"[repealed] no 'Derogado' note of {art.label} gives "
+                             f"{on.isoformat()} (repeals the editions' notes give: {known})")
+    passages = []
+    for doc_id in texts:
+        doc = library.get(doc_id, b, b.line_of("texts"))
+        if doc not in editions:
+            raise ProvisionError(b.file, b.line_of("texts"), f"[repealed] {doc_id!r} is not an edition of {art.label}'s act")
+        [passage] = library.passages({"doc": doc.id, "art": art.number}, b, b.line_of("texts"))
+        if _body(passage.text).strip().rstrip(".").lower() not in REPEALED_TEXT:
+            raise ProvisionError(b.file, b.line_of("texts"), f"[repealed] {doc_id!r} prints {art.label} with words, "
+                                 f"not as repealed: {_body(passage.text)[:60]!r}")
+        if doc.get("date_edition") < on:
+            raise ProvisionError(b.file, b.line_of("texts"), f"[repealed] {doc_id!r} (as of "
+                                 f"{doc.get('date_edition').isoformat()}) predates the repeal of {on.isoformat()}")
+        passages.append(passage)
+    g.add((art.article, LEXKB.repealedOn, Literal(on)))
+    cite(art.article, passages, b)
+    _emit_events(g, library, b, art, events, cite, concept, None, None)
+
+
+def _emit_events(g, library: Library, b, art: Declared, events: dict, cite, concept, version, since) -> None:
     for (event, docs), node in _event_nodes(art, events):
         g.add((node, RDF.type, LEXKB.AmendmentEvent))
         g.add((node, LEXKB.amendmentKind, concept("amendment-kind", event.kind, b)))
@@ -125,10 +169,9 @@ def encode_version(g, library: Library, t: dict, b, art: Declared, cite, concept
             g.add((node, LEXKB.notInSource, DCTERMS.date))
         g.add((node, LEXKB.quotedText, Literal(event.note, lang=library.documents[docs[0]].language)))
         g.add((node, RDFS.label, Literal(f"{art.label}: {event.note}")))
-        if event.date == since and event.kind in MAKES_VERSION:
+        if version is not None and event.date == since and event.kind in MAKES_VERSION:
             g.add((node, LEXKB.resultingVersion, version))
         cite(node, [library.passages({"doc": d, "art": art.number}, b)[0] for d in docs], b)
-    return version
 
 
 def _events(library: Library, editions, art: Declared, b) -> dict:
