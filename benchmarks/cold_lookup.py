@@ -29,6 +29,8 @@ COMMANDS = {
     "lexkb penalty tourism (ambiguous)": [LEXKB, "penalty", "tourism"],
     "lexkb penalty trata --with victim-over-60 -f json": [LEXKB, "penalty", "trata", "--with", "victim-over-60", "-f", "json"],
     "lexkb show 'CPF 204'": [LEXKB, "show", "CPF 204"],
+    # issue 11: the statute's versions answer a date from the same index
+    "lexkb penalty 201 --on 2016-07-18": [LEXKB, "penalty", "201", "--on", "2016-07-18"],
     "lexkb penalty 203, via typer": [PY, "-m", "lexkb.cli.main", "penalty", "203"],
 }
 

@@ -383,7 +383,7 @@ def _register_optional() -> None:
     """Commands contributed by other modules of the CLI."""
     from importlib import import_module
 
-    for name in ("lexkb.cli.lookup", "lexkb.cli.query", "lexkb.cli.tables", "lexkb.cli.stats"):
+    for name in ("lexkb.cli.lookup", "lexkb.cli.query", "lexkb.cli.tables", "lexkb.cli.audit", "lexkb.cli.stats"):
         try:
             module = import_module(name)
         except ModuleNotFoundError as exc:

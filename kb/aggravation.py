@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 COMPONENT_UNITS = {"imprisonment": ("imprisonment_years", "years"),
-                   "fine": ("fine_days_wage", "days of minimum wage")}
+                   "fine": ("fine", None)}  # the fine's unit is the penalty's own (fine_unit)
 
 
 def exact(x) -> Fraction:
@@ -37,14 +37,23 @@ def show(x) -> str:
     return f"{Decimal(f.numerator) / Decimal(f.denominator):,f}"   # exact: 2,250, 13.5, 0.1, 1,234,567.25
 
 
-def effective(penalty: dict, factors: list[dict]) -> tuple[list, list, list[str]]:
-    """(imprisonment [min, max], fine [min, max], explanation) for a penalty variant (index
-    entry) with the given aggravating factors (index entries that apply to it)."""
-    ranges = {key: [exact(v) for v in penalty[key]] for key, _ in COMPONENT_UNITS.values()}
+def effective(penalty: dict, factors: list[dict]) -> tuple[list, list | None, list[str]]:
+    """(imprisonment [min, max], fine [min, max] or None, explanation) for a penalty variant (index
+    entry) with the given aggravating factors (index entries that apply to it). A fixed increase
+    ("en una mitad", "al doble") multiplies the bounds it names; one "hasta en una mitad" is a
+    ceiling: the judge may raise those bounds by up to the fraction, so the range the sentence may
+    fall in runs from the unchanged minimum to the raised maximum, and the steps say so."""
+    from .fine import fine_of
+
+    fine, fine_unit = fine_of(penalty)
+    ranges = {"imprisonment_years": [exact(v) for v in penalty["imprisonment_years"]],
+              "fine": [exact(v) for v in fine] if fine is not None else None}
+    units = {"imprisonment_years": "years", "fine": fine_unit}
+    base = (f"imprisonment {show(ranges['imprisonment_years'][0])}–{show(ranges['imprisonment_years'][1])} years"
+            + (f", fine {show(ranges['fine'][0])}–{show(ranges['fine'][1])} {fine_unit}" if fine is not None else
+               ", no fine"))
     steps = [f"Base range under {penalty['provision']}"
-             + (f" ({penalty['condition']})" if penalty.get("condition") else "")
-             + f": imprisonment {show(ranges['imprisonment_years'][0])}–{show(ranges['imprisonment_years'][1])} years, "
-             f"fine {show(ranges['fine_days_wage'][0])}–{show(ranges['fine_days_wage'][1])} days of minimum wage."]
+             + (f" ({penalty['condition']})" if penalty.get("condition") else "") + f": {base}."]
     by_rule: dict[str, list[dict]] = {}
     for f in factors:
         by_rule.setdefault(f["rule"], []).append(f)
@@ -56,14 +65,29 @@ def effective(penalty: dict, factors: list[dict]) -> tuple[list, list, list[str]
         if len(rule_factors) > 1:
             steps.append(f"{first['rule_provision']} states one increase for any of its situations, so it is applied once.")
         multiplier = 1 + exact(first["increase_fraction"])
+        up_to = first.get("up_to", False)
         for component in first["components"]:
-            key, unit = COMPONENT_UNITS[component]
+            key = COMPONENT_UNITS[component][0]
+            unit = units[key]
+            if ranges[key] is None:
+                steps.append(f"{component.capitalize()}: {penalty['provision']} sets none, so nothing to increase.")
+                continue
             lo, hi = ranges[key]
             raise_lo, raise_hi = "min" in first["bounds"], "max" in first["bounds"]
-            new = [lo * multiplier if raise_lo else lo, hi * multiplier if raise_hi else hi]
-            low = f"{show(lo)} × {show(multiplier)} = {show(new[0])}" if raise_lo else f"minimum {show(lo)} unchanged"
-            high = f"{show(hi)} × {show(multiplier)} = {show(new[1])}" if raise_hi else f"maximum {show(hi)} unchanged"
-            steps.append(f"{component.capitalize()}: {low}, {high} → {show(new[0])}–{show(new[1])} {unit}.")
+            if up_to:
+                ceiling = [lo * multiplier, hi * multiplier]
+                low = (f"the minimum {show(lo)} may be raised up to {show(lo)} × {show(multiplier)} = {show(ceiling[0])}"
+                       if raise_lo else f"minimum {show(lo)} unchanged")
+                high = (f"the maximum {show(hi)} may be raised up to {show(hi)} × {show(multiplier)} = {show(ceiling[1])}"
+                        if raise_hi else f"maximum {show(hi)} unchanged")
+                new = [lo, ceiling[1] if raise_hi else hi]
+                steps.append(f"{component.capitalize()}: {low}, {high}, at the judge's discretion → the sentence "
+                             f"may fall in {show(new[0])}–{show(new[1])} {unit}.")
+            else:
+                new = [lo * multiplier if raise_lo else lo, hi * multiplier if raise_hi else hi]
+                low = f"{show(lo)} × {show(multiplier)} = {show(new[0])}" if raise_lo else f"minimum {show(lo)} unchanged"
+                high = f"{show(hi)} × {show(multiplier)} = {show(new[1])}" if raise_hi else f"maximum {show(hi)} unchanged"
+                steps.append(f"{component.capitalize()}: {low}, {high} → {show(new[0])}–{show(new[1])} {unit}.")
             ranges[key] = new
     return ([number(v) for v in ranges["imprisonment_years"]],
-            [number(v) for v in ranges["fine_days_wage"]], steps)
+            [number(v) for v in ranges["fine"]] if ranges["fine"] is not None else None, steps)

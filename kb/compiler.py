@@ -48,7 +48,7 @@ KEYS = {
     "aggravation": {"id", "aggravates", "increase", "up_to", "components", "bounds", "factors", "provision",
                     "version", "source"},
     "factor": {"id", "label", "victim_conditions"},
-    "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "source"},
+    "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "version", "source"},
     "claim": {"provision", "opsc", "source", "basis", "rationale"},
     "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
     "jurisdiction": {"code", "name", "country"},
@@ -428,12 +428,14 @@ class Compiler:
         return sorted(str(self.vocabulary.value(c, SKOS.notation))
                       for c in self.vocabulary.subjects(SKOS.inScheme, scheme_iri))
 
-    def open_concept(self, scheme: str, label: str, sources: list[URIRef], where: Block) -> URIRef:
+    def open_concept(self, scheme: str, label: str, sources: list[URIRef], where: Block, language: str = "en") -> URIRef:
+        """A concept named by a source's own words, in that source's language (a statute's Spanish verbs
+        are not translated)."""
         concept = self.concept(scheme, slug(label))
         scheme_iri = URIRef(ns.concept_iri(scheme, "").rstrip("/"))
         self.g.add((concept, RDF.type, SKOS.Concept))
         self.g.add((concept, SKOS.inScheme, scheme_iri))
-        self.g.add((concept, SKOS.prefLabel, self.lit_en(label)))
+        self.g.add((concept, SKOS.prefLabel, Literal(label, lang=language)))
         self.g.add((concept, SKOS.notation, Literal(slug(label))))
         self.g.add((scheme_iri, RDF.type, SKOS.ConceptScheme))
         self.g.add((scheme_iri, SKOS.prefLabel, self.lit_en(scheme.replace("-", " "))))
@@ -711,7 +713,8 @@ class Compiler:
         if len(ref.parts) != 1:
             raise ProvisionError(b.file, b.line_of("provision"), f"[version] {ref.key()!r}: versions are of whole articles")
         article = self.provision_iri(ref, b)
-        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0],
+                                     self.instruments[ref.instrument].get("date_publication"))
         versions.encode_version(self.g, self.library, t, b, declared,
                                 lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
                                 self.closed_concept)
@@ -773,7 +776,8 @@ class Compiler:
                                   ("circumstances", "circumstance", LEXKB.circumstance),
                                   ("relationships", "relationship", LEXKB.relationship)):
             for label in t.get(key, []):
-                g.add((node, prop, self.open_concept(scheme, label, self.source_nodes(source, b), b)))
+                g.add((node, prop, self.open_concept(scheme, label, self.source_nodes(source, b), b,
+                                                     self.quote_language(source, b))))
         self.victim_conditions(node, t.get("victim_conditions"), b)
         self.quoted(node, b, source)
         self.cite(node, sources, b)
@@ -782,7 +786,8 @@ class Compiler:
         node = self.offence_node(self.need(t, "offence", "conduct", b), b)
         _, source = self.current_provision(t, b, ctx)
         for label in self.need(t, "verbs", "conduct", b, (list,)):
-            self.g.add((node, LEXKB.conduct, self.open_concept("conduct", label, self.source_nodes(source, b), b)))
+            self.g.add((node, LEXKB.conduct, self.open_concept("conduct", label, self.source_nodes(source, b), b,
+                                                               self.quote_language(source, b))))
 
     # ------------------------------------------------------------------ penalties
     def stated_version(self, t: dict, kind: str, provision_ref: str | None, b: Block, ctx: Context):
@@ -965,6 +970,9 @@ class Compiler:
         node = self.entity("rule", ident, self.code_of(provision, b))
         g = self.g
         g.add((node, RDF.type, LEXKB.ApplicationRule))
+        version, _ = self.stated_version(t, "rule", t.get("provision"), b, ctx)
+        if version is not None:
+            g.add((node, LEXKB.statedByVersion, version))
         g.add((node, DCTERMS.identifier, Literal(ident)))
         g.add((node, LEXKB.ruleKind, self.closed_concept("rule-kind", self.need(t, "kind", "rule", b), b)))
         g.add((node, LEXKB.governs, self.offence_node(self.need(t, "offence", "rule", b), b)))

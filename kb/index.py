@@ -9,11 +9,14 @@ from collections import defaultdict
 
 from .store import select
 
+# an offence the statute alone names has a Spanish name only: lexkb does not translate it
 Q_OFFENCES = """
-SELECT ?offence ?id ?en ?es ?text WHERE {
-  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
+SELECT ?offence ?id ?en ?es ?text ?textes WHERE {
+  ?offence a lexkb:Offence ; dcterms:identifier ?id .
+  OPTIONAL { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
-  OPTIONAL { ?offence lexkb:quotedText ?text }
+  OPTIONAL { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") }
+  OPTIONAL { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
 } ORDER BY ?id ?offence"""
 
 Q_ALIASES = """
@@ -36,19 +39,36 @@ SELECT ?offence ?kind ?notation ?label WHERE {
   UNION { ?offence lexkb:circumstance ?c BIND("circumstances" AS ?kind) }
   UNION { ?offence lexkb:relationship ?c BIND("relationships" AS ?kind) }
   UNION { ?offence lexkb:victimCondition ?c BIND("victim_conditions" AS ?kind) }
-  ?c skos:notation ?notation ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
+  ?c skos:notation ?notation ; skos:prefLabel ?label .
+  FILTER(lang(?label) = "en" || lang(?label) = "es" && NOT EXISTS { ?c skos:prefLabel ?en FILTER(lang(?en) = "en") })
 } ORDER BY ?offence ?kind ?label"""
 
 Q_PENALTIES = """
-SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?text WHERE {
+SELECT ?offence ?penalty ?id ?provision ?provlabel ?condition ?imin ?imax ?iunit ?fmin ?fmax ?funit ?text ?version ?since ?article WHERE {
   ?penalty a lexkb:Penalty ; lexkb:penaltyFor ?offence ; dcterms:identifier ?id ; lexkb:prescribedBy ?provision ;
-           lexkb:imprisonment ?i ; lexkb:fine ?f .
+           lexkb:imprisonment ?i .
   ?provision rdfs:label ?provlabel .
   ?i schema:minValue ?imin ; schema:maxValue ?imax ; schema:unitCode ?iunit .
-  ?f schema:minValue ?fmin ; schema:maxValue ?fmax ; schema:unitCode ?funit .
+  OPTIONAL { ?penalty lexkb:fine ?f . ?f schema:minValue ?fmin ; schema:maxValue ?fmax ; schema:unitCode ?funit }
   OPTIONAL { ?penalty lexkb:conditionText ?condition }
   OPTIONAL { ?penalty lexkb:quotedText ?text }
-} ORDER BY ?offence ?provlabel ?id"""
+  OPTIONAL { ?penalty lexkb:statedByVersion ?version . ?version eli:date_publication ?since ; eli:is_member_of ?article }
+} ORDER BY ?offence ?since ?provlabel ?id"""
+
+# the passages a penalty cites, and whether each is part of a statute edition (an eli:LegalExpression)
+Q_PENALTY_SOURCES = """
+SELECT ?penalty ?source ?edition ?date ?document ?submitted WHERE {
+  ?penalty a lexkb:Penalty ; dcterms:source ?s . ?s rdfs:label ?source .
+  OPTIONAL { ?s dcterms:isPartOf ?edition . ?edition a eli:LegalExpression ; eli:version_date ?date }
+  OPTIONAL { ?s dcterms:isPartOf ?d . ?d dcterms:identifier ?document . OPTIONAL { ?d dcterms:dateSubmitted ?submitted } }
+} ORDER BY ?penalty ?date ?source"""
+
+# the dated changes of an article (its amendment notes, its repeal): a version holds until the next one
+Q_ARTICLE_CHANGES = """
+SELECT ?article ?date WHERE {
+  { ?e a lexkb:AmendmentEvent ; lexkb:affectedProvision ?article ; dcterms:date ?date }
+  UNION { ?article lexkb:repealedOn ?date }
+} ORDER BY ?article ?date"""
 
 Q_PENALTY_CONDITIONS = """
 SELECT ?penalty ?notation ?label WHERE {
@@ -68,15 +88,17 @@ SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlab
 } ORDER BY ?owner ?type"""
 
 Q_FACTORS = """
-SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?factor ?fid ?flabel ?fprov ?ftext WHERE {
+SELECT ?penalty ?rule ?ruleid ?ruleprov ?ruletext ?fraction ?upto ?factor ?fid ?flabel ?fprov ?ftext ?rsince ?rarticle WHERE {
   ?rule a lexkb:AggravationRule ; dcterms:identifier ?ruleid ; lexkb:aggravates ?penalty ;
         lexkb:prescribedBy ?rp ; lexkb:effect ?e .
   ?rp rdfs:label ?ruleprov .
   ?e lexkb:increaseFraction ?fraction .
+  OPTIONAL { ?e a lexkb:IncreaseUpTo BIND(true AS ?upto) }
   ?factor lexkb:triggers ?rule ; dcterms:identifier ?fid ; rdfs:label ?flabel ; lexkb:prescribedBy ?fp .
   ?fp rdfs:label ?fprov .
   OPTIONAL { ?rule lexkb:quotedText ?ruletext }
   OPTIONAL { ?factor lexkb:quotedText ?ftext }
+  OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?penalty ?fid"""
 
 Q_EFFECT_PARTS = """
@@ -85,7 +107,7 @@ SELECT ?rule ?component ?bound WHERE {
 } ORDER BY ?rule ?component ?bound"""
 
 Q_RULES = """
-SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim WHERE {
+SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim ?rsince ?rarticle WHERE {
   ?rule a lexkb:ApplicationRule ; dcterms:identifier ?id ; lexkb:governs ?offence ; lexkb:ruleKind ?k ;
         lexkb:prescribedBy ?p .
   ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
@@ -94,6 +116,7 @@ SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim 
   OPTIONAL { ?rule lexkb:quotedText ?text }
   OPTIONAL { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
              FILTER(lang(?victim) = "en") }
+  OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?offence ?provlabel ?id ?victim"""
 
 Q_CLAIMS = """
@@ -179,13 +202,15 @@ Q_NOT_IN_SOURCE = """
 SELECT ?instrument ?property WHERE { ?instrument a eli:LegalResource ; lexkb:notInSource ?property } ORDER BY ?instrument ?property"""
 
 Q_PROVISIONS = """
-SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?description WHERE {
+SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?textes ?description ?repealed WHERE {
   ?provision a eli:LegalResourceSubdivision ; rdfs:label ?label ; eli:number ?number ; eli:id_local ?key ;
              eli:is_part_of ?parent ; lexkb:coverage ?c .
   ?c skos:notation ?coverage .
   ?provision eli:is_part_of+ ?instrument . ?instrument a eli:LegalResource .
-  OPTIONAL { ?provision lexkb:quotedText ?text }
+  OPTIONAL { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") }
+  OPTIONAL { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
   OPTIONAL { ?provision dcterms:description ?description }
+  OPTIONAL { ?provision lexkb:repealedOn ?repealed }
 } ORDER BY ?instrument ?provision"""
 
 Q_PROVISION_SOURCES = """
@@ -199,6 +224,19 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
                   lexkb:AggravationRule lexkb:AggravatingFactor lexkb:ApplicationRule lexkb:ImplementationClaim
                   lexkb:AmendmentEffect lexkb:SourcePassage skos:Concept }
   ?s a ?class } GROUP BY ?class ORDER BY ?class"""
+
+
+# a fine's unit (ontology/lexkb.ttl) as the JSON output names it: id and label side by side
+FINE_UNITS = {
+    "DayOfMinimumWage": {"id": "minimum-daily-wage", "label": "days of minimum wage"},
+    "DayFine": {"id": "dia-multa", "label": "días multa"},
+    "UMADailyValue": {"id": "uma-daily-value", "label": "times the daily value of the UMA"},
+}
+
+
+def _until(changes: list[dict], since: str) -> str | None:
+    """The journal date of the first change to an article after `since`: the end of that version."""
+    return next((c["date"] for c in changes if c["date"] > since), None)
 
 
 def _group(rows, key):
@@ -221,10 +259,16 @@ def _ordered(values: set, order: tuple) -> list:
     return [v for v in order if v in values] + sorted(values - set(order))
 
 
-def describe_increase(fraction, components, bounds) -> str:
-    amount = {0.5: "by half"}.get(fraction, f"by {fraction:g} of the penalty")
+FRACTION_WORDS = {0.5: "half", 1.0: "100% (doubled)", round(1 / 3, 6): "a third", round(2 / 3, 6): "two thirds"}
+
+
+def describe_increase(fraction, components, bounds, up_to: bool = False) -> str:
+    words = FRACTION_WORDS.get(round(float(fraction), 6))
+    amount = f"by {words}" if words else f"by {fraction:g} of the penalty"
     parts = " and ".join(components)
     which = "both bounds" if set(bounds) == {"min", "max"} else f"{' and '.join(bounds)} bound"
+    if up_to:
+        return f"{parts} may be increased by up to {words or f'{fraction:g}'} ({which}; at the judge's discretion)"
     return f"{parts} increased {amount} ({which})"
 
 
@@ -269,6 +313,7 @@ QUERIES = {
     "measures": Q_MEASURES, "factors": Q_FACTORS, "effect_parts": Q_EFFECT_PARTS, "rules": Q_RULES,
     "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
     "not_in_source": Q_NOT_IN_SOURCE, "provisions": Q_PROVISIONS, "provision_sources": Q_PROVISION_SOURCES,
+    "penalty_sources": Q_PENALTY_SOURCES, "article_changes": Q_ARTICLE_CHANGES,
 }
 
 
@@ -325,6 +370,8 @@ def assemble(rows: dict, counts: dict) -> dict:
     not_in_source = _group(rows["not_in_source"], "instrument")
     provisions = rows["provisions"]
     provision_sources = _group(rows["provision_sources"], "provision")
+    penalty_sources = _group(rows.get("penalty_sources", []), "penalty")
+    changes = _group(rows.get("article_changes", []), "article")
 
     instrument_of = {p["provision"]: p["instrument"] for p in provisions}
     result = []
@@ -334,13 +381,13 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry = {
             "id": o["id"],
             "iri": iri,
-            "offence": o["en"],
+            "offence": o["en"] or o["es"],
             "offence_es": o["es"],
             "aliases": [a["alias"] for a in aliases[iri]],
             "defined_in": [p["label"] for p in own_provisions if p["role"] == "defined_in"],
             "penalised_in": [p["label"] for p in own_provisions if p["role"] == "penalised_in"],
             "instrument": instrument_of[own_provisions[0]["provision"]],
-            "text": o["text"],
+            "text": o["text"] or o["textes"],
         }
         for kind in ("conduct", "means", "purposes", "circumstances", "relationships"):
             entry[kind] = [c["label"] for c in concepts[iri] if c["kind"] == kind]
@@ -350,15 +397,32 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry["penalties"] = []
         factor_entries = {}
         for p in penalties[iri]:
+            cited = penalty_sources[p["penalty"]]
+            statute = bool(cited) and all(c["edition"] for c in cited)
+            unit = str(p["funit"]).rsplit("#", 1)[-1] if p["funit"] else None
             entry["penalties"].append({
                 "id": p["id"],
                 "provision": p["provlabel"],
                 "condition": p["condition"],
                 "victim_conditions": [{"id": c["notation"], "label": c["label"]} for c in penalty_conditions[p["penalty"]]],
                 "imprisonment_years": [p["imin"], p["imax"]],
-                "fine_days_wage": [p["fmin"], p["fmax"]],
+                "fine": [p["fmin"], p["fmax"]] if unit else None,
+                "fine_unit": FINE_UNITS.get(unit),
+                "fine_days_wage": [p["fmin"], p["fmax"]] if unit == "DayOfMinimumWage" else None,
                 "additional_measures": [measure_text(m) for m in measures[p["penalty"]]],
                 "text": p["text"],
+                # "statute": stated by a version of the article, in a statute edition's words;
+                # "state-report": the State's account of the law
+                "basis": "statute" if statute else "state-report",
+                # a statute's: the latest edition that states it; a report's: the paragraphs that do
+                "source": (cited[-1]["source"] if statute else "; ".join(c["source"] for c in cited)) if cited else None,
+                "sources": [c["source"] for c in cited],
+                # the document a report's account comes from, and when the State submitted it
+                "document": None if statute or not cited else cited[0]["document"],
+                "document_date": None if statute or not cited else cited[0]["submitted"],
+                "version": p["version"],
+                "valid_from": p["since"],
+                "valid_until": _until(changes[p["article"]], p["since"]) if p["version"] else None,
             })
             for f in factors[p["penalty"]]:
                 parts = effect_parts[f["rule"]]
@@ -368,13 +432,18 @@ def assemble(rows: dict, counts: dict) -> dict:
                     "id": f["fid"],
                     "label": f["flabel"],
                     "provision": f["fprov"],
-                    "effect": describe_increase(f["fraction"], components, bounds),
+                    "effect": describe_increase(f["fraction"], components, bounds, bool(f["upto"])),
+                    "up_to": bool(f["upto"]),
                     "rule": f["ruleid"],
                     "rule_provision": f["ruleprov"],
                     "increase_fraction": f["fraction"],
                     "components": components,
                     "bounds": bounds,
                     "applies_to": [],
+                    # a statute's rule holds while the version of its article that states it does
+                    "basis": "statute" if f["rsince"] else "state-report",
+                    "valid_from": f["rsince"],
+                    "valid_until": _until(changes[f["rarticle"]], f["rsince"]) if f["rsince"] else None,
                     "additional_measures": [measure_text(m) for m in measures[f["factor"]]],
                     "text": f["ftext"],
                     "rule_text": f["ruletext"],
@@ -385,13 +454,18 @@ def assemble(rows: dict, counts: dict) -> dict:
         for r in rules[iri]:
             e = rule_entries.setdefault(r["id"], {"id": r["id"], "kind": r["kind"], "label": r["kindlabel"],
                                                   "provision": r["provlabel"], "refers_to": r["refers"], "text": r["text"],
-                                                  "victim_conditions": []})
+                                                  "victim_conditions": [],
+                                                  "basis": "statute" if r["rsince"] else "state-report",
+                                                  "valid_from": r["rsince"],
+                                                  "valid_until": _until(changes[r["rarticle"]], r["rsince"]) if r["rsince"] else None})
             condition = {"id": r["victimid"], "label": r["victim"]}  # id and label side by side, as for offences
             if r["victim"] and condition not in e["victim_conditions"]:
                 e["victim_conditions"].append(condition)
         entry["rules"] = list(rule_entries.values())
         own_iris = _unique(p["provision"] for p in own_provisions)
-        entry["opsc"] = _unique(opsc_paragraph(c["opsclabel"]) for prov in own_iris for c in claims[prov])
+        # the State's claims; lexkb's editorial mappings are only in opsc_claims, with their basis
+        entry["opsc"] = _unique(opsc_paragraph(c["opsclabel"]) for prov in own_iris for c in claims[prov]
+                                if c["basis"] != "editorial")
         entry["opsc_claims"] = [claim_entry(c, provision=c["provlabel"]) for prov in own_iris for c in claims[prov]]
         entry["readings"] = reading_entries(readings[iri])
         entry["sources"] = _unique(s["source"] for s in sources[iri])
@@ -423,7 +497,7 @@ def assemble(rows: dict, counts: dict) -> dict:
         provision_entries[p["provision"]] = {
             "iri": p["provision"], "label": p["label"], "number": p["number"], "key": p["key"],
             "parent": p["parent"], "instrument": p["instrument"], "coverage": p["coverage"],
-            "text": p["text"], "description": p["description"],
+            "text": p["text"] or p["textes"], "description": p["description"], "repealed_on": p["repealed"],
             "sources": [s["source"] for s in provision_sources[p["provision"]]],
             "opsc_claims": [claim_entry(c) for c in claims[p["provision"]]],
             "readings": reading_entries(provision_readings[p["provision"]]),

@@ -43,7 +43,9 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
     index["summary"]["offences"] = [
         {"offence": o["offence"], "id": o["id"], "defined_in": o["defined_in"], "penalised_in": o["penalised_in"],
          "penalties": [{"provision": p["provision"], "imprisonment_years": p["imprisonment_years"],
-                        "fine_days_wage": p["fine_days_wage"]} for p in o["penalties"]]}
+                        "fine_days_wage": p["fine_days_wage"], "fine": p["fine"], "fine_unit": p["fine_unit"],
+                        "basis": p["basis"], "valid_from": p["valid_from"], "valid_until": p["valid_until"]}
+                       for p in o["penalties"]]}
         for o in index["offences"]]
     index["summary"]["not_in_source"] = sorted(p["label"] for p in index["provisions"].values()
                                                if p["coverage"] == "not-in-source")

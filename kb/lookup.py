@@ -70,16 +70,17 @@ def names_of(offence: dict) -> list[str]:
 class Match:
     """The outcome of resolving a query to offences."""
 
-    __slots__ = ("offences", "provision_filter", "candidates", "not_in_source", "suggestions")
+    __slots__ = ("offences", "provision_filter", "candidates", "not_in_source", "suggestions", "repealed")
 
     def __init__(self, offences: list[dict] | None = None, provision_filter: str | None = None,
                  candidates: list[dict] | None = None, not_in_source: dict | None = None,
-                 suggestions: list[str] | None = None):
+                 suggestions: list[str] | None = None, repealed: dict | None = None):
         self.offences = offences if offences is not None else []
         self.provision_filter = provision_filter  # restrict penalties to this provision and its parts
         self.candidates = candidates if candidates is not None else []
         self.not_in_source = not_in_source        # a provision in the range that the source does not describe
         self.suggestions = suggestions if suggestions is not None else []
+        self.repealed = repealed                  # a repealed article: no offence, the date of its repeal
 
     def __repr__(self) -> str:
         return "Match(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"
@@ -130,6 +131,9 @@ def resolve(query: str, index: dict) -> Match:
             return Match(offences=os, provision_filter=p["label"] if penalised_here and p["key"].count("/") else None)
         if len(hits) > 1:
             return Match(candidates=[o for _, os in hits for o in os])
+        repealed = [p for p in provisions if p.get("repealed_on")]
+        if repealed:
+            return Match(repealed=repealed[0])
         silent = [p for p in provisions if p["coverage"] == "not-in-source"]
         if silent:
             return Match(not_in_source=silent[0])
@@ -146,11 +150,20 @@ def resolve(query: str, index: dict) -> Match:
         fragment = [o for o in offences
                     if any(all(any(w2.startswith(w) for w2 in re.split(r"[\s-]+", fold(n))) for w in words)
                            for n in names_of(o))]
+    if len(fragment) > 1:
+        # a name that begins with the query ("trata" -> "trata de personas") wins over names that
+        # only contain it somewhere ("… la Trata de Personas", "tratamiento")
+        leading = [o for o in fragment if any(_leads(q, fold(n)) for n in names_of(o))]
+        fragment = leading or fragment
     if len(fragment) == 1:
         return Match(offences=fragment)
     if fragment:
         return Match(candidates=fragment)
     return Match(suggestions=suggest(query, index))
+
+
+def _leads(q: str, name: str) -> bool:
+    return name.startswith(q) and (len(name) == len(q) or not name[len(q)].isalnum())
 
 
 def suggest(query: str, index: dict, limit: int = 3) -> list[str]:

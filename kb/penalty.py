@@ -7,8 +7,13 @@ import datetime as dt
 from .aggravation import effective
 from .errors import LexkbError
 from .lookup import Match, resolve, within
+from .validity import holds, silent_note, version_note
 
-REPORTED = "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+def reported(offence: dict) -> str:
+    """'as reported by the State in DOCUMENT (YEAR)': the documents of the offence's report-based penalties."""
+    docs = list(dict.fromkeys(f"{p['document']} ({p['document_date'][:4]})" if p.get("document_date") else p["document"]
+                              for p in offence["penalties"] if p.get("basis") != "statute" and p.get("document")))
+    return f"as reported by the State in {', '.join(docs)}" if docs else "as the sources report them"
 
 
 def parse_date(text: str | None) -> dt.date | None:
@@ -36,7 +41,7 @@ def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
                      + (f"; abrogated by the {inst['repealed_by']}, published {repealed}" if inst.get("repealed_by") else "")
                      + "; dates of entry into force not in source, publication dates used")
     else:
-        notes.append(f"{inst['short']} dates not in source: provisions {REPORTED}")
+        notes.append(f"{inst['short']} dates not in source: provisions {reported(offence)}")
     status = basis = None
     if on is not None:
         basis = FROM_PUBLICATION if published else "not in source"
@@ -52,8 +57,41 @@ def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
             notes.insert(0, f"in force on {on} ({FROM_PUBLICATION}): {inst['short']} published {published}"
                             + (f", abrogating {inst['repealed_by']} published {repealed}" if repealed else ""))
         else:
-            notes.insert(0, f"whether this text was in force on {on} is not in source ({REPORTED})")
+            notes.insert(0, f"whether this text was in force on {on} is not in source ({reported(offence)})")
+    statute = [p for p in offence.get("penalties", []) if p.get("basis") == "statute"]
+    if statute and not published:
+        return statute_in_force(offence, inst, statute, on)
     return {"in_force": status, "in_force_basis": basis, "notes": notes}
+
+
+FROM_VERSIONS = "from the dates of the article's versions (journal publication of each decree); entry into force not in source"
+
+
+def statute_in_force(offence: dict, inst: dict, statute: list[dict], on: dt.date | None) -> dict:
+    """In force on `on` from the statute's versions: an offence whose article has a version holding
+    that day is in force; before the earliest version lexkb holds, the sources are silent."""
+    beside = [p for p in offence["penalties"] if p.get("basis") != "statute"]
+    notes = [f"{inst['short']}: the statute's text by edition, today's law from the latest"
+             + (f"; beside it the State's account, {reported(offence)}, undated" if beside else "")]
+    if on is None:
+        return {"in_force": None, "in_force_basis": None, "notes": notes}
+    earliest = min(p["valid_from"] for p in statute)
+    if any(holds(p, on) for p in statute):
+        notes.insert(0, f"in force on {on} ({FROM_VERSIONS})")
+        return {"in_force": True, "in_force_basis": FROM_VERSIONS, "notes": notes}
+    if on < dt.date.fromisoformat(earliest):
+        notes.insert(0, f"whether this offence was in force on {on} is not in source: the earliest version lexkb "
+                        f"holds is of {earliest}")
+        return {"in_force": None, "in_force_basis": "not in source", "notes": notes}
+    notes.insert(0, f"not in force on {on} ({FROM_VERSIONS}): no version of its articles holds that day")
+    return {"in_force": False, "in_force_basis": FROM_VERSIONS, "notes": notes}
+
+
+def _earliest(entries: list[dict], key: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in entries:
+        out[e[key]] = min(out.get(e[key], e["valid_from"]), e["valid_from"])
+    return out
 
 
 def amendment_status(amendment: dict, on: dt.date | None) -> dict:
@@ -79,16 +117,32 @@ def resolve_factors(offence: dict, factor_ids: list[str]) -> list[dict]:
 
 
 def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[str], on: dt.date | None) -> dict:
+    # the rules of a statute's article version hold while that version does, like its penalties
+    all_factors = [f for f in offence["aggravating_factors"] if f.get("basis") == "statute"]
+    offence = dict(offence, aggravating_factors=[f for f in offence["aggravating_factors"] if holds(f, on)],
+                   rules=[r for r in offence["rules"] if holds(r, on)],
+                   penalties=sorted(offence["penalties"], key=lambda p: p.get("basis") != "statute"))
     factors = resolve_factors(offence, factor_ids)
     force = in_force(offence, index, on)
     penalties = []
     off = force["in_force"] is False
+    statute_seen: dict[str, str] = {}  # provision -> earliest version date, for what holds on no date
+    statute_held: set[str] = set()
     for p in offence["penalties"]:
         if match.provision_filter and not within(p["provision"], match.provision_filter):
             continue
+        if p.get("basis") == "statute":
+            statute_seen.setdefault(p["provision"], p["valid_from"])
+            if not holds(p, on):
+                continue
+            statute_held.add(p["provision"])
+            note = version_note(p, on)
+            if note not in force["notes"]:
+                force["notes"].append(note)
         if not off:
-            entry = {k: p[k] for k in ("provision", "condition", "imprisonment_years", "fine_days_wage",
-                                       "additional_measures", "victim_conditions")}
+            entry = {k: p.get(k) for k in ("provision", "condition", "imprisonment_years", "fine", "fine_unit",
+                                           "fine_days_wage", "additional_measures", "victim_conditions", "basis",
+                                           "source", "valid_from", "valid_until")}
             entry["text"] = p["text"]
             if factor_ids:
                 applying = [f for f in factors if p["id"] in f["applies_to"]]
@@ -96,11 +150,22 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
                 if not applying:
                     steps.append("None of the selected factors applies to this variant: the range is unchanged.")
                 entry["effective_imprisonment_years"] = prison
-                entry["effective_fine_days_wage"] = fine
+                entry["effective_fine"] = fine
+                entry["effective_fine_days_wage"] = fine if p.get("fine_days_wage") is not None else None
                 entry["explanation"] = steps
                 entry["additional_measures"] = entry["additional_measures"] + [
                     f"{m} [{f['provision']}]" for f in applying for m in f["additional_measures"]]
             penalties.append(entry)
+    if on is not None:
+        force["notes"].extend(silent_note(prov, earliest, on) for prov, earliest in statute_seen.items()
+                              if prov not in statute_held)
+        # a statute's aggravating rule whose article has versions, none holding that day
+        held_rules = {f["rule_provision"] for f in offence["aggravating_factors"]}
+        for prov, earliest in _earliest(all_factors, "rule_provision").items():
+            if prov not in held_rules and not any(f["rule_provision"] == prov for f in offence["aggravating_factors"]):
+                force["notes"].append(f"{prov}: no version lexkb holds that aggravates this offence is in force on {on} "
+                                      f"(the earliest that does is of {earliest}): its aggravation on that date is not "
+                                      "in source")
     law = {
         "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
                                 for f in offence["aggravating_factors"]],
@@ -152,6 +217,10 @@ def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) 
                                 for o in match.candidates]
     if match.not_in_source:
         result["not_in_source"] = match.not_in_source["label"]
+        result["not_in_source_sources"] = match.not_in_source.get("sources", [])
+    if match.repealed:
+        result["repealed"] = {"provision": match.repealed["label"], "on": match.repealed["repealed_on"],
+                              "sources": match.repealed.get("sources", [])}
     if match.suggestions:
         result["suggestions"] = match.suggestions
     if factor_ids and not match.offences:
@@ -160,9 +229,13 @@ def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) 
 
 
 def no_result_message(query: str, result: dict) -> str:
+    if "repealed" in result:
+        r = result["repealed"]
+        latest = f" ('Derogado', {r['sources'][-1]})" if r["sources"] else ""
+        return f"{r['provision']} was repealed by a decree published on {r['on']}{latest}: it defines no offence"
     if "not_in_source" in result:
-        return (f"{result['not_in_source']} is inside the range CPF 203–209 ter, but the source "
-                f"(CRC/C/OPSC/MEX/Q/1/Add.1) does not describe it: not in source")
+        cited = "; ".join(result.get("not_in_source_sources") or []) or "the sources"
+        return f"{result['not_in_source']} is not described by {cited}: not in source"
     if "candidates" in result:
         return f"'{query}' matches {len(result['candidates'])} offences; be more specific"
     suggestion = f"; did you mean: {', '.join(result['suggestions'])}?" if result.get("suggestions") else ""

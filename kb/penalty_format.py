@@ -9,6 +9,19 @@ from .aggravation import show
 from .escape import csv_text, md_escape
 
 DAYS = "days of minimum wage"
+BASIS = {"statute": "the statute", "state-report": "the State's report"}
+
+
+def fine_line(fine, unit: dict | None) -> str:
+    return rng(fine, unit["label"]) if fine is not None else "none in source"
+
+
+def source_line(p: dict) -> str:
+    """Where a penalty variant comes from: the statute edition and article, or the State's report."""
+    dates = ""
+    if p.get("valid_from"):
+        dates = f"; version of {p['valid_from']}" + (f", until {p['valid_until']}" if p.get("valid_until") else "")
+    return f"{BASIS.get(p.get('basis'), p.get('basis'))}: {p.get('source') or 'not in source'}{dates}"
 
 
 def rng(pair, unit: str) -> str:
@@ -35,7 +48,9 @@ def claim_lines(claims: list[dict], indent: str = "  ") -> list[str]:
         who = f" by {provision}" if provision else ""
         basis = c.get("basis_label") or "basis not recorded"
         why = f": {c['rationale']}" if c.get("rationale") and c.get("basis") != "stated" else ""
-        out.append(f"{indent}OPSC {opsc}, as the State claims{who} [{', '.join(dict.fromkeys(c['paras']))}] — "
+        # lexkb's own mapping is never shown as the State's claim
+        whose = "as lexkb reads it (not a claim of the State)" if c.get("basis") == "editorial" else "as the State claims"
+        out.append(f"{indent}OPSC {opsc}, {whose}{who} [{', '.join(dict.fromkeys(c['paras']))}] — "
                    f"basis: {basis}{why}")
     return out
 
@@ -64,7 +79,7 @@ def as_text(result: dict) -> str:
     if result["on"]:
         out.append(f"As the law stood on {result['on']}:")
     for o in result["results"]:
-        es = f" | {o['offence_es']} (es)" if o["offence_es"] else ""
+        es = f" | {o['offence_es']} (es)" if o["offence_es"] and o["offence_es"] != o["offence"] else ""
         out.append(f"{o['offence']}{es}  [{o['id']}]")
         out.append(f"  defined in {', '.join(o['defined_in'])}; penalised in {', '.join(o['penalised_in'])}")
         if o["victim_conditions"]:
@@ -78,12 +93,13 @@ def as_text(result: dict) -> str:
         for p in o["penalties"]:
             condition = f" — {p['condition']}" if p["condition"] else ""
             out.append(f"  penalty under {p['provision']}{condition}:")
+            out.append(f"    source        {source_line(p)}")
             out.append(f"    imprisonment  {rng(p['imprisonment_years'], 'years')}")
-            out.append(f"    fine          {rng(p['fine_days_wage'], DAYS)}")
+            out.append(f"    fine          {fine_line(p['fine'], p['fine_unit'])}")
             if "effective_imprisonment_years" in p:
                 out.append(f"    with {', '.join(o['with'])}:")
                 out.append(f"      imprisonment  {rng(p['effective_imprisonment_years'], 'years')}")
-                out.append(f"      fine          {rng(p['effective_fine_days_wage'], DAYS)}")
+                out.append(f"      fine          {fine_line(p['effective_fine'], p['fine_unit'])}")
                 out.append("      because:")
                 out += [f"        {i}. {step}" for i, step in enumerate(p["explanation"], 1)]
             for m in p["additional_measures"]:
@@ -123,8 +139,8 @@ def as_text(result: dict) -> str:
     return "\n".join(out)
 
 
-COLUMNS = ["offence", "offence_es", "provision", "condition", "imprisonment_min", "imprisonment_max",
-           "fine_min", "fine_max", "effective_imprisonment_min", "effective_imprisonment_max",
+COLUMNS = ["offence", "offence_es", "provision", "condition", "basis", "source", "valid_from", "valid_until",
+           "imprisonment_min", "imprisonment_max", "fine_min", "fine_max", "fine_unit", "effective_imprisonment_min", "effective_imprisonment_max",
            "effective_fine_min", "effective_fine_max", "additional_measures", "aggravating_factors", "opsc", "opsc_basis",
            "in_force", "in_force_basis", "readings", "sources"]
 
@@ -151,12 +167,15 @@ def rows(result: dict) -> list[dict]:
                             sources="; ".join(o["sources"]), **common))
         for p in o["penalties"]:
             eff_i = p.get("effective_imprisonment_years", [None, None])
-            eff_f = p.get("effective_fine_days_wage", [None, None])
+            eff_f = p.get("effective_fine") or [None, None]
+            fine = p["fine"] or [None, None]
             out.append({
                 "offence": o["offence"], "offence_es": o["offence_es"] or "", "provision": p["provision"],
                 "condition": p["condition"] or "",
+                "basis": p["basis"], "source": p["source"] or "", "valid_from": p["valid_from"] or "",
+                "valid_until": p["valid_until"] or "",
                 "imprisonment_min": p["imprisonment_years"][0], "imprisonment_max": p["imprisonment_years"][1],
-                "fine_min": p["fine_days_wage"][0], "fine_max": p["fine_days_wage"][1],
+                "fine_min": fine[0], "fine_max": fine[1], "fine_unit": (p["fine_unit"] or {}).get("id", ""),
                 "effective_imprisonment_min": eff_i[0], "effective_imprisonment_max": eff_i[1],
                 "effective_fine_min": eff_f[0], "effective_fine_max": eff_f[1],
                 "additional_measures": "; ".join(p["additional_measures"]),

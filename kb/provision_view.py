@@ -1,6 +1,8 @@
 """`lexkb show`: one provision with its words, encoding, mappings and provenance (from the index)."""
 from __future__ import annotations
 
+from .fine import fine_text
+
 from .aggravation import show
 from .errors import LexkbError
 from .lookup import find_provisions_read, within
@@ -33,6 +35,8 @@ def describe(article: str, index: dict) -> dict:
                                              "condition": pen["condition"],
                                              "imprisonment_years": pen["imprisonment_years"],
                                              "fine_days_wage": pen["fine_days_wage"],
+                                             "fine": pen.get("fine"), "fine_unit": pen.get("fine_unit"),
+                                             "basis": pen.get("basis"), "source": pen.get("source"),
                                              "additional_measures": pen["additional_measures"]})
         for f in o["aggravating_factors"]:
             if within(f["provision"], label) or within(f["rule_provision"], label):
@@ -91,8 +95,7 @@ def render(d: dict) -> str:
     for pen in e["penalties"]:
         cond = f" ({pen['condition']})" if pen["condition"] else ""
         out.append(f"  penalty {pen['provision']}{cond}: imprisonment {show(pen['imprisonment_years'][0])}–"
-                   f"{show(pen['imprisonment_years'][1])} years, fine {show(pen['fine_days_wage'][0])}–"
-                   f"{show(pen['fine_days_wage'][1])} days of minimum wage")
+                   f"{show(pen['imprisonment_years'][1])} years, fine {fine_text(pen)}")
         out += [f"    additional measure: {m}" for m in pen["additional_measures"]]
     for f in e["aggravating_factors"]:
         out.append(f"  aggravating factor {f['id']} ({f['provision']}): {f['label']}; {f['effect']}")

@@ -225,6 +225,10 @@ def entries(store, offences, provisions=(), linking_only: bool = False) -> dict:
     if len(set(effects)) > CHUNK:
         rows["amendments"].sort(key=lambda r: (r["offence"], r["kind"]))
     rows["penalty_conditions"] = select_in(store, QUERIES["penalty_conditions"], "penalty", penalties)
+    rows["penalty_sources"] = select_in(store, QUERIES["penalty_sources"], "penalty", penalties)
+    rows["article_changes"] = select_in(store, QUERIES["article_changes"], "article",
+                                        sorted({r["article"] for r in rows["penalties"] if r["article"]}
+                                               | {r["rarticle"] for r in rows["factors"] + rows["rules"] if r["rarticle"]}))
     rows["measures"] = select_in(store, QUERIES["measures"], "owner", penalties + [r["factor"] for r in rows["factors"]])
     rows["effect_parts"] = select_in(store, QUERIES["effect_parts"], "rule", [r["rule"] for r in rows["factors"]])
     rows["claims"] = select_in(store, QUERIES["claims"], "provision", wanted)

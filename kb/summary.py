@@ -1,6 +1,8 @@
 """What the knowledge base holds, as text for people."""
 from __future__ import annotations
 
+from .fine import fine_text
+
 
 def fmt_number(x) -> str:
     return f"{x:,}" if isinstance(x, int) else f"{x:,.1f}"
@@ -23,8 +25,9 @@ def render_summary(summary: dict) -> str:
         cites = ", ".join(dict.fromkeys(o["defined_in"] + o["penalised_in"]))
         lines.append(f"  {o['offence']} [{o['id']}] ({cites})")
         for p in o["penalties"]:
-            lines.append(f"    {p['provision']}: {fmt_range(p['imprisonment_years'], 'years')}, "
-                         f"{fmt_range(p['fine_days_wage'], 'days')}")
+            fine = fmt_range(p['fine_days_wage'], 'days') if p.get("fine_days_wage") else fine_text(p)
+            lines.append(f"    {p['provision']}: {fmt_range(p['imprisonment_years'], 'years')}, {fine}"
+                         + (f" [{p['basis']}]" if p.get("basis") == "statute" else ""))
     if summary.get("not_in_source"):
         lines += ["", "In the range but not in source: " + ", ".join(summary["not_in_source"])]
     return "\n".join(lines)

@@ -11,28 +11,36 @@ import pytest
 
 from conftest import run_lexkb
 from lexkb.errors import LexkbError
-from lexkb.penalty import REPORTED, amendment_status, answer, in_force, no_result_message, parse_date
+from lexkb.penalty import amendment_status, answer, in_force, no_result_message, parse_date
 
-# (provision, imprisonment years, fine in days of minimum wage), as the source prints them
-CPF_203 = ("CPF art. 203", [7, 12], [800, 2000])                 # para. 47
-CPF_203_BIS = ("CPF art. 203 bis", [12, 16], [2000, 3000])       # para. 47
-CPF_204 = ("CPF art. 204", [8, 15], [1000, 2000])                # para. 47
-CPF_206 = ("CPF art. 206", [2, 9], [50, 500])                    # para. 50
-CPF_209_BIS = ("CPF art. 209 bis", [9, 18], [750, 2250])         # para. 48
-LPSTP_6_I = ("LPSTP art. 6 I", [6, 12], [500, 1500])             # para. 51
-LPSTP_6_II = ("LPSTP art. 6 II", [9, 18], [750, 2250])           # para. 51
+# (provision, basis, imprisonment years, fine, fine unit), as each source prints them: today's law
+# (the CPF as of DOF 28-11-2025, "días multa") first, then the State's account (report, "minimum
+# daily wages")
+WAGE, DIAS = "minimum-daily-wage", "dia-multa"
+CPF_203 = [("CPF art. 203", "statute", [7, 12], [800, 2000], DIAS),  # "de siete a doce años … de ochocientos a dos mil días multa"
+           ("CPF art. 203", "state-report", [7, 12], [800, 2000], WAGE)]                  # para. 47
+CPF_203_BIS = [("CPF art. 203 bis", "statute", [12, 16], [2000, 3000], DIAS),  # "de doce a dieciséis … de dos mil a tres mil"
+               ("CPF art. 203 bis", "state-report", [12, 16], [2000, 3000], WAGE)]        # para. 47
+CPF_204 = [("CPF art. 204", "statute", [8, 15], [1000, 2500], DIAS),  # "de ocho a quince años y de mil a dos mil quinientos"
+           ("CPF art. 204", "state-report", [8, 15], [1000, 2000], WAGE)]                 # para. 47
+CPF_206 = [("CPF art. 206", "statute", [2, 9], [50, 500], DIAS),      # "de dos a nueve años y de cincuenta a quinientos"
+           ("CPF art. 206", "state-report", [2, 9], [50, 500], WAGE)]                     # para. 50
+CPF_209_BIS = [("CPF art. 209 bis", "statute", [9, 18], [750, 2250], DIAS),  # "de nueve a dieciocho … setecientos cincuenta a dos mil doscientos cincuenta"
+               ("CPF art. 209 bis", "state-report", [9, 18], [750, 2250], WAGE)]          # para. 48
+LPSTP_6_I = ("LPSTP art. 6 I", "state-report", [6, 12], [500, 1500], WAGE)             # para. 51
+LPSTP_6_II = ("LPSTP art. 6 II", "state-report", [9, 18], [750, 2250], WAGE)           # para. 51
 
 SPELLINGS = [
-    *[(q, "sexual-tourism", [CPF_203]) for q in
+    *[(q, "sexual-tourism", CPF_203) for q in
       ("203", "Article 203", "art. 203", "art 203", "CPF 203", "cpf art 203", "artículo 203", "Código Penal Federal 203",
        "federal criminal code art. 203", "203, CPF", "CPF: 203")],
-    *[(q, "sexual-acts-in-sexual-tourism", [CPF_203_BIS]) for q in
+    *[(q, "sexual-acts-in-sexual-tourism", CPF_203_BIS) for q in
       ("203 bis", "203bis", "art. 203 bis", "Article 203 (bis)", "CPF 203 bis", "cpf art 203 bis", "Art. 203 BIS",
        "203 (bis)", "artículo 203 bis", "203 bis CPF")],
-    *[(q, "procurement-of-minors", [CPF_204]) for q in
+    *[(q, "procurement-of-minors", CPF_204) for q in
       ("204", "CPF 204", "Article 204", "cpf 204 I", "cpf 204 II", "CPF 204 III", "art. 204 (III)")],
-    *[(q, "procurement", [CPF_206]) for q in ("206", "CPF 206", "206 bis", "Article 206 (bis)", "CPF 206 bis II")],
-    *[(q, "pederasty", [CPF_209_BIS]) for q in ("209 bis", "209 (bis)", "CPF art. 209 bis", "209 ter", "Article 209 (ter)")],
+    *[(q, "procurement", CPF_206) for q in ("206", "CPF 206", "206 bis", "Article 206 (bis)", "CPF 206 bis II")],
+    *[(q, "pederasty", CPF_209_BIS) for q in ("209 bis", "209 (bis)", "CPF art. 209 bis", "209 ter", "Article 209 (ter)")],
     *[(q, "trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]) for q in
       ("LPSTP 6", "lpstp art. 6", "Article 6 LPSTP", "6", "LPSTP 5", "lpstp art 5", "LPSTP 6 III", "LPSTP 6 III(a)",
        "LPSTP 6 III (d)")],
@@ -44,7 +52,7 @@ SPELLINGS = [
 
 
 def penalties(result: dict) -> list:
-    return [(p["provision"], p["imprisonment_years"], p["fine_days_wage"]) for p in result["penalties"]]
+    return [(p["provision"], p["basis"], p["imprisonment_years"], p["fine"], p["fine_unit"]["id"]) for p in result["penalties"]]
 
 
 @pytest.mark.parametrize("query,offence,expected", SPELLINGS, ids=[s[0] for s in SPELLINGS])
@@ -58,9 +66,9 @@ def test_every_article_spelling_gives_the_penalties_in_the_source(index, query, 
 
 
 @pytest.mark.parametrize("query,offence,expected", [
-    ("sexual tourism", "sexual-tourism", [CPF_203]), ("pederastía", "pederasty", [CPF_209_BIS]),
-    ("trata", "trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]), ("procurement for prostitution", "procurement", [CPF_206]),
-    ("procuring of children", "procurement-of-minors", [CPF_204]),
+    ("sexual tourism", "sexual-tourism", CPF_203), ("pederastía", "pederasty", CPF_209_BIS),
+    ("trata", "trafficking-in-persons", [LPSTP_6_I, LPSTP_6_II]), ("procurement for prostitution", "procurement", CPF_206),
+    ("procuring of children", "procurement-of-minors", CPF_204),
 ])
 def test_names_give_the_penalties_in_the_source(index, query, offence, expected):
     [o] = answer(query, index, [], None)[0]["results"]
@@ -76,8 +84,7 @@ def test_the_2010_variant_condition_and_the_text_are_carried(index):
     assert "effective_imprisonment_years" not in p and "explanation" not in p
 
 
-@pytest.mark.parametrize("query,ids", [("tourism", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
-                                       ("lenocinio", ["procurement", "procurement-of-minors"])])
+@pytest.mark.parametrize("query,ids", [("tourism", ["sexual-acts-in-sexual-tourism", "sexual-tourism"])])
 def test_candidates(index, query, ids):
     result, match = answer(query, index, [], None)
     assert result["results"] == [] and [c["id"] for c in result["candidates"]] == ids
@@ -89,8 +96,8 @@ def test_candidates(index, query, ids):
     ("CPF 6", "no offence matches 'CPF 6'; did you mean: CPF art. 206?"),
     ("OPSC 5", "no offence matches 'OPSC 5'"),
     ("trata xyz", "no offence matches 'trata xyz'"),
-    ("CPF 205", "CPF art. 205 is inside the range CPF 203–209 ter, but the source (CRC/C/OPSC/MEX/Q/1/Add.1) "
-                "does not describe it: not in source"),
+    ("CPF 205", "CPF art. 205 was repealed by a decree published on 2007-11-27 ('Derogado', Código Penal Federal "
+                "(Última reforma publicada DOF 28-11-2025), art. 205): it defines no offence"),
 ])
 def test_queries_that_must_not_match(index, query, message):
     result, match = answer(query, index, [], None)
@@ -103,7 +110,8 @@ LPSTP_NOTE = ("LPSTP published 2007-11-27; abrogated by the General Law on traff
               "dates of entry into force not in source, publication dates used")
 INFERRED = "inferred from publication dates; dates of entry into force not in source"
 LPSTP_DATES = "LPSTP published 2007-11-27, abrogating General Law on trafficking (2012) published 2012-06-14"
-CPF_NOTE = "CPF dates not in source: provisions as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+CPF_NOTE = ("CPF: the statute's text by edition, today's law from the latest; beside it the State's account, as reported "
+            "by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010), undated")
 
 
 @pytest.mark.parametrize("on,in_force_,notes", [
@@ -124,14 +132,49 @@ def test_lpstp_in_force_on_both_sides_of_each_date(index, on, in_force_, notes):
     assert penalties(o) == ([] if in_force_ is False else [LPSTP_6_I, LPSTP_6_II])
 
 
-@pytest.mark.parametrize("on", [None, "1990-01-01", "2010-08-19", "2030-12-31"])
-def test_cpf_dates_are_not_in_source(index, on):
+def test_lenocinio_is_the_offence_the_law_calls_exactly_that(index):
+    """CPF art. 206 bis: "Comete el delito de lenocinio: …" (DOF 28-11-2025); art. 204 names a longer offence."""
+    [o] = answer("lenocinio", index, [], None)[0]["results"]
+    assert (o["id"], o["offence_es"], o["defined_in"]) == ("procurement", "lenocinio", ["CPF art. 206 bis"])
+
+
+# CPF art. 203: one version in the editions, "Artículo reformado DOF 27-03-2007" (2025 edition's note)
+VERSION_203 = ("CPF art. 203: version of 2007-03-27 (from 2007-03-27, no later change in the editions lexkb holds; dated "
+               "from the journal's publication of each decree; entry into force not in source)")
+FROM_VERSIONS = ("from the dates of the article's versions (journal publication of each decree); entry into force not "
+                 "in source")
+
+
+# art. 205 bis names art. 203 in its version of 2023-10-18 only ("… 202, 203, 203 Bis, 204 y 209 Bis")
+AGGRAVATION_205_BIS = ("CPF art. 205 bis: no version lexkb holds that aggravates this offence is in force on {on} (the "
+                       "earliest that does is of 2023-10-18): its aggravation on that date is not in source")
+
+
+@pytest.mark.parametrize("on,in_force_,notes,expected", [
+    (None, None, [CPF_NOTE, VERSION_203], CPF_203),
+    ("1990-01-01", None, ["whether this offence was in force on 1990-01-01 is not in source: the earliest version lexkb "
+                          "holds is of 2007-03-27", CPF_NOTE,
+                          "CPF art. 203: no version in the sources is in force on 1990-01-01 (the earliest version lexkb "
+                          "holds is of 2007-03-27): the statute's penalty on that date is not in source",
+                          AGGRAVATION_205_BIS.format(on="1990-01-01")], CPF_203[1:]),
+    ("2007-03-26", None, ["whether this offence was in force on 2007-03-26 is not in source: the earliest version lexkb "
+                          "holds is of 2007-03-27", CPF_NOTE,
+                          "CPF art. 203: no version in the sources is in force on 2007-03-26 (the earliest version lexkb "
+                          "holds is of 2007-03-27): the statute's penalty on that date is not in source",
+                          AGGRAVATION_205_BIS.format(on="2007-03-26")], CPF_203[1:]),
+    ("2007-03-27", True, [f"in force on 2007-03-27 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2007-03-27",
+                          AGGRAVATION_205_BIS.format(on="2007-03-27")], CPF_203),
+    ("2030-12-31", True, [f"in force on 2030-12-31 ({FROM_VERSIONS})", CPF_NOTE, VERSION_203 + ": in force on 2030-12-31"],
+     CPF_203),
+])
+def test_cpf_dates_come_from_the_versions_of_its_articles(index, on, in_force_, notes, expected):
+    """Before the earliest version lexkb holds the statute is silent (not in source), and only the State's
+    account (undated) is shown; from the version's date on, the statute's penalty holds."""
     [o] = answer("203", index, [], on)[0]["results"]
-    expected = [CPF_NOTE] if on is None else [
-        f"whether this text was in force on {on} is not in source (as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010))",
-        CPF_NOTE]
-    assert (o["in_force"], o["notes"]) == (None, expected)
-    assert penalties(o) == [CPF_203]
+    assert (o["in_force"], o["notes"]) == (in_force_, notes)
+    assert o["in_force_basis"] == {None: None, "1990-01-01": "not in source", "2007-03-26": "not in source"}.get(
+        on, FROM_VERSIONS)
+    assert penalties(o) == expected
 
 
 AMENDMENT = {"act": "Decree of 19 August 2010", "since": "2010-08-19",
@@ -156,7 +199,7 @@ def test_the_2010_decree_on_both_sides_of_its_date(index, on, applies, note):
     if applies is not None:
         expected = [dict(e, applies=applies) for e in expected]
     assert o["amendments"] == expected
-    assert penalties(o) == [CPF_204]
+    assert penalties(o) == CPF_204
 
 
 def test_in_force_of_an_instrument_published_and_not_repealed():
@@ -191,6 +234,9 @@ def test_a_bad_date_is_an_argument_error(text):
 
 
 # ------------------------------------------------------------------------------------ --with
+# the factors of today's law for pederasty: CPF 205 bis (version of 2023-10-18), incisos a) to j); CPF 209 bis's
+# own (statute, version of 2010-08-19); and the report's 'violence' (para. 48)
+FACTORS_209_BIS = "cpf-205bis-v2023-10-18-a-patria-potestad, cpf-205bis-v2023-10-18-b-ascendientes, cpf-205bis-v2023-10-18-c-colaterales, cpf-205bis-v2023-10-18-d-tutores, cpf-205bis-v2023-10-18-e-subordinacion, cpf-205bis-v2023-10-18-f-funcion-publica, cpf-205bis-v2023-10-18-g-mismo-domicilio, cpf-205bis-v2023-10-18-h-ministro-de-culto, cpf-205bis-v2023-10-18-i-violencia, cpf-205bis-v2023-10-18-j-lazo-afectivo, cpf-209bis-v2010-08-19-violencia-fisica, violence"
 def test_with_a_factor_computes_each_variant(index):
     result, _ = answer("LPSTP 6", index, ["victim-over-60"], None)
     [o] = result["results"]
@@ -211,9 +257,14 @@ def test_with_a_factor_on_one_variant(index):
 
 
 def test_pederasty_with_violence(index):
+    """'violence' is the report's factor (para. 48): it raises the State's account; the statute's variant of
+    209 bis is raised only by the statute's own factors, so its range is unchanged and the answer says so."""
     [o] = answer("209 bis", index, ["violence"], None)[0]["results"]
-    [p] = o["penalties"]
-    assert (p["effective_imprisonment_years"], p["effective_fine_days_wage"]) == ([13.5, 27], [1125, 3375])
+    statute, report = o["penalties"]
+    assert (report["effective_imprisonment_years"], report["effective_fine_days_wage"]) == ([13.5, 27], [1125, 3375])
+    assert (statute["effective_imprisonment_years"], statute["effective_fine"]) == ([9, 18], [750, 2250])
+    assert statute["effective_fine_days_wage"] is None
+    assert statute["explanation"][-1] == "None of the selected factors applies to this variant: the range is unchanged."
 
 
 def test_a_factor_given_twice_applies_once(index):
@@ -246,7 +297,7 @@ def test_a_factor_that_applies_to_no_variant_leaves_the_range_and_says_so(index)
 
 @pytest.mark.parametrize("query,factor,message", [
     ("pederasty", "victim-over-60", "--with victim-over-60: not an aggravating factor of pederasty (CPF art. 209 bis); "
-                                    "factors that apply: violence"),
+                                    "factors that apply: " + FACTORS_209_BIS),
     ("206", "violence", "--with violence: not an aggravating factor of procurement for prostitution (CPF art. 206); "
                         "factors that apply: none"),
     ("trata", "violence", "--with violence: not an aggravating factor of trafficking in persons (LPSTP art. 6); "
@@ -262,8 +313,8 @@ def test_a_factor_that_does_not_apply_is_exit_2(index, query, factor, message):
     ("tourism", "'tourism' matches 2 offences; be more specific"),
     ("xyzzy", "no offence matches 'xyzzy'"),
     ("CPF 6", "no offence matches 'CPF 6'; did you mean: CPF art. 206?"),
-    ("CPF 205", "CPF art. 205 is inside the range CPF 203–209 ter, but the source (CRC/C/OPSC/MEX/Q/1/Add.1) "
-                "does not describe it: not in source"),
+    ("CPF 205", "CPF art. 205 was repealed by a decree published on 2007-11-27 ('Derogado', Código Penal Federal "
+                "(Última reforma publicada DOF 28-11-2025), art. 205): it defines no offence"),
 ])
 def test_with_needs_one_offence_exit_1(index, query, message):
     with pytest.raises(LexkbError) as exc:
@@ -286,12 +337,22 @@ def test_the_result_carries_the_offence_and_its_sources(index):
     assert (o["offence"], o["offence_es"], o["iri"]) == ("procurement for prostitution", "lenocinio",
                                                          "https://w3id.org/lexkb/id/mx/offence/procurement")
     assert (o["defined_in"], o["penalised_in"]) == (["CPF art. 206 bis"], ["CPF art. 206"])
-    assert o["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"] and o["with"] == []
+    assert o["sources"] == ["Código Penal Federal (Última Reforma DOF 07-06-2013), art. 206",
+                            "Código Penal Federal (Última reforma publicada DOF 24-01-2020), art. 206",
+                            "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 206",
+                            "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 206 bis",
+                            "CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"] and o["with"] == []
     assert o["aggravating_factors"] == [] and [a["kind"] for a in o["amendments"]] == ["compensation-extended"]
     [o] = answer("209 bis", index, [], None)[0]["results"]
-    assert [(f["id"], f["provision"], f["rule_provision"]) for f in o["aggravating_factors"]] == [
-        ("violence", "CPF art. 209 bis", "CPF art. 209 bis")]
-    assert REPORTED == "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
+    factors = [(f["id"], f["provision"], f["rule_provision"]) for f in o["aggravating_factors"]]
+    assert factors[-2:] == [("cpf-209bis-v2010-08-19-violencia-fisica", "CPF art. 209 bis", "CPF art. 209 bis"),
+                            ("violence", "CPF art. 209 bis", "CPF art. 209 bis")]
+    assert ", ".join(f[0] for f in factors) == FACTORS_209_BIS
+    from lexkb.penalty import reported
+
+    # the document and the year the State submitted it come from the data (its [document] table)
+    entry = next(x for x in index["offences"] if x["id"] == "pederasty")
+    assert reported(entry) == "as reported by the State in CRC/C/OPSC/MEX/Q/1/Add.1 (2010)"
 
 
 def test_a_factor_that_does_not_apply_names_every_penalising_provision(index):
@@ -301,7 +362,7 @@ def test_a_factor_that_does_not_apply_names_every_penalising_provision(index):
     with pytest.raises(LexkbError) as exc:
         answer("pederasty", index, ["victim-over-60"], None)
     assert str(exc.value) == ("--with victim-over-60: not an aggravating factor of pederasty (CPF art. 209 bis, "
-                              "CPF art. 209 ter); factors that apply: violence")
+                              "CPF art. 209 ter); factors that apply: " + FACTORS_209_BIS)
 
 
 def test_the_result_carries_what_the_source_says_of_the_offence(index):
@@ -336,3 +397,45 @@ def test_no_match_suggests_every_close_name():
     result = {"query": "tourisme", "suggestions": ["turismo sexual", "sexual-tourism", "sexual tourism"]}
     assert no_result_message("tourisme", result) == (
         "no offence matches 'tourisme'; did you mean: turismo sexual, sexual-tourism, sexual tourism?")
+
+
+# ------------------------------------------------------------------------------------ versions by date
+# CPF art. 201, both versions: "en el caso del inciso a) o b) pena de prisión de cinco a diez años y multa de
+# quinientos a mil días; en el caso del inciso c) … de cuatro a nueve años y de cuatrocientos a novecientos días
+# multa; en el caso del inciso e) o f) … de siete a doce años y multa de ochocientos a dos mil quinientos días"
+CPF_201 = [([5, 10], [500, 1000]), ([4, 9], [400, 900]), ([7, 12], [800, 2500])]
+
+
+@pytest.mark.parametrize("on,since,until", [
+    ("2016-07-17", "2007-03-27", "2016-07-18"),   # the day before the reform published 18-07-2016
+    ("2016-07-18", "2016-07-18", None),
+    (None, "2016-07-18", None),                    # today's law: the latest version
+])
+def test_cpf_201_answers_from_the_version_of_the_day(index, on, since, until):
+    [o] = answer("201", index, [], on)[0]["results"]
+    assert [(p["imprisonment_years"], p["fine"]) for p in o["penalties"]] == CPF_201
+    assert {(p["basis"], p["valid_from"], p["valid_until"]) for p in o["penalties"]} == {("statute", since, until)}
+
+
+def test_between_two_versions_lexkb_holds_the_205_bis_factors_are_not_in_source(index):
+    """The note "Párrafo reformado DOF 27-11-2007, 14-06-2012, 25-04-2023, 18-10-2023" (2025 edition): the
+    version of 2012-06-14 ended on 2023-04-25, and no edition lexkb holds carries the version of that day."""
+    [o] = answer("204", index, [], "2023-05-01")[0]["results"]
+    assert not [f for f in o["aggravating_factors"] if f["id"].startswith("cpf-205bis-")]
+    assert o["notes"][-1] == ("CPF art. 205 bis: no version lexkb holds that aggravates this offence is in force on "
+                              "2023-05-01 (the earliest that does is of 2012-06-14): its aggravation on that date is not "
+                              "in source")
+
+
+@pytest.mark.parametrize("on,version", [("2020-01-01", "2012-06-14"), ("2023-04-24", "2012-06-14"),
+                                        ("2023-10-18", "2023-10-18"), (None, "2023-10-18")])
+def test_the_205_bis_factors_of_the_day_and_never_both_versions(index, on, version):
+    """CPF art. 205 bis doubles the penalty of art. 204 in both its versions (2012-06-14 and 2023-10-18):
+    the factors offered are those of the version in force on the date."""
+    [o] = answer("204", index, [], on)[0]["results"]
+    versions = {f["id"].split("-v", 1)[1][:10] for f in o["aggravating_factors"] if f["id"].startswith("cpf-205bis-")}
+    assert versions == {version}
+    [o] = answer("204", index, [f"cpf-205bis-v{version}-a-patria-potestad"], on)[0]["results"]
+    statute = o["penalties"][0]
+    # "se aumentarán al doble": [8, 15] years and 1,000-2,500 días multa doubled
+    assert (statute["effective_imprisonment_years"], statute["effective_fine"]) == ([16, 30], [2000, 5000])

@@ -49,7 +49,8 @@ BROKEN = [
     ("cpf/203.md", "imprisonment_years = [7, 12]", "imprisonment_years = [12, 7]",
      "provisions/cpf/203.md:38: [penalty] 'imprisonment_years' minimum 12 exceeds maximum 7"),
     ("cpf/203.md", "fine_days_wage = [800, 2000]", "fine_days_wage = [800, 2000]\nfines = 3",
-     "provisions/cpf/203.md:40: [penalty] unknown key(s) fines; allowed: condition, fine_days_wage, id, imprisonment_years, offence, provision, source, victim_conditions"),
+     "provisions/cpf/203.md:40: [penalty] unknown key(s) fines; allowed: condition, fine, fine_days_wage, fine_unit, id, imprisonment_years, offence, provision, source, "
+     "version, victim_conditions"),
     ("cpf/203.md", "between 7 and 12 years", "between 7 and 13 years",
      "provisions/cpf/203.md:32: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 47"),
     ("cpf/203.md", 'offence = "sexual-tourism"', 'offence = "sex-tourism"',

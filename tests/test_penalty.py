@@ -209,12 +209,14 @@ def test_csv_and_markdown_formats():
     code, out, _ = run_lexkb("penalty", "LPSTP 6", "--with", "indigenous-victim", "--format", "csv")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("offence,offence_es,provision,condition,imprisonment_min,imprisonment_max,fine_min,fine_max,"
-                               "effective_imprisonment_min")
+    assert lines[0].startswith("offence,offence_es,provision,condition,basis,source,valid_from,valid_until,imprisonment_min,"
+                               "imprisonment_max,fine_min,fine_max,fine_unit,effective_imprisonment_min")
     assert lines[2].startswith("trafficking in persons,trata de personas,LPSTP art. 6 II,")
-    assert ",9,18,750,2250,13.5,27,1125,3375," in lines[2]
+    assert (',state-report,"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51",,,9,18,750,2250,minimum-daily-wage,13.5,27,1125,3375,'
+            in lines[2])
     code, out, _ = run_lexkb("penalty", "206", "--format", "md")
-    assert out.splitlines()[2].startswith("| procurement for prostitution | lenocinio | CPF art. 206 |  | 2 | 9 | 50 | 500 |")
+    assert out.splitlines()[2].startswith("| procurement for prostitution | lenocinio | CPF art. 206 |  | state-report | "
+                                          "CRC/C/OPSC/MEX/Q/1/Add.1, para. 50 |  |  | 2 | 9 | 50 | 500 | minimum-daily-wage |")
 
 
 def test_csv_is_rfc4180_with_crlf():
@@ -230,7 +232,8 @@ def test_csv_is_rfc4180_with_crlf():
 def test_text_output_names_penalty_factors_opsc_and_source():
     code, out, _ = run_lexkb("penalty", "209 bis")
     assert code == 0
-    assert "penalty under CPF art. 209 bis:\n    imprisonment  9–18 years\n    fine          750–2,250 days of minimum wage" in out
+    assert ("penalty under CPF art. 209 bis:\n    source        the State's report: CRC/C/OPSC/MEX/Q/1/Add.1, para. 48\n"
+            "    imprisonment  9–18 years\n    fine          750–2,250 days of minimum wage") in out
     assert "violence  the perpetrator uses physical violence (CPF art. 209 bis): imprisonment and fine increased by half" in out
     assert "OPSC: no mapping claimed in the source" in out
     assert "sources: CRC/C/OPSC/MEX/Q/1/Add.1, para. 48" in out

@@ -109,6 +109,7 @@ EDITIONS = '"cpf-dof-2013-06-07", "cpf-dof-2020-01-24", "cpf-dof-2025-11-28"'
 def not_covered_without_207(provisions):
     path = provisions / "cpf" / "not-in-source.md"
     path.write_text(path.read_text(encoding="utf-8").replace('"207", ', ""), encoding="utf-8")
+    (provisions / "cpf" / "207.md").unlink(missing_ok=True)  # the fixture declares the article itself
 
 
 def test_a_repealed_article_and_its_dated_repeal(provisions_copy):
@@ -137,6 +138,7 @@ def test_a_repeal_the_sources_contradict_is_refused(provisions_copy, on, texts, 
 def test_an_article_no_note_repeals_is_refused(provisions_copy):
     path = provisions_copy / "cpf" / "not-in-source.md"
     path.write_text(path.read_text(encoding="utf-8").replace('"208", ', ""), encoding="utf-8")
+    (provisions_copy / "cpf" / "208.md").unlink(missing_ok=True)  # the fixture declares the article itself
     write(provisions_copy, REPEALED.replace("207", "208").replace("> Artículo 208. Derogado.\n\n", "")
           .format(on="2007-11-27", texts=EDITIONS))
     assert compile_error(provisions_copy) == ("provisions/cpf/zz-statute.md:9: [repealed] no 'Derogado' note of CPF art. "

@@ -7,7 +7,8 @@ amendment events the editions' notes record for the article (ELI work / version 
     texts = ["cpf-dof-2013-06-07", "cpf-dof-2020-01-24", "cpf-dof-2025-11-28"]
 
 The build checks what it can from the sources themselves: `since` must be the date of an
-amendment ('reformado' or 'adicionado') that a note of the article gives in one of the editions;
+amendment ('reformado' or 'adicionado') that a note of the article gives in one of the editions,
+or, for the original text, the act's `date_publication` (unless a note says the article was added);
 each edition in `texts` must be an edition of the article's act, dated on or after `since`, such
 that no edition's notes record a later change to the article up to that edition's date (the 2013
 CPF prints no notes; the 2025 edition's notes date the reforms before it); and all the texts must be
@@ -46,13 +47,16 @@ class Declared:
     label: str
     instrument: str
     number: str
+    published: dt.date | None = None  # the act's publication: the date of its original text's version
 
 
 def _body(text: str) -> str:
-    """An article's words after its heading's number and punctuation ('Artículo. 206.- El' -> 'El')."""
+    """An article's words after its heading's number and punctuation ('Artículo. 206.- El' -> 'El',
+    'Artículo 201 bis 1. Se deroga' -> 'Se deroga')."""
     import re
 
-    return re.sub(r"^\S+\.?\s+\d+\S*(?:\s+(?:[Bb]is|BIS|[Tt]er|Qu\S+)\S*)?\s*", "", text, count=1)
+    # 'Artículo 201 bis 1. Se deroga' -> 'Se deroga': a suffix may carry its own number
+    return re.sub(r"^\S+\.?\s+\d+\S*(?:\s+(?:[Bb]is|BIS|[Tt]er|Qu\S+)(?:\s+\d+)?\S*)?\s*", "", text, count=1)
 
 
 def version_iri(article: URIRef, since: dt.date) -> URIRef:
@@ -71,11 +75,16 @@ def encode_version(g, library: Library, t: dict, b, art: Declared, cite, concept
     editions = [d for d in library.documents.values() if d.kind == "statute-edition" and d.get("instrument") == art.instrument]
     events = _events(library, editions, art, b)
     dates = sorted({e.date for e, _ in events.values() if e.date and e.kind in MAKES_VERSION})
-    if since not in dates:
+    # The original text: the act as published, for an article no note says was added later.
+    added = any(e.kind == "adicionado" and e.level == "articulo" for e, _ in events.values())
+    original = art.published is not None and since == art.published and not added
+    if since not in dates and not original:
         known = ", ".join(d.isoformat() for d in dates) or "none"
+        also = f"; or {art.published.isoformat()}, the act's publication, for the original text" \
+            if art.published is not None and not added else ""
         raise ProvisionError(b.file, b.line_of("since"),
                              f"[version] no amendment note of {art.label} gives {since.isoformat()} "
-                             f"(reforms and additions the editions' notes give: {known})")
+                             f"(reforms and additions the editions' notes give: {known}{also})")
     version = version_iri(art.article, since)
     bodies = {}
     for doc_id in texts:

@@ -10,6 +10,8 @@ never half of each; an existing DIR is replaced only if it is empty or holds a l
 (a .lexkb-report marker file)."""
 from __future__ import annotations
 
+from ..fine import fine_text
+
 import html
 import os
 import re
@@ -118,9 +120,9 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
             rows.append((f"offence ({', '.join(roles)})", md_escape(f"{o['offence']} [{o['id']}]")))
         for pen in o["penalties"]:
             if pen["provision"] == p["label"]:
-                i, f = pen["imprisonment_years"], pen["fine_days_wage"]
+                i = pen["imprisonment_years"]
                 rows.append((f"penalty {md_escape(pen['id'])}",
-                             md_escape(f"imprisonment {i[0]:,}–{i[1]:,} years; fine {f[0]:,}–{f[1]:,} days of minimum wage"
+                             md_escape(f"imprisonment {i[0]:,}–{i[1]:,} years; fine {fine_text(pen)}"
                                        + (f"; {pen['condition']}" if pen.get("condition") else ""))))
                 for m in pen["additional_measures"]:
                     rows.append((f"measure ({md_escape(pen['id'])})", md_escape(m)))
