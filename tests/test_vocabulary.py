@@ -40,8 +40,9 @@ VOCABULARY = {
     "victim_conditions": is_concepts,
     "imprisonment_years": is_range,
     "fine_days_wage": is_range,
+    "fine": is_range,  # penalty: [min, max] in fine_unit (statute format); the tables' old {min, max} `fine` is gone
     "effective_imprisonment_years": is_pair,
-    "effective_fine_days_wage": is_pair,
+    "effective_fine_days_wage": lambda v: v is None or is_pair(v),  # None: a fine in another unit (fine_unit)
     "aggravated_imprisonment_years": is_range,
     "aggravated_fine_days_wage": is_range,
     "sources": is_sources,
@@ -51,7 +52,7 @@ VOCABULARY = {
     "provision": lambda v: v is None or isinstance(v, str),
     "additional_measures": lambda v: v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)),
 }
-RETIRED = {"victim_condition", "imprisonment", "fine", "agg_imprisonment", "agg_fine", "measures", "domestic",
+RETIRED = {"victim_condition", "imprisonment", "agg_imprisonment", "agg_fine", "measures", "domestic",
            "paragraph", "penalty_source", "count_source", "offence_id"}
 
 
@@ -114,8 +115,12 @@ def test_the_tables_name_what_penalty_names_as_penalty_does():
     rows = [json.loads(x) for x in render(build_table("penalties"), "jsonl").splitlines()]
     row = next(r for r in rows if r["article"] == "204")
     answer = json.loads(run_lexkb("penalty", "CPF 204", "-f", "json")[1])["results"][0]
-    [variant] = answer["penalties"]
-    assert (row["imprisonment_years"], row["fine_days_wage"]) == (variant["imprisonment_years"], variant["fine_days_wage"]) \
+    # the variant of the State's report (para. 47), as the table's row is; the statute's versions follow it
+    variant = next(p for p in answer["penalties"] if p.get("source", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47")
+                   == "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47")
+    # the variant's fine: fine_days_wage, or since the statute format `fine` in its fine_unit
+    assert (row["imprisonment_years"], row["fine_days_wage"]) == (variant["imprisonment_years"],
+                                                                  variant["fine_days_wage"] or variant["fine"]) \
         == ([8, 15], [1000, 2000])
     assert row["victim_conditions"] == answer["victim_conditions"] == [
         {"id": "under-18", "label": "person aged under 18 years"},
@@ -125,8 +130,7 @@ def test_the_tables_name_what_penalty_names_as_penalty_does():
     assert row["additional_measures"] == variant["additional_measures"]
     minors = json.loads(render(build_table("minors-vs-adults"), "json"))["rows"][0]
     assert (minors["minor_provision"], minors["victim_conditions"][0], minors["sources"]) == (
-        "CPF art. 204", {"id": "under-18", "label": "person aged under 18 years"},
-        ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 47", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 50"])
+        "LPSTP art. 6 II", {"id": "under-18", "label": "person aged under 18 years"}, ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"])
     amendments = json.loads(render(build_table("amendments"), "json"))["rows"][0]
     assert (amendments["provision"], amendments["sources"]) == ("CPF art. 203", ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"])
 
@@ -138,10 +142,10 @@ def test_csv_and_people_formats_keep_their_cells():
 
     table = build_table("minors-vs-adults")
     csv_lines = render(table, "csv").splitlines()
-    assert csv_lines[1].endswith(",under-18; lacking-capacity; unable-to-resist,8,6,4,4,"
-                                 "\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 47; CRC/C/OPSC/MEX/Q/1/Add.1, para. 50\"")
+    assert csv_lines[1].startswith("trafficking in persons,")
+    assert csv_lines[1].endswith(",under-18; lacking-capacity; unable-to-resist,9,3,1.5,3/2,\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51\"")
     md_row = render(table, "md").splitlines()[4]
-    assert md_row.endswith("| para. 47; para. 50 |") and "under-18" not in md_row
+    assert md_row.endswith("| 9 | 3 | 1.5 | para. 51 |") and "under-18" not in md_row
 
 
 @pytest.mark.parametrize("doc, expected", [
