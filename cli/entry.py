@@ -1,4 +1,4 @@
-"""The `lexkb` console script. A plain lookup (`lexkb penalty 203`, `lexkb show 'CPF 204'`) runs
+"""The `lexkb` console script. A plain lookup (`lexkb penalty 203`, `lexkb show 204`) runs
 without importing typer (lexkb.cli.lookup_fast); every other command line goes to the typer CLI
 (lexkb.cli.main), which defines the grammar, the help and the usage errors."""
 from __future__ import annotations

@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handles_errors
     def penalty(
-        query: Annotated[str, typer.Argument(help="An article ('203 bis', 'Article 203 (bis)', 'LPSTP 6') or an offence name or fragment, English or Spanish ('tourism', 'lenocinio').")],
+        query: Annotated[str, typer.Argument(help="An article ('203 bis', 'Article 203 (bis)', 'ACT 6': an instrument's short name, title or alias and the article) or an offence name or fragment, English or Spanish ('tourism', 'lenocinio').")],
         with_: Annotated[Optional[List[str]], typer.Option("--with", "-w", help="Aggravating factor id to apply (repeatable); shows the computation.",
                                                                   autocompletion=complete_factors)] = None,
         on: Annotated[Optional[str], typer.Option("--on", help="Answer as the law stood that day (YYYY-MM-DD).")] = None,
@@ -42,11 +42,11 @@ def register(app: typer.Typer) -> None:
 
           lexkb penalty lenocinio --format json
 
-          lexkb penalty 'LPSTP 6' --on 2013-01-01
+          lexkb penalty trafficking --on 2013-01-01
 
           lexkb penalty 204 --endpoint http://127.0.0.1:7878/query
 
-          lexkb penalty 'CPF 203 bis' --jurisdiction mx --endpoint http://127.0.0.1:7878/query
+          lexkb penalty '203 bis' --jurisdiction mx --endpoint http://127.0.0.1:7878/query
         """
         from lexkb.cli.lookup_fast import penalty as run_penalty
 
@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handles_errors
     def show(
-        article: Annotated[str, typer.Argument(help="A provision: 'CPF 204', '203 bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)'.")],
+        article: Annotated[str, typer.Argument(help="A provision: 'CODE 204', '203 bis', 'ACT 6 III(a)', 'OPSC 3(1)(b)' (an instrument by its short name, title or alias).")],
         format: Annotated[str, format_option(("text", "json"), "text (for people) or json.")] = "text",
         output: OutputOption = None,
         endpoint: EndpointOption = None,
@@ -70,11 +70,11 @@ def register(app: typer.Typer) -> None:
 
         Examples:
 
-          lexkb show 'CPF 204'
+          lexkb show 204
 
           lexkb show 'OPSC 3(1)(b)' --format json
 
-          LEXKB_ENDPOINT=http://127.0.0.1:7878/query lexkb show 'LPSTP 6'
+          LEXKB_ENDPOINT=http://127.0.0.1:7878/query lexkb show '6 III'
         """
         from lexkb.cli.lookup_fast import show as run_show
 

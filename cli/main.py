@@ -16,7 +16,7 @@ from lexkb.cli.options import (DEFAULT_GRAPH, EndpointOption, GraphOption, Outpu
 
 app = typer.Typer(
     name="lexkb",
-    help="lexkb: how Mexico's criminal law implements the OPSC, as a queryable knowledge base.\n\n"
+    help="lexkb: how a State's criminal law implements the OPSC, as a queryable knowledge base.\n\n"
          "Example:  lexkb build && lexkb penalty '203 bis'",
     no_args_is_help=True,
     add_completion=True,
@@ -103,7 +103,7 @@ def main(
     version: Annotated[Optional[bool], typer.Option("--version", callback=version_callback, is_eager=True,
                                                     help="Show the version and exit.")] = None,
 ) -> None:
-    """lexkb: how Mexico's criminal law implements the OPSC, as a queryable knowledge base."""
+    """lexkb: how a State's criminal law implements the OPSC, as a queryable knowledge base."""
 
 
 RDF_FORMATS = ("ttl", "nt", "jsonld", "xml", "trig", "nq", "turtle", "ntriples", "json-ld", "rdfxml", "nquads")
@@ -357,7 +357,7 @@ def load(
 
       lexkb load --store lexkb-store
 
-      lexkb load big.nt --store lexkb-store && lexkb penalty 'CPF 203 bis' --store lexkb-store -j mx
+      lexkb load big.nt --store lexkb-store && lexkb penalty '203 bis' --store lexkb-store -j mx
     """
     from lexkb.errors import LexkbError
     from lexkb.persistent import STATISTICS_GRAPH, load as load_files

@@ -20,10 +20,17 @@ Tables:
   opsc-coverage      OPSC arts. 1-10 and the provisions the State maps to them (--gaps: unmapped only)
   amendments         parole and serious-offence status before and after the decree of 19 August 2010
   enforcement        per offence, penalty ranges next to the investigations by year and disposition
+  history ARTICLE    one article's versions, amendment notes, repeal and penalties across editions,
+                     and the State's 2010 account of it (e.g. history '205 bis', history 201)
 
 Each table is produced by the SPARQL query kb/queries/table-NAME.rq (run it with
-`lexkb query table-NAME`); the output names it. --on DATE keeps only instruments in force that
-day (dates from publications; entry into force is not in source) and says what it dropped.
+`lexkb query table-NAME`); the output names it. penalties and minors-vs-adults show each row's
+basis: the statute (one version of its article, with the dates it holds, from its editions) or the
+State's 2010 report; without --on, today's law (the latest version of each article) beside the
+State's account. --on DATE shows the law of that day: statute rows whose version holds then, and
+report rows of instruments in force then (dates from publications; entry into force is not in
+source); the notes say what was dropped. Fines are in their source's unit (días multa, UMA, days
+of minimum wage). history ARTICLE: an article that matches nothing or several exits 1.
 penalties --sort keys: provision (default), offence, imprisonment-min, imprisonment-max,
 fine-min, fine-max, aggravated-imprisonment-max, aggravated-fine-max.
 
@@ -33,11 +40,13 @@ Examples:
   lexkb table minors-vs-adults --format csv -o minors.csv
   lexkb table opsc-coverage --gaps --lang es --format html -o gaps.html
   lexkb table amendments --on 2010-01-01 --format tex
+  lexkb table penalties --on 2013-01-01
+  lexkb table history '205 bis' --format json
   lexkb table penalties --endpoint http://127.0.0.1:7878/query
   lexkb table penalties --jurisdiction mx --endpoint http://127.0.0.1:7878/query
 
 --jurisdiction CODE restricts a table to one jurisdiction of a store holding several (the code in
-its IRIs, e.g. mx; default: all). Not for enforcement, whose statistics are Mexico's only.
+its IRIs, e.g. mx; default: all). Not for enforcement, whose statistics are one State's (statistics/declarations.md).
 """
 
 REPORT_HELP = """Write all tables as a small static HTML report into a folder.
@@ -73,12 +82,15 @@ def register(app: typer.Typer) -> None:
     @app.command("table", help=TABLE_HELP)
     @handles_errors
     def table(
-        name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage, amendments or enforcement.",
-                                            show_default=False, autocompletion=complete_tables)],
+        name: Annotated[str, typer.Argument(help="penalties, minors-vs-adults, opsc-coverage, amendments, enforcement "
+                                                 "or history.", show_default=False, autocompletion=complete_tables)],
+        article: Annotated[Optional[str], typer.Argument(help="history only: the article, e.g. '205 bis', 201 or an instrument's short name and the number.",
+                                                         show_default=False)] = None,
         fmt: Annotated[str, format_option(("text", "md", "csv", "html", "json", "jsonl", "tex"),
                                           "text (for people: the Markdown table), md, csv, html, json, jsonl (a row per line) "
                                           "or tex (booktabs, fits A4).")] = "text",
-        on: Annotated[Optional[str], typer.Option("--on", help="Only instruments in force on this day (YYYY-MM-DD).")] = None,
+        on: Annotated[Optional[str], typer.Option("--on", help="The law of this day (YYYY-MM-DD): statute versions "
+                                                  "and instruments in force then.")] = None,
         lang: Annotated[str, typer.Option("--lang", help="en or es (Spanish labels where the knowledge base has them).")] = "en",
         output: OutputOption = None,
         sort: Annotated[Optional[str], typer.Option("--sort", help="Sort key (penalties), e.g. imprisonment-max.")] = None,
@@ -101,7 +113,7 @@ def register(app: typer.Typer) -> None:
         # the enforcement table reads the statistics graph too (lexkb publish puts it in GRAPH/statistics)
         store = remote_store(endpoint, timeout, graph, statistics=name == "enforcement", store_dir=store_dir)
         tbl = build_table(name, store=store, on=parse_on(on), lang=lang, sort=sort, reverse=reverse, gaps=gaps,
-                          jurisdiction=jurisdiction)
+                          jurisdiction=jurisdiction, article=article)
         _emit(render(tbl, fmt), output)
 
     @app.command("report", help=REPORT_HELP)

@@ -1,8 +1,8 @@
 """Effective penalty ranges under aggravating factors, with the explanation of each step.
 
-One rule applies once, whichever and however many of its factors are present: LPSTP art. 6 III
-says the penalties "shall be increased by half in the following situations", not once per
-situation. Arithmetic is exact: 9 x 1.5 is 13.5, and an increase "by a third" (stored as the
+One rule applies once, whichever and however many of its factors are present: a rule (such as
+ACT art. 6 III) that says the penalties "shall be increased by half in the following situations"
+increases them once, not once per situation. Arithmetic is exact: 9 x 1.5 is 13.5, and an increase "by a third" (stored as the
 nearest float, 0.333...) multiplies by exactly 4/3, so 9 years become 12, not 11.999..."""
 from __future__ import annotations
 

@@ -52,8 +52,10 @@ def write_atomically(target: Path, data: bytes) -> None:
     write_file(target, data)
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
+def serialize_turtle(graph: Graph, written=None) -> bytes:
+    from .turtle import serialize
+
+    return serialize(graph, written)
 
 
 def dump_json(obj) -> bytes:

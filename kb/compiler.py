@@ -50,14 +50,14 @@ KEYS = {
     "factor": {"id", "label", "victim_conditions"},
     "rule": {"id", "kind", "offence", "victim_conditions", "refers_to", "provision", "version", "source"},
     "claim": {"provision", "opsc", "source", "basis", "rationale"},
-    "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source"},
+    "reading": {"id", "of", "rests_on", "reading", "alternative", "basis", "rationale", "source", "succession"},
     "jurisdiction": {"code", "name", "country"},
     "version": versions.KEYS,
     "repealed": versions.REPEALED_KEYS,
     "layout": LAYOUT_KEYS,
     "instrument": {"id", "iri", "short", "kind", "jurisdiction", "title", "title_es", "part",
                    "part_es", "date_adopted", "date_publication", "first_date_entry_in_force",
-                   "date_ratification", "repealed_by", "amends", "not_in_source", "source"},
+                   "date_ratification", "repealed_by", "amends", "not_in_source", "source", "aliases"},
     "document": DOCUMENT_KEYS,
     "source": {"id", "label"},
     "amendment_effect": {"id", "decree", "kind", "offences", "unmodelled", "victim_conditions",
@@ -78,6 +78,9 @@ TYPES = {
                                  "unmodelled", "numbers")},
     "aliases": TABLE_LIST, "factors": TABLE_LIST, "source": SOURCE, "label_es_source": SOURCE,
 }
+# Keys whose type depends on the table: an [instrument]'s aliases are names (strings), an [offence]'s
+# are tables (a label and its source).
+KIND_TYPES = {("instrument", "aliases"): STR_LIST}
 OFFENCE_AS_LIST = {"amendment_effect"}  # [amendment_effect] offences = [...]; elsewhere offence is one id
 # Ids and IRI paths become parts of IRIs: letters, digits, '.', '_' and '-' only (no '>', no spaces).
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -293,7 +296,7 @@ class Compiler:
         for key, value in table.items():
             line = where.line_of(key)
             expected = STR_LIST if key == "offences" and kind in OFFENCE_AS_LIST else \
-                STR if key == "offence" else TYPES.get(key)
+                STR if key == "offence" else KIND_TYPES.get((kind, key), TYPES.get(key))
             ok = {
                 None: True,
                 STR: isinstance(value, str),
@@ -329,6 +332,8 @@ class Compiler:
                 if bad is not None:
                     raise ProvisionError(where.file, line, f"[{kind}] number {bad!r}: letters and digits, e.g. '205 bis'")
         for key in ("aliases", "factors"):
+            if KIND_TYPES.get((kind, key)) == STR_LIST:
+                continue
             for item in table.get(key, []):
                 if key == "aliases" and not isinstance(item.get("label"), str):
                     raise ProvisionError(where.file, where.line_of(key), f"[{kind}] each alias's label must be a string, "
@@ -612,6 +617,10 @@ class Compiler:
         if "title_es" in t:
             g.add((node, ELI.title, Literal(t["title_es"], lang="es")))
         g.add((node, ELI.title_short, Literal(t["short"])))
+        # other names a reader types for the instrument ("Código Penal Federal 204"): lexkb.lookup
+        # reads them with the short name and the titles
+        for alias in t.get("aliases", []):
+            g.add((node, ELI.title_alternative, Literal(alias)))
         g.add((node, RDFS.label, Literal(t["short"])))
         g.add((node, DCTERMS.identifier, Literal(t["id"])))
         country = self.jurisdictions.get(t.get("jurisdiction"), {}).get("country")
@@ -705,16 +714,20 @@ class Compiler:
             raise ProvisionError(b.file, line, f"unknown provision {ref.key()!r}")
         return self.provision_iri(ref, b)
 
-    def on_version(self, t: dict, b: Block, ctx: Context) -> None:
-        """A temporal version of an article and its texts in the editions (kb/encode/versions.py)."""
+    def declared_article(self, t: dict, b: Block, ctx: Context, kind: str, whole: str) -> tuple[Ref, versions.Declared]:
+        """The whole article a [version] or [repealed] is about: its 'provision', else the one above it."""
         ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
         if ref is None or ref.key() not in self.provisions:
-            raise ProvisionError(b.file, b.line, "[version] needs a declared article: a [provision] above it or 'provision'")
+            raise ProvisionError(b.file, b.line, f"[{kind}] needs a declared article: a [provision] above it or 'provision'")
         if len(ref.parts) != 1:
-            raise ProvisionError(b.file, b.line_of("provision"), f"[version] {ref.key()!r}: versions are of whole articles")
+            raise ProvisionError(b.file, b.line_of("provision"), f"[{kind}] {ref.key()!r}: {whole}")
         article = self.provision_iri(ref, b)
-        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0],
-                                     self.instruments[ref.instrument].get("date_publication"))
+        return ref, versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0],
+                                      self.instruments[ref.instrument].get("date_publication"))
+
+    def on_version(self, t: dict, b: Block, ctx: Context) -> None:
+        """A temporal version of an article and its texts in the editions (kb/encode/versions.py)."""
+        ref, declared = self.declared_article(t, b, ctx, "version", "versions are of whole articles")
         versions.encode_version(self.g, self.library, t, b, declared,
                                 lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
                                 self.closed_concept)
@@ -726,13 +739,7 @@ class Compiler:
 
     def on_repealed(self, t: dict, b: Block, ctx: Context) -> None:
         """An article the editions print as repealed, and its amendment events (kb/encode/versions.py)."""
-        ref = Ref.parse(t["provision"], b) if "provision" in t else ctx.provision
-        if ref is None or ref.key() not in self.provisions:
-            raise ProvisionError(b.file, b.line, "[repealed] needs a declared article: a [provision] above it or 'provision'")
-        if len(ref.parts) != 1:
-            raise ProvisionError(b.file, b.line_of("provision"), f"[repealed] {ref.key()!r}: whole articles are repealed")
-        article = self.provision_iri(ref, b)
-        declared = versions.Declared(article, self.label_of(article), ref.instrument, ref.parts[0])
+        _, declared = self.declared_article(t, b, ctx, "repealed", "whole articles are repealed")
         versions.encode_repeal(self.g, self.library, t, b, declared,
                                lambda node, passages, where: self.cite(node, [URIRef(p.iri()) for p in passages], where),
                                self.closed_concept)
@@ -1070,7 +1077,28 @@ class Compiler:
         if rationale:
             g.add((node, LEXKB.basisRationale, self.lit_en(rationale)))
         g.add((node, RDFS.label, self.lit_en(f"lexkb's reading: {t['reading']}")))
+        if "succession" in t:
+            self.on_succession(t["succession"], node, targets, b)
         self.cite(node, self.source_nodes(source, b), b)
+
+    def on_succession(self, value, node: URIRef, targets: list[URIRef], b: Block) -> None:
+        """A reading that an offence of a later act continues one of the act it abrogated: what
+        `penalty --on` answers with for a date after the abrogation."""
+        line = b.line_of("succession")
+        if not isinstance(value, dict) or set(value) != {"from", "to"}:
+            raise ProvisionError(b.file, line, "[reading] 'succession' must be a table { from = \"offence:ID\", to = \"offence:ID\" }")
+        ends = {}
+        for key in ("from", "to"):
+            text = value[key]
+            if not isinstance(text, str) or not text.startswith("offence:"):
+                raise ProvisionError(b.file, line, f"[reading] succession {key!r} must name an offence ('offence:ID'), not {text!r}")
+            ends[key] = self.reading_target(text, b)
+            if ends[key] not in targets:
+                raise ProvisionError(b.file, line, f"[reading] succession {key!r} {text!r} must be one of the reading's 'of'")
+        if ends["from"] == ends["to"]:
+            raise ProvisionError(b.file, line, "[reading] a succession joins two different offences")
+        self.g.add((node, LEXKB.earlierOffence, ends["from"]))
+        self.g.add((node, LEXKB.laterOffence, ends["to"]))
 
     # ------------------------------------------------------------------ amendments
     def on_amendment_effect(self, t: dict, b: Block, ctx: Context) -> None:

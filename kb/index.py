@@ -13,10 +13,10 @@ from .store import select
 Q_OFFENCES = """
 SELECT ?offence ?id ?en ?es ?text ?textes WHERE {
   ?offence a lexkb:Offence ; dcterms:identifier ?id .
-  OPTIONAL { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") }
-  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
-  OPTIONAL { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") }
-  OPTIONAL { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
+  OPTIONAL { SELECT * WHERE { ?offence lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?offence lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
 } ORDER BY ?id ?offence"""
 
 Q_ALIASES = """
@@ -82,7 +82,7 @@ SELECT ?owner ?measure ?type ?typelabel ?mandatory ?duration ?condition ?provlab
   ?measure lexkb:measureType ?t ; lexkb:mandatory ?mandatory ; lexkb:prescribedBy ?prov .
   ?t skos:notation ?type ; skos:prefLabel ?typelabel . FILTER(lang(?typelabel) = "en")
   ?prov rdfs:label ?provlabel .
-  OPTIONAL { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") }
+  OPTIONAL { SELECT * WHERE { ?measure lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
   OPTIONAL { ?measure lexkb:conditionText ?condition }
   OPTIONAL { ?measure lexkb:quotedText ?text }
 } ORDER BY ?owner ?type"""
@@ -114,8 +114,8 @@ SELECT ?offence ?id ?kind ?kindlabel ?provlabel ?refers ?text ?victimid ?victim 
   ?p rdfs:label ?provlabel .
   OPTIONAL { ?rule lexkb:refersTo ?refers }
   OPTIONAL { ?rule lexkb:quotedText ?text }
-  OPTIONAL { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
-             FILTER(lang(?victim) = "en") }
+  OPTIONAL { SELECT * WHERE { ?rule lexkb:victimCondition ?vc . ?vc skos:notation ?victimid ; skos:prefLabel ?victim
+             FILTER(lang(?victim) = "en") } }
   OPTIONAL { ?rule lexkb:statedByVersion ?rv . ?rv eli:date_publication ?rsince ; eli:is_member_of ?rarticle }
 } ORDER BY ?offence ?provlabel ?id ?victim"""
 
@@ -124,7 +124,7 @@ SELECT ?provision ?provlabel ?opsc ?opsclabel ?source ?basis ?basislabel ?ration
   ?claim a lexkb:ImplementationClaim ; lexkb:domesticProvision ?provision ; lexkb:treatyProvision ?opsc ;
          dcterms:source ?s .
   ?provision rdfs:label ?provlabel . ?opsc rdfs:label ?opsclabel . ?s rdfs:label ?source .
-  OPTIONAL { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { SELECT * WHERE { ?claim lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?claim lexkb:basisRationale ?rationale }
 } ORDER BY ?provlabel ?opsclabel ?source"""
 
@@ -137,13 +137,13 @@ SELECT DISTINCT ?offence ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?so
   { ?reading lexkb:readingOf ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?t lexkb:penaltyFor ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?t lexkb:governs ?offence }
-  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:aggravates/lexkb:penaltyFor ?offence }
+  UNION { ?reading lexkb:readingOf ?t . ?t lexkb:aggravates ?tPenalty . ?tPenalty lexkb:penaltyFor ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?t lexkb:affectsOffence ?offence }
   UNION { ?reading lexkb:readingOf ?t . ?offence lexkb:definedIn|lexkb:penalisedIn ?t }
   ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
            lexkb:restsOn ?words ; dcterms:source ?s .
   ?s rdfs:label ?source .
-  OPTIONAL { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { SELECT * WHERE { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?offence ?id ?words ?source"""
 
@@ -158,9 +158,16 @@ SELECT DISTINCT ?provision ?id ?text ?alt ?basis ?basislabel ?rationale ?words ?
   ?reading a lexkb:Reading ; dcterms:identifier ?id ; lexkb:readingText ?text ; lexkb:alternativeReading ?alt ;
            lexkb:restsOn ?words ; dcterms:source ?s .
   ?s rdfs:label ?source .
-  OPTIONAL { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") }
+  OPTIONAL { SELECT * WHERE { ?reading lexkb:claimBasis ?b . ?b skos:notation ?basis ; skos:prefLabel ?basislabel FILTER(lang(?basislabel) = "en") } }
   OPTIONAL { ?reading lexkb:basisRationale ?rationale }
 } ORDER BY ?provision ?id ?words ?source"""
+
+# lexkb's readings of succession (lexkb:earlierOffence, lexkb:laterOffence): the offence of an act
+# that a later act abrogated, continued (in lexkb's reading) by an offence of the later act
+Q_SUCCESSORS = """
+SELECT ?offence ?later ?id WHERE {
+  ?reading a lexkb:Reading ; lexkb:earlierOffence ?offence ; lexkb:laterOffence ?later ; dcterms:identifier ?id .
+} ORDER BY ?offence ?id ?later"""
 
 Q_SOURCES = """
 SELECT DISTINCT ?offence ?source ?para WHERE {
@@ -176,8 +183,8 @@ SELECT DISTINCT ?offence ?source ?para WHERE {
 Q_AMENDMENTS = """
 SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?conditionlabel ?text WHERE {
   ?effect a lexkb:AmendmentEffect .
-  OPTIONAL { ?effect lexkb:victimCondition ?vc . ?vc skos:notation ?condition ; skos:prefLabel ?conditionlabel
-             FILTER(lang(?conditionlabel) = "en") }
+  OPTIONAL { SELECT * WHERE { ?effect lexkb:victimCondition ?vc . ?vc skos:notation ?condition ;
+                                skos:prefLabel ?conditionlabel FILTER(lang(?conditionlabel) = "en") } }
   OPTIONAL { ?effect lexkb:quotedText ?text }
   ?effect dcterms:identifier ?id ; lexkb:affectsOffence ?offence ; lexkb:effectKind ?k ;
           lexkb:amendingAct ?a ; dcterms:source ?s .
@@ -198,6 +205,15 @@ SELECT ?instrument ?id ?short ?title ?published ?adopted ?inforce ?ratified ?rep
   OPTIONAL { ?instrument eli:repealed_by ?r . ?r eli:title_short ?repealer . OPTIONAL { ?r eli:date_publication ?repealedon } }
 } ORDER BY ?id"""
 
+# every name of every instrument, by its short name (what provision labels start with): the short
+# name, the titles (any language) and the eli:title_alternative an [instrument]'s aliases give;
+# lexkb.lookup reads an article's instrument from them ("Código Penal Federal 204")
+Q_INSTRUMENT_NAMES = """
+SELECT DISTINCT ?short ?name WHERE {
+  ?instrument a eli:LegalResource ; eli:title_short ?short .
+  { ?instrument eli:title_short ?name } UNION { ?instrument eli:title ?name } UNION { ?instrument eli:title_alternative ?name }
+} ORDER BY ?short ?name"""
+
 Q_NOT_IN_SOURCE = """
 SELECT ?instrument ?property WHERE { ?instrument a eli:LegalResource ; lexkb:notInSource ?property } ORDER BY ?instrument ?property"""
 
@@ -207,8 +223,8 @@ SELECT ?provision ?label ?number ?key ?parent ?instrument ?coverage ?text ?texte
              eli:is_part_of ?parent ; lexkb:coverage ?c .
   ?c skos:notation ?coverage .
   ?provision eli:is_part_of+ ?instrument . ?instrument a eli:LegalResource .
-  OPTIONAL { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") }
-  OPTIONAL { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") }
+  OPTIONAL { SELECT * WHERE { ?provision lexkb:quotedText ?text FILTER(lang(?text) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?provision lexkb:quotedText ?textes FILTER(lang(?textes) = "es") } }
   OPTIONAL { ?provision dcterms:description ?description }
   OPTIONAL { ?provision lexkb:repealedOn ?repealed }
 } ORDER BY ?instrument ?provision"""
@@ -311,7 +327,7 @@ QUERIES = {
     "offences": Q_OFFENCES, "aliases": Q_ALIASES, "offence_provisions": Q_OFFENCE_PROVISIONS,
     "concepts": Q_OFFENCE_CONCEPTS, "penalties": Q_PENALTIES, "penalty_conditions": Q_PENALTY_CONDITIONS,
     "measures": Q_MEASURES, "factors": Q_FACTORS, "effect_parts": Q_EFFECT_PARTS, "rules": Q_RULES,
-    "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
+    "claims": Q_CLAIMS, "readings": Q_READINGS, "provision_readings": Q_PROVISION_READINGS, "sources": Q_SOURCES, "successors": Q_SUCCESSORS, "amendments": Q_AMENDMENTS, "instruments": Q_INSTRUMENTS,
     "not_in_source": Q_NOT_IN_SOURCE, "provisions": Q_PROVISIONS, "provision_sources": Q_PROVISION_SOURCES,
     "penalty_sources": Q_PENALTY_SOURCES, "article_changes": Q_ARTICLE_CHANGES,
 }
@@ -346,7 +362,17 @@ def build_index(store) -> dict:
     """Everything a lookup prints, per offence and per provision."""
     rows = {name: select(store, q) for name, q in QUERIES.items()}
     counts = {str(r["class"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["n"] for r in select(store, Q_COUNTS)}
-    return assemble(rows, counts)
+    index = assemble(rows, counts)
+    index["instrument_names"] = instrument_names(store)
+    return index
+
+
+def instrument_names(store) -> dict[str, list[str]]:
+    """Short name of an instrument -> its names (Q_INSTRUMENT_NAMES), for lexkb.lookup."""
+    names: dict[str, list[str]] = {}
+    for r in select(store, Q_INSTRUMENT_NAMES):
+        names.setdefault(str(r["short"]), []).append(str(r["name"]))
+    return names
 
 
 def assemble(rows: dict, counts: dict) -> dict:
@@ -365,6 +391,7 @@ def assemble(rows: dict, counts: dict) -> dict:
     readings = _group(rows.get("readings", []), "offence")
     provision_readings = _group(rows.get("provision_readings", []), "provision")
     sources = _group(rows["sources"], "offence")
+    successors = _group(rows.get("successors", []), "offence")
     amendments = _group(rows["amendments"], "offence")
     instruments = rows["instruments"]
     not_in_source = _group(rows["not_in_source"], "instrument")
@@ -469,6 +496,8 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry["opsc_claims"] = [claim_entry(c, provision=c["provlabel"]) for prov in own_iris for c in claims[prov]]
         entry["readings"] = reading_entries(readings[iri])
         entry["sources"] = _unique(s["source"] for s in sources[iri])
+        # an offence that lexkb reads as continued by another after its act's abrogation
+        entry["successors"] = [{"iri": s["later"], "reading": s["id"]} for s in successors[iri]]
         effects: dict[str, dict] = {}  # one entry per effect; its victim conditions as {id, label}, as everywhere
         for a in amendments[iri]:
             e = effects.setdefault(a["id"], {"id": a["id"], "kind": a["kind"], "label": a["kindlabel"], "act": a["act"],

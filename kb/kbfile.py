@@ -33,10 +33,13 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
             say(v.line())
         raise LexkbError(f"build stopped: {len(violations)} shape violation(s); the knowledge base in {out_dir} is unchanged",
                          exit_code=1)
-    turtle = serialize_turtle(compiled.graph)
+    from .turtle import triples
+
+    written = triples(compiled.graph)
+    turtle = serialize_turtle(compiled.graph, written)
     say("indexing offences and penalties")
     store = ox.Store()
-    store.load(turtle, format=ox.RdfFormat.TURTLE)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in written)
     index = build_index(store)
     index["summary"]["triples"] = len(compiled.graph)
     index["summary"]["provision_files"] = len(files)

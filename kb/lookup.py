@@ -10,13 +10,10 @@ from functools import lru_cache
 
 from .jurisdiction import code_of
 
-INSTRUMENT_WORDS = {
-    "cpf": "cpf", "codigo penal federal": "cpf", "federal criminal code": "cpf",
-    "lpstp": "lpstp", "opsc": "opsc",
-}
 ARTICLE_WORDS = re.compile(r"\b(?:articles?|articulos?|arts?)\b\.?")
 ARTICLE_SHAPE = re.compile(r"^\d+[\s()a-z0-9.]*$")
-NUMBER_SUFFIXES = {"bis", "ter", "quater"}
+# Latin ordinal suffixes of inserted articles ("209 Quáter", "209 Quintus")
+NUMBER_SUFFIXES = {"bis", "ter", "quater", "quintus", "quinquies", "sexies", "septies", "octies", "nonies", "decies"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -27,23 +24,57 @@ def fold(text: str) -> str:
     return " ".join(plain.lower().split())
 
 
-# instrument: "cpf", "lpstp", "opsc" or None; key: "203bis", "6iiia", "31b". A namedtuple, not a
-# dataclass: importing dataclasses (and inspect) would cost a plain lookup a tenth of its time.
+# instrument: the folded short name of the instrument the query names ("pc" for "PC 12") or None;
+# key: "203bis", "6iiia", "31b". A namedtuple, not a dataclass: importing dataclasses (and inspect)
+# would cost a plain lookup a tenth of its time.
 ArticleQuery = namedtuple("ArticleQuery", "instrument key")
 
 
-def parse_article(text: str) -> ArticleQuery | None:
-    """'Article 203 (bis)', 'CPF 203 bis', 'art. 203bis', 'LPSTP 6 III(a)', 'OPSC 3(1)(b)' -> ArticleQuery."""
+def instrument_words(names: dict[str, list[str]] | None) -> dict[str, str]:
+    """Folded name -> folded short name, from the index's "instrument_names" (short name -> its
+    names: the short name, the titles, the [instrument]'s aliases; lexkb.index.instrument_names).
+    A short name always names its own instrument; another name that two instruments share (with
+    different short names) names neither."""
+    words: dict[str, str] = {}
+    shared: set[str] = set()
+    for short, spellings in (names or {}).items():
+        for name in spellings:
+            word = fold(name)
+            if words.get(word, fold(short)) != fold(short):
+                shared.add(word)
+            words.setdefault(word, fold(short))
+    for short in names or {}:
+        shared.discard(fold(short))
+        words[fold(short)] = fold(short)
+    return {w: s for w, s in words.items() if w and w not in shared}
+
+
+def _named(t: str, word: str):
+    """Where the query names the instrument by `word`: first ('INSTRUMENT 203 bis', 'INSTRUMENT: 203')
+    or last ('203 bis, INSTRUMENT'), as a whole word; None elsewhere."""
+    w = re.escape(word)
+    return [m for m in (re.search(rf"^{w}(?![a-z0-9])[,.:]?", t), re.search(rf"[,.]?(?<![a-z0-9]){w}$", t)) if m]
+
+
+def parse_article(text: str, names: dict[str, list[str]] | None = None) -> ArticleQuery | None:
+    """'Article 203 (bis)', 'art. 203bis', 'INSTRUMENT 203 bis', '6 III(a), INSTRUMENT' -> ArticleQuery.
+    An instrument is recognised by its names (`names`: the index's "instrument_names"); without
+    them, a query that names one is not an article."""
     t = fold(text)
-    # the instrument is named first or last ('CPF 203 bis', '203 bis, CPF'); a query that names
-    # two (or one twice) is not one article
-    named = [(inst, m) for word, inst in INSTRUMENT_WORDS.items()
-             for m in (re.search(rf"^{re.escape(word)}\b[,.:]?", t), re.search(rf"[,.]?\b{re.escape(word)}$", t)) if m]
-    if len(named) > 1:
+    # the instrument is named first or last ('INSTRUMENT 203 bis', '203 bis, INSTRUMENT'): the longest
+    # name at each end ('codigo penal' inside 'codigo penal federal' is not a second one); a query
+    # that names two (or one twice) is not one article
+    found: dict[int, tuple[int, str, re.Match]] = {}
+    for word, inst in instrument_words(names).items():
+        for m in _named(t, word):
+            end = 0 if m.start() == 0 else 1
+            if end not in found or len(word) > found[end][0]:
+                found[end] = (len(word), inst, m)
+    if len(found) > 1:
         return None
     instrument = None
-    if named:
-        instrument, m = named[0]
+    if found:
+        _, instrument, m = next(iter(found.values()))
         t = (t[:m.start()] + t[m.end():]).strip()
     t = ARTICLE_WORDS.sub(" ", t).strip(" ,.")
     if not ARTICLE_SHAPE.match(t):
@@ -53,7 +84,7 @@ def parse_article(text: str) -> ArticleQuery | None:
 
 
 def provision_key(label: str) -> ArticleQuery:
-    """Key of a provision label such as 'CPF art. 203 bis' or 'OPSC art. 3(1)(b)'."""
+    """Key of a provision label such as 'INSTRUMENT art. 203 bis' or 'TREATY art. 3(1)(b)'."""
     short, _, number = label.partition(" art. ")
     return ArticleQuery(fold(short), re.sub(r"[^a-z0-9]", "", fold(number)))
 
@@ -99,17 +130,19 @@ def offence_provisions(offence: dict) -> list[str]:
 
 
 def within(label: str, provision: str) -> bool:
-    """'LPSTP art. 6 II' is within 'LPSTP art. 6'; 'CPF art. 203 bis' is not within 'CPF art. 203'."""
+    """'ACT art. 6 II' is within 'ACT art. 6'; 'CODE art. 203 bis' is not within 'CODE art. 203'."""
     if label == provision or label.startswith(provision + "("):
         return True
     if label.startswith(provision + " "):
-        return label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0] not in NUMBER_SUFFIXES
+        # "201 bis 1" is an article of its own, not a part of "201 bis" (parts are numerals I, II … or letters)
+        first = label[len(provision) + 1:].split(" ", 1)[0].split("(", 1)[0]
+        return first not in NUMBER_SUFFIXES and not first.isdigit()
     return False
 
 
 def resolve(query: str, index: dict) -> Match:
     offences = index["offences"]
-    article = parse_article(query)
+    article = parse_article(query, index.get("instrument_names"))
     if article is not None:
         provisions = [p for p in index["provisions"].values() if same_article(article, p["label"])]
         # labels repeat across jurisdictions ("CP art. 203" in several States' codes): a provision
@@ -202,7 +235,7 @@ def find_provisions(query: str, index: dict) -> list[dict]:
 def find_provisions_read(query: str, index: dict) -> tuple[list[dict], str | None]:
     """The provisions the query names, and how lexkb read it when it is not the treaty's own
     numbering (None when it is)."""
-    article = parse_article(query)
+    article = parse_article(query, index.get("instrument_names"))
     if article is None:
         return [], None
     found = [p for p in index["provisions"].values() if same_article(article, p["label"])]

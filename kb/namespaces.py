@@ -45,11 +45,6 @@ PREFIXES = {
     "concept": BASE + "concept/",
 }
 
-# The source document of the first release.
-SEED_SYMBOL = "CRC/C/OPSC/MEX/Q/1/Add.1"
-SEED_SLUG = "CRC-C-OPSC-MEX-Q-1-Add.1"
-
-
 def subdivision_path(number: str) -> str:
     """'203 bis' -> 'art_203bis'; '6 III (a)' handled by callers as separate parts."""
     return "art_" + number.replace(" ", "").replace("(", "").replace(")", "").lower()

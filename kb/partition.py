@@ -10,7 +10,9 @@ everything its nodes' validation reads only when
 - no shared triple points into a jurisdiction, and no triple on a predicate the shapes read
   backwards (sh:inversePath) points from a jurisdiction to a shared node (which every partition
   holds, each with only its own incoming triples);
-- there are no blank nodes (they have no jurisdiction) and the shapes have no SPARQL constraints;
+- there are no blank nodes (they have no jurisdiction), and the shapes' SPARQL constraints read only
+  what their focus node links to, followed forwards (lsh:RepealOrderShape: an act and the act that
+  repeals it; lsh:FineUnitOfStatuteShape), which the rules above keep in the focus node's partition;
 
 otherwise the whole graph is one partition, and `whole` says why.
 
@@ -69,14 +71,98 @@ def backward_predicates(shapes) -> frozenset[str] | None:
 
 
 def not_node_local(shapes) -> str | None:
-    """Why the shapes cannot be checked by partition, if they cannot: SPARQL constraints may read
-    any part of the graph."""
+    """Why the shapes cannot be checked by partition, if they cannot: a SPARQL constraint may read
+    any part of the graph, unless its query reads only what its focus node links to (reads_forward);
+    SPARQL-based constraint components and targets (sh:ask, a sh:select elsewhere) are not analysed."""
     from rdflib import URIRef
 
-    for p in ("sparql", "select", "ask"):
-        if next(iter(shapes.triples((None, URIRef(SH + p), None))), None) is not None:
-            return f"the shapes use sh:{p}"
+    sparql, select = URIRef(SH + "sparql"), URIRef(SH + "select")
+    constraints = set(shapes.objects(None, sparql))
+    for constraint in constraints:
+        query = shapes.value(constraint, select)
+        if query is None or not reads_forward(str(query), declared_prefixes(shapes, constraint)):
+            return "the shapes use sh:sparql"
+    if any(s not in constraints for s, _ in shapes.subject_objects(select)):
+        return "the shapes use sh:select"
+    if next(iter(shapes.triples((None, URIRef(SH + "ask"), None))), None) is not None:
+        return "the shapes use sh:ask"
     return None
+
+
+def declared_prefixes(shapes, constraint) -> dict[str, str]:
+    """The prefixes a SPARQL constraint declares (sh:prefixes, then sh:declare)."""
+    from rdflib import URIRef
+
+    out = {}
+    for node in shapes.objects(constraint, URIRef(SH + "prefixes")):
+        for decl in shapes.objects(node, URIRef(SH + "declare")):
+            prefix, namespace = shapes.value(decl, URIRef(SH + "prefix")), shapes.value(decl, URIRef(SH + "namespace"))
+            if prefix is not None and namespace is not None:
+                out[str(prefix)] = str(namespace)
+    return out
+
+
+def reads_forward(query: str, prefixes: dict[str, str]) -> bool:
+    """Whether a SPARQL constraint's SELECT reads only triples reachable from $this by named
+    predicates followed forwards: every triple pattern has an IRI predicate or a property path with
+    no inverse step (lsh:FineUnitOfStatuteShape's lexkb:fine/schema:unitCode) and, as its subject,
+    $this or a variable (or blank node) that is the object of another pattern so reached; no
+    sub-SELECT, UNION, MINUS, GRAPH or SERVICE. A partition holds all of those triples (a link to
+    another jurisdiction merges the two; a shared node's triples are in every partition, and a shared
+    node linking into a jurisdiction keeps the graph whole)."""
+    from rdflib import BNode, URIRef, Variable
+    from rdflib.paths import AlternativePath, MulPath, NegatedPath, SequencePath
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items())
+    try:
+        algebra = translateQuery(parseQuery(prologue + query)).algebra
+    except Exception:
+        return False
+    triples, refused = [], []
+
+    def walk(node):
+        if isinstance(node, CompValue):
+            if node.name in ("ToMultiSet", "SubSelect", "Graph", "GraphGraphPattern", "ServiceGraphPattern", "Union",
+                             "Minus", "MinusGraphPattern") or \
+                    node.name == "GroupOrUnionGraphPattern" and len(node.graph) > 1:
+                refused.append(node.name)  # a branch evaluated apart from $this's links, or another graph
+            if node.name == "BGP":
+                triples.extend(node.triples)
+            elif node.name == "TriplesBlock":  # inside EXISTS, which rdflib leaves untranslated
+                for flat in node.triples:
+                    triples.extend(tuple(flat[i:i + 3]) for i in range(0, len(flat), 3))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                walk(value)
+
+    def forward(path) -> bool:
+        if isinstance(path, URIRef):
+            return True
+        if isinstance(path, (SequencePath, AlternativePath)):
+            return all(forward(p) for p in path.args)
+        if isinstance(path, MulPath):
+            return forward(path.path)
+        if isinstance(path, NegatedPath):
+            return all(isinstance(p, URIRef) for p in path.args)
+        return False  # an inverse step, a variable predicate
+
+    walk(algebra)
+    if refused or not all(forward(p) for _, p, _ in triples):
+        return False
+    reached = {Variable("this")}
+    grew = True
+    while grew:
+        grew = False
+        for s, _, o in triples:
+            if s in reached and isinstance(o, (Variable, BNode)) and o not in reached:
+                reached.add(o)
+                grew = True
+    return all(s in reached for s, _, _ in triples)
 
 
 class _Jurisdictions:

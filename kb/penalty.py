@@ -55,7 +55,7 @@ def in_force(offence: dict, index: dict, on: dt.date | None) -> dict:
         elif published:
             status = True
             notes.insert(0, f"in force on {on} ({FROM_PUBLICATION}): {inst['short']} published {published}"
-                            + (f", abrogating {inst['repealed_by']} published {repealed}" if repealed else ""))
+                            + (f"; abrogated by the {inst['repealed_by']}, published {repealed}" if repealed else ""))
         else:
             notes.insert(0, f"whether this text was in force on {on} is not in source ({reported(offence)})")
     statute = [p for p in offence.get("penalties", []) if p.get("basis") == "statute"]
@@ -206,11 +206,65 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     return result
 
 
+def result_with_factors(offence: dict, index: dict, match: Match, factor_ids: list[str],
+                        on: dt.date | None) -> tuple[dict, LexkbError | None]:
+    """The offence's answer with the --with factors; when it has none of them, its answer without
+    them and the refusal (the caller decides whether that is an error or a note)."""
+    try:
+        return offence_result(offence, index, match, factor_ids, on), None
+    except LexkbError as exc:
+        return offence_result(offence, index, match, [], on), exc
+
+
+def successor_results(match: Match, results: list[dict], index: dict, factor_ids: list[str], on: dt.date) -> list[dict]:
+    """For an offence not in force on the date, the offences that lexkb reads as continuing it after
+    its act's abrogation (a reading of succession) and that are in force then: each answered for the
+    date, marked as resting on that reading (`continues`, and the first note)."""
+    out = []
+    shown = {o["iri"] for o in match.offences}
+    by_iri = {o["iri"]: o for o in index["offences"]}
+    for offence, result in zip(match.offences, results):
+        if result["in_force"] is not False:
+            continue
+        for s in offence.get("successors", []):
+            later = by_iri.get(s["iri"])
+            if later is None or later["iri"] in shown:
+                continue
+            # a factor of the earlier offence that the later one does not have is not applied to it
+            entry, refused = result_with_factors(later, index, Match(offences=[later]), factor_ids, on)
+            notes = [] if refused is None else [f"--with not applied to {later['id']}: {refused}"]
+            if entry["in_force"] is False:
+                continue
+            reading = next(r for r in later["readings"] if r["id"] == s["reading"])
+            entry["continues"] = {"id": offence["id"], "offence": offence["offence"], "reading": reading["id"],
+                                  "basis": reading["basis"]}
+            entry["notes"] = [f"answered for {offence['id']} by lexkb's reading ({reading['basis']}), not the "
+                              f"sources' words: {reading['reading']}"] + notes + entry["notes"]
+            shown.add(later["iri"])
+            out.append(entry)
+    return out
+
+
 def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) -> tuple[dict, Match]:
     on = parse_date(on_text)
     match = resolve(query, index)
-    result = {"query": query, "on": on.isoformat() if on else None,
-              "results": [offence_result(o, index, match, factor_ids, on) for o in match.offences]}
+    results, refused = [], None
+    for o in match.offences:
+        entry, exc = result_with_factors(o, index, match, factor_ids, on)
+        if exc is not None:
+            # a factor of the offence that continues this one (lexkb's reading of succession), asked
+            # for on a day this one is not in force: this one is answered without it
+            if on is None or not o.get("successors") or entry["in_force"] is not False:
+                raise exc
+            entry["notes"].append(f"--with not applied to {o['id']}: {exc}")
+            refused = exc
+        results.append(entry)
+    if on is not None:
+        later = successor_results(match, results, index, factor_ids, on)
+        if refused is not None and not any(r["with"] for r in later):
+            raise refused
+        results += later
+    result = {"query": query, "on": on.isoformat() if on else None, "results": results}
     if match.candidates:
         result["candidates"] = [{"id": o["id"], "offence": o["offence"], "offence_es": o["offence_es"],
                                  "defined_in": o["defined_in"], "penalised_in": o["penalised_in"]}

@@ -142,7 +142,7 @@ def as_text(result: dict) -> str:
 COLUMNS = ["offence", "offence_es", "provision", "condition", "basis", "source", "valid_from", "valid_until",
            "imprisonment_min", "imprisonment_max", "fine_min", "fine_max", "fine_unit", "effective_imprisonment_min", "effective_imprisonment_max",
            "effective_fine_min", "effective_fine_max", "additional_measures", "aggravating_factors", "opsc", "opsc_basis",
-           "in_force", "in_force_basis", "readings", "sources"]
+           "in_force", "in_force_basis", "continues", "readings", "sources"]
 
 
 def rows(result: dict) -> list[dict]:
@@ -158,6 +158,9 @@ def rows(result: dict) -> list[dict]:
             "in_force": "" if o["in_force"] is None else str(o["in_force"]).lower(),
             "in_force_basis": o.get("in_force_basis") or "",
             "readings": reading_cell(o.get("readings", [])),
+            # an answer that rests on lexkb's reading of succession, not on the sources' words
+            "continues": (f"{o['continues']['id']}, by lexkb's reading {o['continues']['reading']} "
+                          f"({o['continues']['basis']})") if o.get("continues") else "",
         }
         if off:
             out.append(dict({c: None for c in COLUMNS}, offence=o["offence"], offence_es=o["offence_es"] or "",

@@ -8,6 +8,26 @@ from .errors import LexkbError
 from .lookup import find_provisions_read, within
 
 
+def _typed(label: str) -> str:
+    """A provision label as a reader types it: 'ACT art. 6 II' -> 'ACT 6 II'."""
+    return label.replace(" art. ", " ", 1)
+
+
+def _examples(index: dict, n: int = 3) -> list[str]:
+    """One provision of each of the first n instruments (by label), as a reader types it."""
+    first: dict[str, str] = {}
+    for label in sorted(p["label"] for p in index["provisions"].values()):
+        short, sep, _ = label.partition(" art. ")
+        if sep:
+            first.setdefault(short, _typed(label))
+    return list(first.values())[:n]
+
+
+def _or(items: list[str]) -> str:
+    quoted = [f"'{i}'" for i in items]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
 def describe(article: str, index: dict) -> dict:
     found, read_as = find_provisions_read(article, index)
     if not found:
@@ -15,11 +35,13 @@ def describe(article: str, index: dict) -> dict:
         import difflib
 
         close = difflib.get_close_matches(article, labels, n=3, cutoff=0.5)
-        hint = f"; did you mean: {', '.join(close)}?" if close else "; try 'CPF 204', 'LPSTP 6 II' or 'OPSC 3(1)(b)'"
+        examples = _examples(index)
+        hint = f"; did you mean: {', '.join(close)}?" if close else \
+            f"; try {_or(examples)}" if examples else ""
         raise LexkbError(f"no provision matches '{article}'{hint}", exit_code=1)
     if len(found) > 1:
         raise LexkbError(f"'{article}' matches {len(found)} provisions: {', '.join(p['label'] for p in found)}; "
-                         "name the instrument (e.g. 'LPSTP 6')", exit_code=1)
+                         f"name the instrument (e.g. '{_typed(found[0]['label'])}')", exit_code=1)
     p = found[0]
     label = p["label"]
     parts = [q for q in index["provisions"].values() if q["parent"] == p["iri"]]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 
-from .index import QUERIES, assemble, iri_term, literal_values, restricted
+from .index import QUERIES, assemble, instrument_names, iri_term, literal_values, restricted
 from .jurisdiction import ELI, check_code, code_of, restrict_index
 from .lookup import NUMBER_SUFFIXES, fold, parse_article, read_citation, resolve, same_article
 from .errors import LexkbError
@@ -90,8 +90,9 @@ NAME_PROPERTIES = ("skos:prefLabel", "skos:altLabel", "dcterms:identifier")
 # hundred offences: Oxigraph then joins per offence, as it does not for thousands)
 Q_STUBS = """
 SELECT ?offence ?id ?en ?es ?alias ?defined_in ?penalised_in WHERE {
-  ?offence a lexkb:Offence ; dcterms:identifier ?id ; skos:prefLabel ?en . FILTER(lang(?en) = "en")
-  OPTIONAL { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") }
+  ?offence a lexkb:Offence ; dcterms:identifier ?id .
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?en FILTER(lang(?en) = "en") } }
+  OPTIONAL { SELECT * WHERE { ?offence skos:prefLabel ?es FILTER(lang(?es) = "es") } }
   OPTIONAL { ?offence skos:altLabel ?alias }
   OPTIONAL { ?offence lexkb:definedIn ?d . ?d rdfs:label ?defined_in ; eli:id_local ?dkey }
   OPTIONAL { ?offence lexkb:penalisedIn ?p . ?p rdfs:label ?penalised_in ; eli:id_local ?pkey }
@@ -144,6 +145,14 @@ class Scope:
                 raise LexkbError(f"--jurisdiction {self.code!r}: not in the knowledge base (no instrument under "
                                  f"{ELI}{self.code}/)")
         self._offences = None
+        self._names = None
+
+    def names(self) -> dict[str, list[str]]:
+        """The instruments' names (lexkb.index.instrument_names), read once: what an article's
+        instrument is recognised by."""
+        if self._names is None:
+            self._names = instrument_names(self.store)
+        return self._names
 
     def treaties(self) -> list[str]:
         """The shared instruments (treaties, under /eli/un/), part of every jurisdiction's view."""
@@ -168,7 +177,7 @@ class Scope:
 
     def finish(self, index: dict) -> dict:
         """The index as JSON would give it (keys sorted), seen from the jurisdiction."""
-        index = json.loads(json.dumps(index, ensure_ascii=False, sort_keys=True))
+        index = json.loads(json.dumps(dict(index, instrument_names=self.names()), ensure_ascii=False, sort_keys=True))
         return restrict_index(index, self.code, check=False)
 
 
@@ -185,7 +194,8 @@ Q_TEXTS = """SELECT ?resource ?text WHERE { ?resource lexkb:quotedText ?text }""
 # defined, penalised, penalty and rule provisions; with the factors and the provisions, all of them)
 # and a candidate list prints
 LINKING = ("offences", "offence_provisions", "penalties", "rules")
-BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "readings", "sources")
+BY_OFFENCE = ("offences", "aliases", "offence_provisions", "concepts", "penalties", "rules", "readings", "sources",
+              "successors")
 
 
 def factor_rows(store, penalties) -> list[dict]:
@@ -240,13 +250,20 @@ def entries(store, offences, provisions=(), linking_only: bool = False) -> dict:
     return assemble(rows, {})
 
 
+def with_successors(store, offences, provisions=()) -> dict:
+    """entries() of those offences and of the offences lexkb reads as continuing them (their
+    "successors"), which `penalty --on` answers with after an act's abrogation."""
+    later = [r["later"] for r in select_in(store, QUERIES["successors"], "offence", offences) if r["later"] not in offences]
+    return entries(store, list(offences) + later, provisions)
+
+
 def stubs_of(store, offences) -> list[dict]:
     """Those offences with their names and the labels of the provisions that define and penalise
     them (Q_STUBS): what resolve() matches names on, suggest() suggests from and a candidate list
     prints; the other keys of an entry are empty. In the index's order: by id, then IRI."""
     stubs: dict[str, dict] = {}
     for r in select_in(store, Q_STUBS, "offence", sorted(set(offences))):  # neighbours together: faster reads
-        o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"],
+        o = stubs.setdefault(r["offence"], {"id": r["id"], "iri": r["offence"], "offence": r["en"] or r["es"],
                                             "offence_es": r["es"], "aliases": [], "defined_in": [],
                                             "penalised_in": [], "penalties": [], "rules": [],
                                             "aggravating_factors": []})
@@ -301,7 +318,13 @@ def article_numbers(key: str) -> list[str]:
     for i in range(1, len(digits) + 1):
         out.append(digits[:i])
         rest = key[i:]
-        out += [f"{digits[:i]} {s}" for s in sorted(NUMBER_SUFFIXES) if rest.startswith(s)]
+        for s in sorted(NUMBER_SUFFIXES):
+            if rest.startswith(s):
+                out.append(f"{digits[:i]} {s}")
+                # an article numbered after its suffix ('201 bis 1')
+                more = re.match(r"\d+", rest[len(s):])
+                if more:
+                    out.append(f"{digits[:i]} {s} {more.group(0)}")
     return out
 
 
@@ -339,7 +362,7 @@ def _provision_stubs(scope: Scope, found) -> dict:
 def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
     """The index `lexkb penalty QUERY` needs: it answers as from the whole index.json."""
     scope = Scope(store, jurisdiction)
-    article = parse_article(query)
+    article = parse_article(query, scope.names())
     if article is not None:
         found = article_provisions(scope, article)
         if found:
@@ -351,7 +374,9 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
             index = scope.finish(entries(store, linked, [iri for iri, _ in found], linking_only=True))
             match = resolve(query, index)
             if match.offences:
-                return scope.finish(entries(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
+                return scope.finish(with_successors(store, [o["iri"] for o in match.offences], [iri for iri, _ in found]))
+            if match.repealed:  # its sources, which the message cites
+                return scope.finish(entries(store, [], [iri for iri, _ in found]))
             if match.candidates or match.not_in_source:
                 return index
             provisions = index["provisions"]
@@ -364,7 +389,7 @@ def lookup_index(store, query: str, jurisdiction: str | None = None) -> dict:
         stubs = name_stubs(scope)
     match = resolve(query, _index(stubs))
     if len(match.offences) == 1 and not match.candidates:
-        return scope.finish(entries(store, [match.offences[0]["iri"]]))
+        return scope.finish(with_successors(store, [match.offences[0]["iri"]]))
     return scope.finish(_index(match.candidates or stubs))
 
 
@@ -372,7 +397,7 @@ def show_index(store, article_text: str, jurisdiction: str | None = None) -> dic
     """The index `lexkb show ARTICLE` needs: the provision, its parts, the offences linked to it and
     the provisions claimed to implement it; every provision label when nothing matches (hints)."""
     scope = Scope(store, jurisdiction)
-    article = parse_article(article_text)
+    article = parse_article(article_text, scope.names())
     found = article_provisions(scope, article) if article is not None else []
     reading = read_citation(article) if article is not None and not found else None
     if reading is not None:  # the report's citation style (OPSC '3 (b)'), as lexkb.lookup reads it

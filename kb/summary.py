@@ -19,7 +19,8 @@ def render_summary(summary: dict) -> str:
         f"lexkb knowledge base: {summary.get('triples', '?'):,} triples from {summary.get('provision_files', '?')} provision files",
         "  " + ", ".join(f"{n} {name}" for name, n in sorted(counts.items())),
         "",
-        "Offences and penalties (imprisonment; fine in days of minimum wage):",
+        "Offences and penalties (imprisonment; fine in the unit its source states: 'days' are the State's report's "
+        "days of minimum wage; [statute] marks the statute's penalty):",
     ]
     for o in summary.get("offences", []):
         cites = ", ".join(dict.fromkeys(o["defined_in"] + o["penalised_in"]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -18,7 +19,7 @@ class Violation:
     path: str
     message: str
     severity: str
-    where: str | None  # "provisions/cpf/203.md:12" where the node came from, if known
+    where: str | None  # "provisions/code/203.md:12" where the node came from, if known
     value: str | None = None
     shape: str | None = None      # the source shape: lsh:Sourced, or lsh:OffenceShape/property[lexkb:conduct]
     component: str | None = None  # the constraint component: sh:MinCountConstraintComponent
@@ -152,13 +153,32 @@ def where_defined(violations: list[Violation], files: list[Path]) -> list[Violat
     return out
 
 
+@lru_cache(maxsize=256)
+def _prepared(text: str):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text)
+
+
+class _PreparedQueries(Graph):
+    """The data graph, with each SPARQL query text parsed once. pyshacl runs a SPARQL-based constraint once per
+    focus node with the same text (the node bound as $this), and rdflib parses a text on every call: 129 parses
+    of 4 texts took 1.5 s of a 2.6 s validation."""
+
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
 def validate(data: Graph, shapes: Graph | None = None, sourcemap: dict[str, str] | None = None,
              meta_shacl: bool = False) -> list[Violation]:
     """Validate data against the shapes; return the violations (empty when it conforms)."""
     from pyshacl import validate as shacl_validate
 
     shapes = shapes if shapes is not None else load_shapes()
-    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none",
+    prepared = _PreparedQueries(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager)
+    conforms, report, _ = shacl_validate(prepared, shacl_graph=shapes, inference="none",
                                          advanced=False, meta_shacl=meta_shacl, allow_warnings=False)
     if conforms:
         return []

@@ -47,13 +47,13 @@ def test_amendments_table_says_which_wording_is_linked_to_which_article_and_why(
     from lexkb.tables import build_table
 
     table = build_table("amendments")
+    # the note names no instrument of a State: the readings themselves say which wording goes to which article
     assert table.notes[2] == (
-        "Para. 44 names offences, not articles. \"Procurement for prostitution … involving persons under the age of 18\" "
-        "is linked to CPF art. 204 (procurement of persons under 18, to which para. 46 says a separate chapter is "
-        "devoted), not to arts. 206 and 206 bis, which cover any person; \"sexual tourism\" to arts. 203 and 203 bis; "
-        "the extended compensation to every modelled CPF offence. These are lexkb's readings, not the source's words: "
-        "see the readings column.")
-    assert table.notes[4] == "Offences of the knowledge base lexkb links to no effect of the decree: trafficking in persons (LPSTP art. 6)."
+        "The source (para. 44) names offences, not articles: which modelled offences each effect reaches is lexkb's "
+        "reading, not the source's words; see the readings column and their notes.")
+    assert table.notes[3] == "Offences of the knowledge base lexkb links to no effect of the decree: trafficking in persons (LPSTP art. 6)."
+    assert table.notes[5].startswith("lexkb's reading decree-2010-procurement-of-minors (editorial): 'Procurement for "
+                                     "prostitution … involving persons under the age of 18' is CPF art. 204")
     assert not any("does not name" in n for n in table.notes)
     row = next(r for r in table.rows if r["_offence_id"] == "procurement")
     assert (row["parole_after"], row["compensation_after"]) == ("no change stated in source", "scope extended")
@@ -62,11 +62,17 @@ def test_amendments_table_says_which_wording_is_linked_to_which_article_and_why(
 
 # ------------------------------------------------------------------ smaller errors
 def test_measure_labels_are_each_provisions_own_words(index):
-    [p] = one(index, "209 bis")["penalties"]
-    assert p["additional_measures"][0] == (
+    statute, report = one(index, "209 bis")["penalties"]
+    assert report["additional_measures"][0] == (
         "barred, removed or suspended from public office or profession (mandatory; for a period equal to that of the "
         "prison sentence; condition: If the crime is committed by a public servant or by a professional through or in "
         "the exercise of his or her profession)")
+    # the statute's condition in its own words, CPF art. 209 Bis (DOF 28-11-2025): "Cuando el delito fuere cometido por
+    # un servidor público o un profesionista en ejercicio de sus funciones o con motivo de ellas"
+    assert statute["additional_measures"][0] == (
+        "barred, removed or suspended from public office or profession (mandatory; for a period equal to that of the "
+        "prison sentence; condition: Cuando el delito fuere cometido por un servidor público o un profesionista en "
+        "ejercicio de sus funciones o con motivo de ellas)")
     [p] = one(index, "LPSTP 6 I", factors=["public-office"])["penalties"]
     assert p["additional_measures"] == [
         "loss of job, removal and bar from office and public service in general (mandatory; for a period equal to that "
@@ -76,7 +82,9 @@ def test_measure_labels_are_each_provisions_own_words(index):
 
 
 def test_what_is_not_in_force_on_the_date_is_shown_as_such_in_every_format(index):
-    o = one(index, "LPSTP 6", on="2012-06-15")
+    o, later = answer("LPSTP 6", index, [], "2012-06-15")[0]["results"]
+    # the General Law's art. 10 offence, by lexkb's reading of succession (provisions/lgpsedmtp/10.md)
+    assert (later["id"], later["continues"]["reading"]) == ("general-law-trafficking", "general-law-10-continues-lpstp-5")
     assert (o["in_force"], o["in_force_basis"]) == (False, FROM_PUBLICATION)
     assert (o["penalties"], o["aggravating_factors"], o["rules"], o["opsc"], o["opsc_claims"]) == ([], [], [], [], [])
     off = o["not_in_force"]
@@ -92,7 +100,8 @@ def test_what_is_not_in_force_on_the_date_is_shown_as_such_in_every_format(index
             "  not in force on 2012-06-15, so none of this applies (shown for reference):\n"
             "    penalties under LPSTP art. 6 I, LPSTP art. 6 II\n"
             "    aggravating factors: indigenous-victim, public-office, victim-over-60, relative-or-carer\n") in out
-    assert "aggravating factors (use --with ID)" not in out
+    lpstp = out.split("\n\n")[0]  # then General Law art. 10, by lexkb's reading of succession, with its own factors
+    assert "aggravating factors (use --with ID)" not in lpstp and "[general-law-trafficking]" in out
     for fmt in ("csv", "md"):
         code, out, _ = run_lexkb("penalty", "LPSTP 6", "--on", "2012-06-15", "--format", fmt)
         assert code == 0 and "LPSTP art. 6 I; LPSTP art. 6 II" in out and ",false," in out.replace(" | ", ",") \
@@ -104,9 +113,12 @@ def test_in_force_answer_says_it_is_inferred_from_publication_dates(index):
     o = one(index, "trata", on="2011-01-01")
     assert (o["in_force"], o["in_force_basis"]) == (True, "inferred from publication dates; dates of entry into force not in source")
     assert o["notes"][0] == ("in force on 2011-01-01 (inferred from publication dates; dates of entry into force not in "
-                             "source): LPSTP published 2007-11-27, abrogating General Law on trafficking (2012) published "
+                             "source): LPSTP published 2007-11-27; abrogated by the General Law on trafficking (2012), published "
                              "2012-06-14")
-    assert one(index, "203", on="2011-01-01")["in_force_basis"] == "not in source"
+    # CPF art. 203: its version of 2007-03-27 ("Artículo reformado DOF … 27-03-2007") dates it; before it, not in source
+    assert one(index, "203", on="2011-01-01")["in_force_basis"] == (
+        "from the dates of the article's versions (journal publication of each decree); entry into force not in source")
+    assert one(index, "203", on="2005-01-01")["in_force_basis"] == "not in source"
     assert one(index, "trata")["in_force_basis"] is None
 
 
@@ -127,8 +139,15 @@ def test_the_same_penalty_rule_names_its_victims(index):
 
 # ------------------------------------------------------------------ omissions
 def test_para_46_is_a_source_passage_of_the_art_204_offence(index, compiled):
-    assert one(index, "204")["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 1", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 46",
-                                            "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]
+    # the statute's art. 204 and the art. 205 bis that aggravates it, in each edition, then the report's paragraphs
+    assert one(index, "204")["sources"] == [
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 204",
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 205 bis",
+        "Código Penal Federal (Última reforma publicada DOF 24-01-2020), art. 204",
+        "Código Penal Federal (Última reforma publicada DOF 24-01-2020), art. 205 bis",
+        "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 204",
+        "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 205 bis",
+        "CRC/C/OPSC/MEX/Q/1/Add.1, para. 1", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 46", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
@@ -207,9 +226,9 @@ def test_penalty_json_gives_each_claims_basis_as_fields(index):
 
 def test_penalty_shows_readings_with_words_and_alternative(index):
     o = one(index, "trata")
-    assert [r["id"] for r in o["readings"]] == ["lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
-                                                "para-49-definition-claims"]
-    r = o["readings"][1]
+    assert [r["id"] for r in o["readings"]] == ["general-law-10-continues-lpstp-5", "lpstp-6-III-c-d-not-aggravations",
+                                                "lpstp-6-III-one-increase", "para-49-definition-claims"]
+    r = o["readings"][2]
     assert r == {"id": "lpstp-6-III-one-increase",
                  "reading": "One increase by half, however many of the situations in (a) and (b) are present.",
                  "rests_on": ["shall be increased by half in the following situations"],
@@ -232,8 +251,8 @@ def test_show_gives_basis_and_readings(index):
             "structure: Para. 49 says the Federal Criminal Code as a whole defines") in text
     assert "  lexkb's reading [para-49-definition-claims] (editorial: lexkb's own reading)" in text
     d = describe("LPSTP 6", index)
-    assert [r["id"] for r in d["readings"]] == ["lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
-                                                "para-49-definition-claims"]
+    assert [r["id"] for r in d["readings"]] == ["general-law-10-continues-lpstp-5", "lpstp-6-III-c-d-not-aggravations",
+                                                "lpstp-6-III-one-increase", "para-49-definition-claims"]
 
 
 def test_tables_give_basis_and_readings_in_every_format():
@@ -251,9 +270,14 @@ def test_tables_give_basis_and_readings_in_every_format():
     assert two_a["basis"][0].startswith("CPF art. 206 bis: inferred-from-structure (Para. 49 says")
     penalties = build_table("penalties")
     doc = json.loads(render_table(penalties, "json"))
-    assert [r["id"] for r in doc["readings"]] == ["decree-2010-compensation-class", "decree-2010-procurement-of-minors",
-                                                  "decree-2010-sexual-tourism", "lpstp-6-III-c-d-not-aggravations",
-                                                  "lpstp-6-III-one-increase", "para-49-definition-claims"]
+    assert [r["id"] for r in doc["readings"]] == [
+        "cpf-205bis-al-doble-bounds", "cpf-209bis-statute-violence-bounds", "cpf-209quater-la-pena-components",
+        "cpf-209quintus-doubling-bounds", "cpf-unnamed-offences-labelled-by-their-conduct", "decree-2010-compensation-class",
+        "decree-2010-procurement-of-minors", "decree-2010-sexual-tourism", "general-law-10-continues-lpstp-5",
+        "lgpsedmtp-13-menores-de-edad",
+        "lgpsedmtp-16-increase-bounds", "lgpsedmtp-42-II-not-art-13", "lgpsedmtp-42-bounds", "lgpsedmtp-43-bounds",
+        "lgpsedmtp-offences-labelled-by-their-conduct", "lpstp-6-III-c-d-not-aggravations", "lpstp-6-III-one-increase",
+        "para-49-definition-claims"]
     md = render_table(penalties, "md")
     assert "- lexkb's reading lpstp-6-III-one-increase (editorial): One increase by half" in md
     assert "| 2(a), 3(1)(a) (paras. 49, 50; inferred from the source's structure) |" in md

@@ -36,31 +36,41 @@ def test_committed_knowledge_base_is_up_to_date(tmp_path):
 def test_build_prints_what_the_knowledge_base_holds(tmp_path):
     code, out, err = run_lexkb("build", "--out", str(tmp_path))
     assert code == 0, err
-    assert "CPF art. 203: 7–12 years, 800–2,000 days" in out
-    assert "LPSTP art. 6 II: 9–18 years, 750–2,250 days" in out
-    assert "In the range but not in source: CPF art. 205, CPF art. 205 bis, CPF art. 207, CPF art. 208, CPF art. 209" in out
-    assert "compiling 33 provision files" in err  # progress goes to stderr
+    assert ("Offences and penalties (imprisonment; fine in the unit its source states: 'days' are the State's report's "
+            "days of minimum wage; [statute] marks the statute's penalty):\n") in out
+    # para. 47: "between 7 and 12 years' imprisonment and a fine of between 800 and 2,000 minimum daily wages"; CPF art.
+    # 203 (DOF 28-11-2025): "una pena de siete a doce años de prisión y de ochocientos a dos mil días multa"
+    assert ("  sexual tourism [sexual-tourism] (CPF art. 203)\n    CPF art. 203: 7–12 years, 800–2,000 days\n"
+            "    CPF art. 203: 7–12 years, 800–2,000 días multa [statute]\n") in out
+    assert "LPSTP art. 6 II: 9–18 years, 750–2,250 days\n" in out
+    # art. 209 Quintus: "de dos a seis años de prisión y multa de mil a dos mil veces el valor diario de la Unidad de
+    # Medida y Actualización"; art. 200: "de seis meses a cinco años de prisión y de trescientos a quinientos días multa"
+    assert "    CPF art. 209 quintus: 2–6 years, 1,000–2,000 times the daily value of the UMA [statute]\n" in out
+    assert "    CPF art. 200: 0.5–5 years, 300–500 días multa [statute]\n" in out
+    # arts. 205, 205 bis, 207, 208 and 209 are described by the statute now (provisions/cpf/not-in-source.md)
+    assert "not in source" not in out
+    assert "compiling 71 provision files" in err  # progress goes to stderr (48 before the General Law; its 22 in provisions/lgpsedmtp and instruments/lgpsedmtp.md)
 
 
 BROKEN = [
     # (file, old text, new text, expected message fragment)
     ("cpf/203.md", "imprisonment_years = [7, 12]", "imprisonment_years = [7 12]",
-     "provisions/cpf/203.md:38: invalid TOML: Unclosed array"),
+     "provisions/cpf/203.md:39: invalid TOML: Unclosed array"),
     ("cpf/203.md", "imprisonment_years = [7, 12]", "imprisonment_years = [12, 7]",
-     "provisions/cpf/203.md:38: [penalty] 'imprisonment_years' minimum 12 exceeds maximum 7"),
+     "provisions/cpf/203.md:39: [penalty] 'imprisonment_years' minimum 12 exceeds maximum 7"),
     ("cpf/203.md", "fine_days_wage = [800, 2000]", "fine_days_wage = [800, 2000]\nfines = 3",
-     "provisions/cpf/203.md:40: [penalty] unknown key(s) fines; allowed: condition, fine, fine_days_wage, fine_unit, id, imprisonment_years, offence, provision, source, "
+     "provisions/cpf/203.md:41: [penalty] unknown key(s) fines; allowed: condition, fine, fine_days_wage, fine_unit, id, imprisonment_years, offence, provision, source, "
      "version, victim_conditions"),
     ("cpf/203.md", "between 7 and 12 years", "between 7 and 13 years",
-     "provisions/cpf/203.md:32: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 47"),
+     "provisions/cpf/203.md:33: quote not found verbatim in CRC/C/OPSC/MEX/Q/1/Add.1 para. 47"),
     ("cpf/203.md", 'offence = "sexual-tourism"', 'offence = "sex-tourism"',
-     "provisions/cpf/203.md:37: unknown offence 'sex-tourism'"),
+     "provisions/cpf/203.md:38: unknown offence 'sex-tourism'"),
     ("cpf/203.md", "source = 47", "source = 470",
      "provisions/cpf/203.md:10: source paragraph 470 does not exist in CRC/C/OPSC/MEX/Q/1/Add.1"),
     ("cpf/203.md", '"under-18", "lacking', '"under-17", "lacking',
-     "provisions/cpf/203.md:27: unknown victim condition 'under-17'"),
+     "provisions/cpf/203.md:28: unknown victim condition 'under-17'"),
     ("cpf/204.md", 'opsc = ["2/b", "3/1/b"]', 'opsc = ["2/b", "3/9"]',
-     "provisions/cpf/204.md:89: unknown provision 'opsc:3/9'"),
+     "provisions/cpf/204.md:90: unknown provision 'opsc:3/9'"),
 ]
 
 
@@ -91,7 +101,7 @@ def test_shape_violation_stops_build_with_exit_1_and_keeps_kb(tmp_path, provisio
                     'defined_in = ["cpf:209 ter"]\npenalised_in = ["cpf:209 ter"]\n```\n', encoding="utf-8")
     code, _, err = run_lexkb("build", "--out", str(out), "--provisions", str(provisions_copy))
     assert code == 1
-    assert ("provisions/cpf/209-ter.md:34: <https://w3id.org/lexkb/id/mx/offence/orphan> ^lexkb:penaltyFor: "
+    assert ("provisions/cpf/209-ter.md:50: <https://w3id.org/lexkb/id/mx/offence/orphan> ^lexkb:penaltyFor: "
             "an offence needs at least one penalty variant (lexkb:penaltyFor)") in err
     assert "build stopped: 1 shape violation(s)" in err
     assert digest(out) == before

@@ -44,6 +44,11 @@ def test_every_claim_has_the_basis_the_review_established(compiled):
         "Mexico claims LPSTP art. 5 implements OPSC art. 2(a)": "inferred-from-structure",
         "Mexico claims LPSTP art. 5 implements OPSC art. 3(1)(a)": "inferred-from-structure",
         "Mexico claims LPSTP art. 6 implements OPSC art. 3(1)(a)": "inferred-from-structure",
+        # lexkb's own mappings of the General Law (provisions/lgpsedmtp/10.md, 26.md): never the State's
+        "lexkb reads General Law on trafficking (2012) art. 10 implements OPSC art. 3(1)(a)(i)(a)": "editorial",
+        "lexkb reads General Law on trafficking (2012) art. 10 implements OPSC art. 3(1)(a)(i)(b)": "editorial",
+        "lexkb reads General Law on trafficking (2012) art. 10 implements OPSC art. 3(1)(a)(i)(c)": "editorial",
+        "lexkb reads General Law on trafficking (2012) art. 26 implements OPSC art. 3(1)(a)(i)(a)": "editorial",
     }
     # penalty-only articles are not linked to a definition (OPSC 2(a))
     assert g.value(CLAIM_206, LEXKB.basisRationale).endswith(
@@ -68,7 +73,10 @@ def test_the_scheme_has_three_concepts(compiled):
     # any resource that states a basis is checked the same way (a statute's editorial mapping)
     (lambda g: g.add((STATUTE_MAPPING, LEXKB.claimBasis, CB.editorial)), STATUTE_MAPPING, RATIONALE_MSG),
     (lambda g: g.remove((READING, LEXKB.restsOn, None)), READING,
-     "a reading quotes the source's words it rests on (lexkb:restsOn, @en)"),
+     "a reading quotes the source's words it rests on (lexkb:restsOn, in its source's language: @en or @es)"),
+    # the words are the source's, in its language (the report's English, the statute's Spanish), never another
+    (lambda g: g.add((READING, LEXKB.restsOn, Literal("les mots", lang="fr"))), READING,
+     "a reading quotes the source's words it rests on (lexkb:restsOn, in its source's language: @en or @es)"),
     (lambda g: g.remove((READING, LEXKB.alternativeReading, None)), READING,
      "a reading names the alternative it does not adopt (lexkb:alternativeReading, @en)"),
     (lambda g: g.remove((READING, LEXKB.readingOf, None)), READING,
@@ -78,7 +86,7 @@ def test_the_scheme_has_three_concepts(compiled):
 ], ids=["claim without basis", "claim with a concept of another scheme", "claim with two bases",
         "inferred claim without rationale", "rationale not English", "reading without basis",
         "editorial reading without rationale", "mapping with an editorial basis and no rationale",
-        "reading without words", "reading without alternative", "reading of nothing", "two readings in one"])
+        "reading without words", "reading words in French", "reading without alternative", "reading of nothing", "two readings in one"])
 def test_basis_shapes_reject_the_broken_graph(kb_graph, shapes, mutate, focus, message):
     assert validate(kb_graph, shapes) == []
     mutate(kb_graph)

@@ -96,7 +96,8 @@ def complete(words: str, env_extra=None):
 def test_shell_completion_of_choices():
     from lexkb.sparql import shipped_queries
 
-    assert complete("lexkb table ") == ["penalties", "minors-vs-adults", "opsc-coverage", "amendments", "enforcement"]
+    assert complete("lexkb table ") == ["penalties", "minors-vs-adults", "opsc-coverage", "amendments", "enforcement",
+                                        "history"]
     assert complete("lexkb table penalties -f j") == ["json", "jsonl"]
     assert complete("lexkb query ") == list(shipped_queries())
     assert complete("lexkb query table-p") == ["table-penalties"]

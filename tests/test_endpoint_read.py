@@ -31,42 +31,63 @@ def both(server, *args, env=None):
     return local, remote
 
 
-# Each read, with what it must print, stated from the source (CRC/C/OPSC/MEX/Q/1/Add.1, paras. 44-51)
-# and not from another run of lexkb: the exit code and fragments of stdout + stderr.
+# Each read, with what it must print, stated from the sources (CRC/C/OPSC/MEX/Q/1/Add.1, paras. 44-51, and
+# the CPF's DOF 28-11-2025 edition) and not from another run of lexkb: the exit code and fragments of
+# stdout + stderr.
 READS = [
-    (("penalty", "203"), 0, ["penalty under CPF art. 203:\n    imprisonment  7–12 years\n    fine          800–2,000 days of minimum wage"]),
+    # CPF 203: "de siete a doce años de prisión y de ochocientos a dos mil días multa"; para. 47: "7 and 12 years' …"
+    (("penalty", "203"), 0, ["penalty under CPF art. 203:\n    source        the statute: Código Penal Federal (Última "
+                             "reforma publicada DOF 28-11-2025), art. 203; version of 2007-03-27\n    imprisonment  7–12 "
+                             "years\n    fine          800–2,000 días multa",
+                             "penalty under CPF art. 203:\n    source        the State's report: CRC/C/OPSC/MEX/Q/1/Add.1, "
+                             "para. 47\n    imprisonment  7–12 years\n    fine          800–2,000 days of minimum wage"]),
     (("penalty", "203 bis"), 0, ["imprisonment  12–16 years\n    fine          2,000–3,000 days of minimum wage"]),
     (("penalty", "Article 206"), 0, ["imprisonment  2–9 years\n    fine          50–500 days of minimum wage"]),
-    # abrogated on 2012-06-14: the header of the table and no row
+    # abrogated on 2012-06-14: no LPSTP penalty; General Law art. 10 (2012: "de 5 a 15 años de prisión y de un mil a
+    # veinte mil días multa") by lexkb's reading of succession
     (("penalty", "LPSTP 6", "--on", "2013-01-01", "--format", "md"), 0,
-     ["| offence | offence_es | provision | condition | imprisonment_min | imprisonment_max | fine_min | fine_max |", "|---|"]),
+     ["| offence | offence_es | provision | condition | basis | source | valid_from | valid_until | imprisonment_min | "
+      "imprisonment_max | fine_min | fine_max | fine_unit |", "|---|",
+      "| General Law on trafficking (2012) art. 10 |  | statute | Ley General para Prevenir, Sancionar y Erradicar los "
+      "Delitos en Materia de Trata de Personas y para la Protección y Asistencia a las Víctimas de estos Delitos (Última "
+      "reforma publicada DOF 05-04-2023), art. 10 | 2012-06-14 | 2024-06-07 | 5 | 15 | 1,000 | 20,000 | dia-multa |"]),
     (("penalty", "trata", "--with", "victim-over-60", "--format", "json"), 0,
      ['"effective_imprisonment_years": [\n            9,\n            18\n', '"effective_imprisonment_years": [\n            13.5,\n            27\n',
       '"effective_fine_days_wage": [\n            1125,\n            3375\n']),
-    (("penalty", "lenocinio", "--format", "csv"), 1, ["lexkb: error: 'lenocinio' matches 2 offences; be more specific\n"]),
+    # CPF 206 bis: "Comete el delito de lenocinio"; 206: "de dos a nueve años y de cincuenta a quinientos días multa"
+    (("penalty", "lenocinio", "--format", "csv"), 0,
+     ['procurement for prostitution,lenocinio,CPF art. 206,,statute,"Código Penal Federal (Última reforma publicada DOF '
+      '28-11-2025), art. 206",2007-03-27,,2,9,50,500,dia-multa,']),
     (("penalty", "tourism"), 1, ["  sexual-tourism                   sexual tourism (CPF art. 203)\n",
-                                 "lexkb: error: 'tourism' matches 2 offences; be more specific\n"]),
+                                 "lexkb: error: 'tourism' matches 3 offences; be more specific\n"]),
     (("penalty", "no such offence xyz"), 1, ["lexkb: error: no offence matches 'no such offence xyz'"]),
-    (("penalty", "CPF 205"), 1, ["lexkb: error: CPF art. 205 is inside the range CPF 203–209 ter, but the source "
-                                 "(CRC/C/OPSC/MEX/Q/1/Add.1) does not describe it: not in source\n"]),
+    # "Artículo 205. Derogado." … "Derogado DOF 27-11-2007"
+    (("penalty", "CPF 205"), 1, ["lexkb: error: CPF art. 205 was repealed by a decree published on 2007-11-27 ('Derogado', "
+                                 "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 205): it defines no "
+                                 "offence\n"]),
     (("show", "CPF 204"), 0, ["  penalty CPF art. 204: imprisonment 8–15 years, fine 1,000–2,000 days of minimum wage\n"]),
     (("show", "LPSTP 6"), 0, ["  penalty LPSTP art. 6 I: imprisonment 6–12 years, fine 500–1,500 days of minimum wage\n",
                               "of offering resistance): imprisonment 9–18 years, fine 750–2,250 days of minimum wage\n"]),
     (("show", "OPSC 3(1)(b)", "--format", "json"), 0, ['"text_kind": "description (not the treaty text)"']),
-    (("table", "penalties"), 0, ["| CPF | 203 | sexual tourism |", "| 7–12 | 800–2,000 | — | — | — |",
-                                 "| 9–18 | 750–2,250 |", "| 13.5–27 | 1,125–3,375 |"]),
-    # the longest maximum first: 18 years (CPF art. 209 bis, LPSTP art. 6 II), then 16, 15, 12, 12, 9
+    (("table", "penalties"), 0, ["| CPF | 203 | sexual tourism |", "| statute | from 2007-03-27 (no later change in the "
+                                 "editions) | 7–12 | 800–2,000 | días multa |",
+                                 "| State's report (2010) | as reported by the State in 2010 | 7–12 | 800–2,000 | days of "
+                                 "minimum wage |", "| 9–18 | 750–2,250 |", "| 13.5–27 | 1,125–3,375 |"]),
+    # the longest maximum first: General Law art. 35, "de 12 a 50 años de prisión"
     (("table", "penalties", "--format", "json", "--sort", "imprisonment-max", "--reverse"), 0,
-     ['"article": "209 bis"']),
+     ['"article": "35"']),
     (("table", "minors-vs-adults", "--format", "csv"), 0,
-     ['procurement for prostitution,"imprisonment, minimum (years)",CPF art. 206,2,CPF art. 204,',
-      'procurement for prostitution,"imprisonment, maximum (years)",CPF art. 206,9,CPF art. 204,']),
+     # CPF 206: 2 to 9 years, 50 to 500 días multa; 204: 8 to 15 years, 1,000 to 2,500 días multa
+     ['procurement for prostitution,statute,from 2007-03-27 (no later change in the editions),"imprisonment, minimum",'
+      'years,CPF art. 206,2,CPF art. 204,',
+      'procurement for prostitution,statute,from 2007-03-27 (no later change in the editions),"fine, maximum",'
+      'días multa,CPF art. 206,500,CPF art. 204,']),
     (("table", "opsc-coverage", "--gaps", "--lang", "es", "--format", "html"), 0, ["<table"]),
     (("table", "amendments", "--on", "2010-01-01", "--format", "tex"), 0,
      ["sexual tourism & CPF art. 203 & modelled & not in source & ruled out (victim under 18) & not in source & "
       "serious offence (victim under 18) & scope extended & not in source & not in source & not in source & para. 44 & "
       "decree-2010-compensation-class; decree-2010-procurement-of-minors; decree-2010-sexual-tourism \\\\"]),
-    (("query", "penalties"), 0, ["(7 rows)\n"]),
+    (("query", "penalties"), 0, ["CPF art. 203                               sexual tourism"]),
     (("query", "penalties", "--format", "json"), 0,
      ['"provision":{"type":"literal","value":"CPF art. 209 bis"},"offence":{"type":"literal","value":"pederasty","xml:lang":"en"},'
       '"prison_min":{"type":"literal","value":"9","datatype":"http://www.w3.org/2001/XMLSchema#decimal"},'
@@ -99,8 +120,11 @@ def test_sorted_table_from_the_server(server):
                                "--endpoint", server.query_url)
     assert code == 0, err
     rows = json.loads(out)["rows"]
-    assert [r["imprisonment_years"][1] for r in rows] == [18, 18, 16, 15, 12, 12, 9]
-    assert [r["article"] for r in rows][2:4] == ["203 bis", "204"] and rows[-1]["article"] == "206"
+    report = [r for r in rows if r["basis"] == "State's report (2010)"]
+    assert [r["imprisonment_years"][1] for r in report] == [18, 18, 16, 15, 12, 12, 9]
+    assert [r["article"] for r in report][2:4] == ["203 bis", "204"] and report[-1]["article"] == "206"
+    # the statute's longest: General Law art. 35, "de 12 a 50 años de prisión" (victims named in its second paragraph)
+    assert (rows[0]["article"], rows[0]["imprisonment_years"]) == ("35", [12, 50])
 
 
 # SPARQL leaves the order of GROUP_CONCAT (and of rows that tie in ORDER BY) unspecified, and the

@@ -8,8 +8,19 @@ import json
 
 import pytest
 
-from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, names_of, offence_provisions, parse_article,
-                          provision_key, resolve, same_article, suggest, within)
+from pathlib import Path
+
+from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, instrument_words, names_of, offence_provisions,
+                          parse_article as parse_with, provision_key, resolve, same_article, suggest, within)
+
+# the instruments' names as the shipped index has them (short name, titles, aliases): the data, not
+# lexkb.lookup, knows that 'Código Penal Federal' is the CPF
+NAMES = json.loads((Path(__file__).parent.parent / "kb" / "generated" / "index.json")
+                   .read_text(encoding="utf-8"))["instrument_names"]
+
+
+def parse_article(text):
+    return parse_with(text, NAMES)
 
 
 @pytest.mark.parametrize("text,instrument,key", [
@@ -19,6 +30,9 @@ from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, names_of, 
     ("203 bis, CPF", "cpf", "203bis"), ("203 CPF", "cpf", "203"), ("Código Penal Federal 204", "cpf", "204"),
     ("federal criminal code art. 204", "cpf", "204"), ("LPSTP 6 III(a)", "lpstp", "6iiia"), ("lpstp art. 6", "lpstp", "6"),
     ("OPSC 3(1)(b)", "opsc", "31b"), ("opsc. 3", "opsc", "3"), ("  Art.  209   ter ", None, "209ter"),
+    # the General Law by its alias (provisions/instruments/lgpsedmtp.md) and by its short name
+    ("LGPSEDMTP 10", "general law on trafficking (2012)", "10"), ("art. 13, lgpsedmtp", "general law on trafficking (2012)", "13"),
+    ("General Law on trafficking (2012) art. 10", "general law on trafficking (2012)", "10"),
 ])
 def test_article_spellings_parse(text, instrument, key):
     assert parse_article(text) == ArticleQuery(instrument, key)
@@ -97,7 +111,7 @@ def test_an_article_resolves_to_its_offence(index, query, offence, provision_fil
     ("OPSC 5", []),                      # OPSC art. 5 exists, but no offence implements it by its label
     ("trata xyz", []),                   # every word must match, not any
     ("xyzzy", []), ("OPSC 3(1)(b)", []), ("LPSTP 9", ["LPSTP art. 6", "LPSTP art. 5"]),
-    ("CPF 300", ["CPF art. 206", "CPF art. 204", "CPF art. 203"]),
+    ("CPF 300", ["CPF art. 200", "CPF art. 209", "CPF art. 206"]),  # the statute's arts. 200 and 209 are offences now
     ("tourisme", ["turismo sexual", "sexual-tourism", "sexual tourism"]),
 ])
 def test_queries_that_must_not_match(index, query, suggestions):
@@ -106,12 +120,35 @@ def test_queries_that_must_not_match(index, query, suggestions):
     assert m.suggestions == suggestions
 
 
-@pytest.mark.parametrize("query,label", [("205", "CPF art. 205"), ("CPF 205 bis", "CPF art. 205 bis"), ("207", "CPF art. 207"),
-                                         ("208", "CPF art. 208"), ("Article 209", "CPF art. 209")])
-def test_an_article_in_the_range_that_the_source_does_not_describe(index, query, label):
+# CPF (DOF 28-11-2025): "Artículo 205. Derogado. … Derogado DOF 27-11-2007", "Artículo 207. Derogado. … Derogado DOF
+# 27-11-2007"
+@pytest.mark.parametrize("query,label,on", [("205", "CPF art. 205", "2007-11-27"), ("207", "CPF art. 207", "2007-11-27"),
+                                            ("CPF 201 bis 1", "CPF art. 201 bis 1", "2007-03-27")])
+def test_a_repealed_article_resolves_to_its_repeal(index, query, label, on):
     m = resolve(query, index)
-    assert m.not_in_source["label"] == label and m.not_in_source["coverage"] == "not-in-source"
-    assert (m.offences, m.candidates, m.suggestions) == ([], [], [])
+    assert (m.repealed["label"], m.repealed["repealed_on"], m.repealed["coverage"]) == (label, on, "described")
+    assert (m.offences, m.candidates, m.suggestions, m.not_in_source) == ([], [], [], None)
+
+
+@pytest.mark.parametrize("query,defined_in", [
+    ("Article 209", ["CPF art. 209"]),   # "se le impondrá la pena de seis meses a tres años de prisión …"
+    # "las sanciones señaladas en los artículos 200, 201, 202, 203, 203 Bis, 204 y 209 Bis … se aumentarán al doble"
+    ("CPF 205 bis", ["CPF art. 200", "CPF art. 201", "CPF art. 202", "CPF art. 203", "CPF art. 203 bis", "CPF art. 204",
+                     "CPF art. 209 bis"]),
+])
+def test_articles_once_not_in_source_are_encoded_from_the_statute(index, query, defined_in):
+    m = resolve(query, index)
+    assert sorted(o["defined_in"][0] for o in m.offences) == defined_in
+    assert (m.candidates, m.suggestions, m.not_in_source, m.repealed) == ([], [], None, None)
+
+
+def test_an_article_of_the_statute_that_defines_no_encoded_offence(index):
+    """CPF art. 208 (community work, no prison term) is quoted from the three editions, but no offence is
+    encoded from it (provisions/cpf/208.md): nothing resolves, and it is neither repealed nor 'not in source'."""
+    [p] = [p for p in index["provisions"].values() if p["label"] == "CPF art. 208"]
+    assert (p["coverage"], p["repealed_on"]) == ("described", None)
+    assert p["sources"] == ["Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 208"]
+    assert resolve("208", index) == Match()
 
 
 @pytest.mark.parametrize("query,offence", [
@@ -119,8 +156,10 @@ def test_an_article_in_the_range_that_the_source_does_not_describe(index, query,
     ("trafficking of persons", "trafficking-in-persons"), ("pederastía", "pederasty"), ("PEDERASTIA", "pederasty"),
     ("procurement for prostitution", "procurement"), ("procuring of children", "procurement-of-minors"),
     ("procurement-of-minors", "procurement-of-minors"), ("sexual tourism", "sexual-tourism"),
-    ("traf pers", "trafficking-in-persons"),    # every word the start of a word of one name
     ("within the context", "sexual-acts-in-sexual-tourism"),
+    # the statute's names: "Comete el delito de lenocinio:" (206 bis), "Comete el delito de lenocinio de personas menores
+    # de dieciocho años …" (204), "Comete el delito de turismo sexual" (203; art. 203 bis names no offence)
+    ("lenocinio", "procurement"), ("lenocinio de personas", "procurement-of-minors"), ("turismo sexual", "sexual-tourism"),
 ])
 def test_a_name_or_fragment_resolves_to_one_offence(index, query, offence):
     m = resolve(query, index)
@@ -128,10 +167,12 @@ def test_a_name_or_fragment_resolves_to_one_offence(index, query, offence):
 
 
 @pytest.mark.parametrize("query,candidates", [
-    ("lenocinio", ["procurement", "procurement-of-minors"]),        # two offences share the Spanish name
-    ("turismo sexual", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
-    ("tourism", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
-    ("sex tour", ["sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+    # the General Law's art. 18 (its id 'general-law-child-sex-tourism') is a third sexual-tourism offence
+    ("tourism", ["general-law-child-sex-tourism", "sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+    ("sex tour", ["general-law-child-sex-tourism", "sexual-acts-in-sexual-tourism", "sexual-tourism"]),
+    # every word the start of a word of two names: 'trafficking in persons' and the id of the General Law's offence of
+    # using a trafficked person's services (art. 35: "a sabiendas de su situación de trata")
+    ("traf pers", ["general-law-use-of-trafficked-persons-services", "trafficking-in-persons"]),
 ])
 def test_a_name_shared_by_several_offences_gives_candidates(index, query, candidates):
     m = resolve(query, index)
@@ -206,6 +247,16 @@ def test_a_query_naming_two_instruments_is_not_one_article():
         assert parse_article(text) is None, text
 
 
+def test_an_instrument_is_named_by_the_data_only():
+    assert parse_with("CPF 203 bis") is None and parse_with("203 bis") == ArticleQuery(None, "203bis")
+    names = {"PC": ["PC", "Penal Code of Exemplia", "Código Penal"], "CP": ["CP", "Código Penal"]}
+    assert parse_with("Penal Code of Exemplia 12", names) == ArticleQuery("pc", "12")
+    assert parse_with("12, pc", names) == ArticleQuery("pc", "12")
+    # a name two instruments share names neither; a short name always names its own instrument
+    assert parse_with("Código Penal 12", names) is None
+    assert instrument_words({"A": ["A", "B"], "B": ["B"]}) == {"a": "a", "b": "b"}
+
+
 def test_article_query_repr():
     assert repr(parse_article("CPF 203 bis")) == "ArticleQuery(instrument='cpf', key='203bis')"
 
@@ -218,7 +269,7 @@ def test_a_suffix_followed_by_a_paragraph_is_another_article():
 def test_match_repr_and_equality():
     m = Match(offences=[{"id": "x"}], provision_filter="CPF art. 204", suggestions=["y"])
     assert repr(m) == ("Match(offences=[{'id': 'x'}], provision_filter='CPF art. 204', candidates=[], "
-                       "not_in_source=None, suggestions=['y'])")
+                       "not_in_source=None, suggestions=['y'], repealed=None)")
     assert m == Match(offences=[{"id": "x"}], provision_filter="CPF art. 204", suggestions=["y"])
     assert m != Match(offences=[{"id": "x"}], provision_filter="CPF art. 204")
     assert Match() == Match() and Match() != Match(candidates=[{"id": "x"}])

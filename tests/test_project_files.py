@@ -20,3 +20,23 @@ def test_citation_names_this_version_and_license():
     assert fields["version"] == __version__
     assert fields["license"] == "MIT"
     assert fields["title"].startswith('"lexkb')
+
+
+# The code names no State, no State's report and no statute: documents, jurisdictions and
+# instruments (and their names) are data, in provisions/ and statistics/. The same expression as
+# `grep -rnE` over kb/ and cli/, comments and docstrings included.
+STATE_NAMES = r'"mx"|CRC/C/OPSC/MEX|CRC-C-OPSC-MEX|SEED_|Mexic|\bcpf\b|\bCPF\b|lpstp|LPSTP'
+
+
+def test_the_code_names_no_state_report_or_statute():
+    import re
+
+    pattern = re.compile(STATE_NAMES)
+    hits = []
+    for folder in ("kb", "cli"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if pattern.search(line):
+                    hits.append(f"{name}:{n}: {line.strip()}")
+    assert not hits, "\n".join(hits)

@@ -43,7 +43,8 @@ def test_readme_sparql_examples_run_as_written(tmp_path):
         assert code == 0, err
         results.append(out.replace("\r\n", "\n").strip().splitlines())
     assert results[0][0] == "provision,max_years"
-    assert results[0][1:3] == ["CPF art. 209 bis,18", "LPSTP art. 6 II,18"]
+    # General Law art. 35 (DOF 14-11-2025): "de 12 a 50 años de prisión"; art. 26: "pena de 20 a 40 años de prisión"
+    assert results[0][1:3] == ["General Law on trafficking (2012) art. 35,50", "General Law on trafficking (2012) art. 26,40"]
     assert len(results[1]) == 1 + 12 * 2 and "CPF art. 203,OPSC art. 2(b),\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 45\"" in results[1]
     assert results[2] == ["true"]
 

@@ -75,7 +75,7 @@ def test_quick_start_runs_as_written(tmp_path):
 
 
 # exit status 1 is what the README documents for an ambiguous name
-EXPECTED_STATUS = {"lexkb penalty lenocinio": 1}
+EXPECTED_STATUS = {"lexkb penalty tourism": 1}
 
 
 @pytest.mark.parametrize("block", [b for b in example_blocks() if "oxigraph serve" not in b],
@@ -91,7 +91,7 @@ def test_examples_run_as_written(tmp_path, block):
             n = triples("lexkb.ttl", "statistics.ttl")
             assert f"read {n:,} triples from 2 file(s) into lexkb-store" in proc.stderr
         elif command in EXPECTED_STATUS:
-            assert "lexkb: error: 'lenocinio' matches 2 offences" in proc.stderr and "CPF art. 204" in proc.stderr
+            assert "lexkb: error: 'tourism' matches 3 offences" in proc.stderr and "CPF art. 203 bis" in proc.stderr
         else:
             assert proc.stdout, line
         assert "Traceback" not in proc.stderr

@@ -29,6 +29,7 @@ CLAIM = URIRef(ID + "claim/cpf-art_203--opsc-3-1-b")
 AMEND = URIRef(ID + "amendment-effect/decree-2010-parole")
 CPF = URIRef(INST + "mx/cpf")
 LPSTP = URIRef(INST + "mx/lpstp/2007")
+OPSC = URIRef(INST + "un/opsc/2000")
 ART_203 = URIRef(INST + "mx/cpf/art_203")
 ART_203BIS = URIRef(INST + "mx/cpf/art_203bis")
 UNDER_18 = URIRef(CONCEPT + "victim-condition/under-18")
@@ -36,6 +37,8 @@ CLOSURE = URIRef(CONCEPT + "measure-type/closure-of-establishments")
 PARA_47 = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1/para-47")
 DOC = URIRef(SRC + "CRC-C-OPSC-MEX-Q-1-Add.1")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+# lexkb's reading that General Law art. 10 continues LPSTP art. 5's offence (provisions/lgpsedmtp/10.md)
+SUCCESSION = URIRef(ID + "reading/general-law-10-continues-lpstp-5")
 EDITION = URIRef(SRC + "cpf-dof-2020-01-24")
 CHECKSUM = URIRef(SRC + "cpf-dof-2020-01-24/checksum/sha256")
 ART_206 = URIRef(INST + "mx/cpf/art_206")
@@ -154,6 +157,20 @@ CASES = [
     ("Instrument: date type", replace(LPSTP, ELI.date_publication, Literal("27 November 2007")), LPSTP, "eli:date_publication",
      "at most one xsd:date"),
     ("Instrument: repealed_by", add(LPSTP, ELI.repealed_by, OFFENCE), LPSTP, "eli:repealed_by", "names an eli:LegalResource"),
+    # the order of an instrument's dates: adopted <= published <= in force (the LPSTP: published 2007-11-27;
+    # the OPSC: adopted 2000-05-25, in force 2002-01-18, no publication date)
+    ("Instrument: adopted after publication", add(LPSTP, ELI.date_document, Literal("2007-11-28", datatype=XSD.date)), LPSTP,
+     "eli:date_document", "an instrument is adopted (eli:date_document) on or before its publication (eli:date_publication)"),
+    ("Instrument: in force before publication",
+     add(LPSTP, ELI.first_date_entry_in_force, Literal("2007-11-26", datatype=XSD.date)), LPSTP, "eli:date_publication",
+     "an instrument is published (eli:date_publication) on or before its entry into force (eli:first_date_entry_in_force)"),
+    ("Instrument: in force before adoption", replace(OPSC, ELI.date_document, Literal("2002-01-19", datatype=XSD.date)), OPSC,
+     "eli:date_document",
+     "an instrument is adopted (eli:date_document) on or before its entry into force (eli:first_date_entry_in_force)"),
+    # the LPSTP is repealed by the General Law published 2012-06-14: published that day is not before it
+    ("Repeal: published the day of the repealing act", replace(LPSTP, ELI.date_publication, Literal("2012-06-14", datatype=XSD.date)),
+     LPSTP, "eli:repealed_by", "an instrument is published before the act that repeals it (eli:repealed_by): "
+     "published 2012-06-14, the repealing act 2012-06-14"),
     ("Subdivision: parent", remove(ELI.is_part_of, ART_203), ART_203, "eli:is_part_of", "exactly one instrument or subdivision"),
     ("Subdivision: reaches an instrument", cycle, ART_203, "eli:is_part_of+", "must belong, through eli:is_part_of, to an instrument"),
     ("Subdivision: number", remove(ELI.number, ART_203), ART_203, "eli:number", "exactly one eli:number"),
@@ -198,6 +215,15 @@ CASES = [
     ("Event: date or not in source", remove(DCTERMS.date, EVENT), EVENT, "-", "or says lexkb:notInSource dcterms:date"),
     ("Event: resulting version", replace(EVENT, LEXKB.resultingVersion, ART_206), EVENT, "lexkb:resultingVersion",
      "at most one lexkb:ArticleVersion"),
+    ("Reading: succession without its later offence", remove(LEXKB.laterOffence, SUCCESSION), SUCCESSION, "-",
+     "names both offences"),
+    ("Reading: succession of an offence it does not read",
+     replace(SUCCESSION, LEXKB.earlierOffence, URIRef(ID + "offence/sexual-tourism")), SUCCESSION, "-",
+     "each one it reads"),
+    ("Reading: two later offences", add(SUCCESSION, LEXKB.laterOffence, OFFENCE), SUCCESSION, "lexkb:laterOffence",
+     "one later offence"),
+    ("Reading: succession of a non-offence", replace(SUCCESSION, LEXKB.earlierOffence, ART_203), SUCCESSION,
+     "lexkb:earlierOffence", "one earlier offence"),
     ("Checksum: algorithm", replace(CHECKSUM, SPDX.algorithm, SPDX.checksumAlgorithm_md5), CHECKSUM, "spdx:algorithm",
      "spdx:checksumAlgorithm_sha256"),
 ]
@@ -225,10 +251,38 @@ def test_every_node_shape_is_exercised(shapes):
                "FactorShape", "ApplicationRuleShape", "ClaimShape", "AmendmentEffectShape", "LegalResourceShape",
                "SubdivisionShape", "ConceptShape", "SchemeShape", "SourcePassageShape", "SourceDocumentShape",
                "VendoredDocumentShape", "ChecksumShape", "EditionShape", "VersionShape", "ExpressionShape",
-               "AmendmentEventShape", "FineUnitOfStatuteShape", "StateClaimShape",
+               "AmendmentEventShape", "FineUnitOfStatuteShape", "StateClaimShape", "RepealOrderShape",
                # broken in tests/test_claim_basis.py
                "ClaimBasisShape", "BasisRationaleShape", "ReadingShape"}
     assert targeted == covered
+
+
+DATE_PATHS = ("eli:date_document", "eli:date_publication", "eli:first_date_entry_in_force", "eli:repealed_by")
+
+
+def date_order_violations(graph, shapes, focus):
+    short = graph.namespace_manager.normalizeUri(focus)
+    return [v.line() for v in validate(graph, shapes) if v.path in DATE_PATHS and v.focus in (short, f"<{focus}>")]
+
+
+def test_dates_in_order_at_the_boundaries_conform(kb_graph, shapes):
+    """Adopted, published and in force on one day, the day before the repealing act is published: in order."""
+    day = Literal("2012-06-13", datatype=XSD.date)
+    for p in (ELI.date_document, ELI.date_publication, ELI.first_date_entry_in_force):
+        kb_graph.set((LPSTP, p, day))
+    kb_graph.set((OPSC, ELI.date_document, Literal("2002-01-18", datatype=XSD.date)))
+    assert date_order_violations(kb_graph, shapes, LPSTP) == []
+    assert date_order_violations(kb_graph, shapes, OPSC) == []
+
+
+def test_repeal_order_violation_names_both_dates(kb_graph, shapes):
+    """One violation, by lsh:RepealOrderShape's SPARQL constraint, with the two dates and the repealing act."""
+    kb_graph.set((LPSTP, ELI.date_publication, Literal("2013-01-01", datatype=XSD.date)))
+    found = [v for v in validate(kb_graph, shapes) if v.shape == "lsh:RepealOrderShape"]
+    assert [(v.path, v.message, v.value, v.component) for v in found] == [
+        ("eli:repealed_by", "an instrument is published before the act that repeals it (eli:repealed_by): "
+         "published 2013-01-01, the repealing act 2012-06-14", kb_graph.namespace_manager.normalizeUri(
+             URIRef(INST + "mx/general-law-trafficking/2012")), "sh:SPARQLConstraintComponent")]
 
 
 def test_shapes_graph_passes_shacl_shacl(compiled, shapes):

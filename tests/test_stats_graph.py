@@ -120,3 +120,38 @@ def test_every_lexkb_term_used_is_defined_with_label_and_comment(graph):
     used = {t for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(str(L))}
     undefined = sorted(str(t) for t in used if not (ontology.value(t, RDFS.label) and ontology.value(t, RDFS.comment)))
     assert undefined == []
+
+
+# ------------------------------------------------------------------ the declaration is data
+def _folder(tmp_path, declaration: str) -> Path:
+    import shutil
+
+    folder = tmp_path / "statistics"
+    shutil.copytree(ROOT / "statistics", folder)
+    (folder / "declarations.md").write_text(declaration, encoding="utf-8")
+    return folder
+
+
+def test_document_and_jurisdiction_come_from_the_declaration(tmp_path):
+    """The same figures declared for another jurisdiction: their IRIs and offence links follow the
+    declaration, and the labels the declared document's symbol (read from its [document] table)."""
+    text = (ROOT / "statistics" / "declarations.md").read_text(encoding="utf-8")
+    folder = _folder(tmp_path, text.replace('jurisdiction = "mx"', 'jurisdiction = "x0001"'))
+    g = stats.compile_statistics(folder)
+    subjects = {str(s) for s in g.subjects() if "/lexkb/id/" in str(s)}
+    assert subjects and all(s.startswith("https://w3id.org/lexkb/id/x0001/stats/") for s in subjects)
+    linked = {str(o) for o in g.objects(None, L.concernsOffence)}
+    assert linked == {"https://w3id.org/lexkb/id/x0001/offence/procurement-of-minors",
+                      "https://w3id.org/lexkb/id/x0001/offence/trafficking-in-persons"}
+    symbol = stats.load(folder)["adoptions"].declared.symbol
+    para5 = URIRef(f"https://w3id.org/lexkb/source/{stats.load(folder)['adoptions'].declared.document}/para-5")
+    assert g.value(para5, RDFS.label) == Literal(f"{symbol}, para. 5")
+
+
+def test_an_undeclared_document_or_no_declaration_is_an_error(tmp_path):
+    folder = _folder(tmp_path, '# X\n\n```toml\n[statistics]\ndocument = "no-such-report"\njurisdiction = "x0001"\n```\n')
+    with pytest.raises(stats.StatsError, match="document 'no-such-report' is not declared"):
+        stats.load(folder)
+    (folder / "declarations.md").unlink()
+    with pytest.raises(stats.StatsError, match="no file declares where the statistics come from"):
+        stats.load(folder)

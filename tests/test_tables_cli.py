@@ -58,10 +58,13 @@ def test_o_replaces_the_file_atomically(tmp_path):
     assert res.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]  # no temporary file left
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
-    assert out.read_bytes().count(b"\r\n") == 9  # RFC 4180 line ends: header + 8 rows
-    assert rows[0][:4] == ["Conduct", "Bound", "Any person (no age or capacity condition): provision",
+    assert out.read_bytes().count(b"\r\n") == 13  # RFC 4180 line ends: header + 12 rows (3 pairs x 4 bounds)
+    assert rows[0][:7] == ["Conduct", "Basis", "Version (dates it holds)", "Bound", "Unit",
+                           "Any person (no age or capacity condition): provision",
                            "Any person (no age or capacity condition)"]
-    assert rows[2][3] == "9" and rows[2][7] == "15" and rows[2][9:11] == ["1.6666666666666667", "5/3"]
+    # CPF 206 and 204, statute: "de dos a nueve años" and "de ocho a quince años"
+    assert rows[2][1] == "statute" and rows[2][3] == "imprisonment, maximum"
+    assert rows[2][6] == "9" and rows[2][10] == "15" and rows[2][12:14] == ["1.6666666666666667", "5/3"]
 
 
 def test_csv_splits_ranges_into_min_and_max():
@@ -69,15 +72,25 @@ def test_csv_splits_ranges_into_min_and_max():
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     row = next(r for r in rows if r["Article"] == "6 II")
     assert (row["Imprisonment (years) (min)"], row["Imprisonment (years) (max)"]) == ("9", "18")
-    assert (row["Aggravated imprisonment (years) (min)"], row["Aggravated fine (days of minimum wage) (max)"]) == ("13.5", "3375")
+    assert (row["Aggravated imprisonment (years) (min)"], row["Aggravated fine (max)"]) == ("13.5", "3375")
+    # CSV gives a unit by its id, as it does every concept ({id, label} in json)
+    assert row["Fine unit"] == "minimum-daily-wage" and row["Basis"] == "State's report (2010)"
 
 
 def test_json_format():
     doc = json.loads(run("table", "penalties", "-f", "json", "--sort", "imprisonment-max", "--reverse").stdout)
     assert doc["query"] == "kb/queries/table-penalties.rq"
-    assert doc["rows"][0]["imprisonment_years"][1] == 18
-    row = next(r for r in doc["rows"] if r["article"] == "204")
-    assert row["imprisonment_years"] == [8, 15] and row["fine_days_wage"] == [1000, 2000]
+    # General Law art. 35 (DOF 07-06-2024): "de 12 a 50 años de prisión y de 12 mil a 50 mil días multa"
+    top = doc["rows"][0]
+    assert (top["article"], top["basis"], top["imprisonment_years"], top["fine"], top["fine_unit"]) == (
+        "35", "statute", [12, 50], [12000, 50000], {"id": "dia-multa", "label": "días multa"})
+    statute, report = (next(r for r in doc["rows"] if r["article"] == "204" and r["basis"] == b)
+                       for b in ("statute", "State's report (2010)"))
+    # CPF 204: "de mil a dos mil quinientos días de multa"; the report (para. 47): "1,000 and 2,000 minimum daily wages"
+    assert statute["imprisonment_years"] == [8, 15] and statute["fine"] == [1000, 2500]
+    assert statute["fine_unit"] == {"id": "dia-multa", "label": "días multa"}
+    assert report["imprisonment_years"] == [8, 15] and report["fine"] == [1000, 2000]
+    assert report["fine_unit"] == {"id": "minimum-daily-wage", "label": "days of minimum wage"}
 
 
 def test_every_table_names_its_query_and_the_query_runs():
@@ -88,13 +101,13 @@ def test_every_table_names_its_query_and_the_query_runs():
     from lexkb.tables.render import render
 
     store = open_store(paths.GENERATED / paths.KB_TURTLE)
-    for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments"):
+    for name in ("penalties", "minors-vs-adults", "opsc-coverage", "amendments", "history"):
         text = query_path(name).read_text(encoding="utf-8")
         assert text.startswith(f"# table-{name}:")
         for prefix in ("lexkb:", "eli:", "skos:", "dcterms:", "schema:", "rdfs:"):
             assert f"PREFIX {prefix}" in text
         assert len(list(store.query(text))) > 0  # self-contained: runs without lexkb's prologue
-        table = build_table(name)
+        table = build_table(name, article="CPF 204") if name == "history" else build_table(name)
         for fmt in ("md", "csv", "html", "json", "tex"):
             out = render(table, fmt)
             if fmt != "csv":

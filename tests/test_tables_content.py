@@ -31,6 +31,18 @@ def test_coverage_statuses():
     assert labels.index("3(1)(a)(ii)") < labels.index("3(1)(b)") < labels.index("3(2)") < labels.index("4")
 
 
+def test_editorial_mappings_stand_apart_from_the_states_claims():
+    rows = coverage()
+    r = rows["3(1)(a)(i)(a)"]
+    assert r["provisions"] is None                        # the State claims nothing here
+    assert r["status"] == "claimed only at a broader paragraph (3(1)(a))"
+    assert [x.id for x in r["editorial"]] == ["General Law on trafficking (2012) art. 10",
+                                              "General Law on trafficking (2012) art. 26"]
+    assert all(": editorial (" in x.full for x in r["editorial"])
+    assert all("General Law" not in d.text for row in rows.values() for d in row["provisions"] or [])
+    assert rows["2(a)"]["editorial"] is None
+
+
 def test_gaps():
     gaps = coverage(gaps=True)
     for p in ("3(1)(a)(ii)", "3(1)(c)", "3(4)", "2(c)", "1", "3(5)", "10"):
@@ -38,7 +50,10 @@ def test_gaps():
     for p in ("3(1)", "3", "2", "2(a)", "3(1)(a)", "3(1)(b)"):
         assert p not in gaps
     assert all(r["_gap"] for r in gaps.values())
-    assert len(gaps) == len([r for r in coverage().values() if r["_gap"]]) == 59
+    # 59 paragraphs with nothing mapped, less 3(1)(a)(i) and its (a), (b), (c), which lexkb's editorial mappings of
+    # the General Law's arts. 10 and 26 reach (a mapping of lexkb's own, but a provision mapped all the same)
+    assert len(gaps) == len([r for r in coverage().values() if r["_gap"]]) == 55
+    assert "3(1)(a)(i)" not in gaps and "3(1)(a)(ii)" in gaps
 
 
 def test_the_csv_says_a_gap_is_in_the_encoded_sources_not_in_the_law():
@@ -53,7 +68,7 @@ def test_the_csv_says_a_gap_is_in_the_encoded_sources_not_in_the_law():
     assert rows["3(1)(c)"]["Note"] == rows["1"]["Note"] == note
     assert rows["3(1)(a)(ii)"]["Note"] == note  # claimed only at a broader paragraph: a gap (--gaps)
     assert rows["2(a)"]["Note"] == rows["3(1)"]["Note"] == ""
-    assert sum(r["Note"] == note for r in rows.values()) == 59
+    assert sum(r["Note"] == note for r in rows.values()) == 55
 
 
 def test_coverage_on_a_date_after_the_lpstp():
@@ -72,10 +87,113 @@ def test_on_drops_the_lpstp_and_says_so():
         assert any(n.startswith("LPSTP: in force from its publication (2007-11-27)") for n in table.notes)
         assert any(("dropped" in n) is (not kept) for n in table.notes if n.startswith("LPSTP"))
     later = build_table("penalties", on=dt.date(2013, 1, 1))
-    assert "CPF: text as the State reported it in 2010; the later text in force on 2013-01-01 is not in source." in later.notes
+    assert ("CPF, rows from the State's report: the text as the State reported it in 2010 (CRC/C/OPSC/MEX/Q/1/Add.1); "
+            "whether that text was in force on 2013-01-01 is not in the report.") in later.notes
+    assert not any(n.startswith("CPF: text as the State reported it in 2010") for n in later.notes)
     earlier = build_table("minors-vs-adults", on=dt.date(2005, 1, 1))
     assert {r["_pair"] for r in earlier.rows} == {("cpf-206", "cpf-204")}
-    assert any("earlier text in force on 2005-01-01 is not in source" in n for n in earlier.notes)
+    # the statute's versions of 204 and 206 are of 2007-03-27: on 2005-01-01 not in source
+    assert ("CPF art. 204: no version in the sources is in force on 2005-01-01 (the earliest version lexkb holds is of "
+            "2007-03-27): the statute's penalty on that date is not in source") in earlier.notes
+
+
+def _on(day, table="penalties"):
+    return {r["_penalty_id"]: r for r in build_table(table, on=dt.date.fromisoformat(day)).rows}
+
+
+def test_on_either_side_of_the_reform_of_cpf_201():
+    """CPF 201: the 2013 edition carries the version of 2007-03-27; the editions of 2020 and 2025 carry the
+    version of 2016-07-18 ("Párrafo reformado DOF 18-07-2016"). The day before the reform, the old one."""
+    before, after = _on("2016-07-17"), _on("2016-07-18")
+    assert {p for p in before if p.startswith("cpf-201-")} == {"cpf-201-ab-v2007-03-27", "cpf-201-c-v2007-03-27",
+                                                               "cpf-201-ef-v2007-03-27"}
+    assert {p for p in after if p.startswith("cpf-201-")} == {"cpf-201-ab-v2016-07-18", "cpf-201-c-v2016-07-18",
+                                                              "cpf-201-ef-v2016-07-18"}
+    # inciso e) o f), both versions: "siete a doce años y multa de ochocientos a dos mil quinientos días"
+    assert before["cpf-201-ef-v2007-03-27"]["fine"] == after["cpf-201-ef-v2016-07-18"]["fine"]
+    assert str(before["cpf-201-ef-v2007-03-27"]["fine"].hi) == "2500"
+    assert before["cpf-201-ef-v2007-03-27"]["version"] == "2007-03-27 until 2016-07-18 (exclusive)"
+    assert after["cpf-201-ef-v2016-07-18"]["version"] == "from 2016-07-18 (no later change in the editions)"
+    assert [s.full for s in before["cpf-201-ef-v2007-03-27"]["sources"]] == [
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 201"]
+
+
+def test_on_either_side_of_the_reform_of_cpf_205_bis():
+    """205 bis doubles the penalties of arts. 200, 201 y 204 in its version of 2012-06-14, of 200, 201, 202, 203,
+    203 Bis, 204 y 209 Bis in its version of 2023-10-18; the notes of 25-04-2023 end the first, and between
+    2023-04-25 and 2023-10-18 no version lexkb holds is in force."""
+    in_2013, gap, after = _on("2013-01-01"), _on("2023-10-17"), _on("2023-10-18")
+    assert in_2013["cpf-203-v2007-03-27"]["aggravated_imprisonment_years"] is None            # 203 not named in 2012
+    assert str(in_2013["cpf-204-v2007-03-27"]["aggravated_imprisonment_years"].hi) == "30"    # 15 x 2
+    assert gap["cpf-204-v2007-03-27"]["aggravated_imprisonment_years"] is None
+    assert after["cpf-203-v2007-03-27"]["aggravated_imprisonment_years"].hi == 24            # 12 x 2, "203" named in 2023
+    table = build_table("penalties", on=dt.date(2023, 10, 17))
+    assert ("CPF art. 205 bis: none of its versions in the sources (2012-06-14, 2023-10-18) holds on 2023-10-17: its "
+            "aggravations are not applied (not in source).") in table.notes
+    # 209 Quintus was added by the decree of 2024-06-07
+    assert "cpf-209quintus-v2024-06-07" not in after and "cpf-209quintus-v2024-06-07" in _on("2024-06-07")
+
+
+def test_history_of_cpf_205_bis():
+    table = build_table("history", article="CPF 205 bis")
+    assert table.caption == "History of CPF art. 205 bis"
+    versions = [(r["version"], r["valid_until"], r["editions"]) for r in table.rows if r["_kind"] == "version"]
+    assert versions == [("2012-06-14", "2023-04-25", ["2013-06-07", "2020-01-24"]), ("2023-10-18", None, ["2025-11-28"])]
+    notes = [(r["date"], r["detail"]) for r in table.rows if r["_kind"] == "amendment"]
+    assert ("2007-03-27", "«Artículo adicionado DOF 27-03-2007»") in notes
+    assert ("2023-04-25", "«Párrafo reformado DOF 27-11-2007, 14-06-2012, 25-042023, 18-10-2023»") in notes
+    aggravations = {r["version"]: r["detail"] for r in table.rows if r["_kind"] == "aggravation"}
+    assert aggravations["2012-06-14"].endswith("applies to: CPF art. 200, CPF art. 201, CPF art. 204")
+    assert aggravations["2023-10-18"].endswith("applies to: CPF art. 200, CPF art. 201, CPF art. 202, CPF art. 203, "
+                                               "CPF art. 203 bis, CPF art. 204, CPF art. 209 bis")
+    assert all(r["sources"] for r in table.rows)
+
+
+def test_history_of_cpf_204_beside_the_report():
+    rows = build_table("history", article="204").rows
+    penalties = [(r["basis"], r["date"], r["imprisonment_years"], r["fine"], r["fine_unit"]) for r in rows
+                 if r["_kind"] == "penalty"]
+    from decimal import Decimal
+
+    from lexkb.tables.model import Concept, Range
+    assert penalties == [
+        ("statute", "2007-03-27", Range(Decimal(8), Decimal(15)), Range(Decimal(1000), Decimal(2500)),
+         Concept("dia-multa", "días multa")),
+        ("State's report (2010)", None, Range(Decimal(8), Decimal(15)), Range(Decimal(1000), Decimal(2000)),
+         Concept("minimum-daily-wage", "days of minimum wage"))]
+    assert [(s.full, str(s)) for s in rows[-1]["sources"]] == [("CRC/C/OPSC/MEX/Q/1/Add.1, para. 47", "para. 47")]
+    repealed = build_table("history", article="CPF 205").rows
+    assert [(r["date"], r["event"]) for r in repealed if r["_kind"] == "repeal"] == [("2007-11-27", "repeal")]
+
+
+@pytest.mark.parametrize("article, code, message", [
+    ("999", 1, "ARTICLE: no article matches '999'"),
+    ("5", 1, "ARTICLE: '5' matches several articles (LPSTP art. 5, OPSC art. 5)"),
+])
+def test_history_of_an_unknown_article(article, code, message):
+    with pytest.raises(LexkbError) as exc:
+        build_table("history", article=article)
+    assert exc.value.exit_code == code and str(exc.value).startswith(message)
+
+
+def test_history_on_the_command_line():
+    from typer.testing import CliRunner
+
+    from lexkb.cli.main import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["table", "history", "CPF 201", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    doc = json.loads(res.stdout)
+    assert doc["table"] == "history" and doc["on"] is None
+    for args, code in ((["table", "history", "nope"], 1), (["table", "history"], 2),
+                       (["table", "penalties", "201"], 2), (["table", "history", "201", "--on", "2020-01-01"], 2)):
+        res = runner.invoke(app, args)
+        assert res.exit_code == code, (args, res.output)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("lexkb: error: "), (args, res.stderr)
 
 
 def test_amendments():
@@ -124,6 +242,9 @@ def test_spanish_labels_where_the_kb_has_them():
     ({"name": "amendments", "sort": "offence"}, "--sort"),
     ({"name": "penalties", "gaps": True}, "--gaps"),
     ({"name": "penalties", "lang": "fr"}, "--lang"),
+    ({"name": "history"}, "ARTICLE"),
+    ({"name": "minors-vs-adults", "article": "204"}, "ARTICLE"),
+    ({"name": "history", "article": "204", "sort": "date"}, "--sort"),
 ])
 def test_bad_input_names_the_argument(kwargs, arg):
     with pytest.raises(LexkbError) as exc:

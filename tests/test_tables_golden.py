@@ -1,10 +1,10 @@
-"""Every table in every format (and the variants in lexkb.tables.golden.CASES) equals its golden
+"""Every table in every format (and the variants in tests/tables_golden.py's CASES) equals its golden
 file byte for byte. After an intended change of the knowledge base:
-    lexkb build && python -m lexkb.tables.golden"""
+    lexkb build && python tests/tables_golden.py"""
 import pytest
 
 from lexkb.tables import FORMATS
-from lexkb.tables.golden import CASES, GOLDEN, expected
+from tables_golden import CASES, GOLDEN, expected
 
 EXPECTED = expected()
 
@@ -22,7 +22,7 @@ def test_output_equals_golden_file(file):
     golden = (GOLDEN / file).read_bytes()
     assert EXPECTED[file].encode("utf-8") == golden, (
         f"{file} differs from tests/golden/tables/{file}; if the knowledge base changed on purpose, "
-        "run `python -m lexkb.tables.golden` and review the diff")
+        "run `python tests/tables_golden.py` and review the diff")
 
 
 def test_output_is_deterministic():

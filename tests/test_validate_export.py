@@ -49,10 +49,16 @@ def test_validate_json(tmp_path):
 
 
 def broken_range(tmp_path):
+    """CPF art. 203's imprisonment as the report gives it (para. 47: "between 7 and 12 years'"), its maximum set
+    below its minimum."""
     broken = tmp_path / "broken.ttl"
     text = KB.read_text(encoding="utf-8")
-    broken.write_text(text.replace("schema:maxValue 12.0 ;", "schema:maxValue 6.0 ;", 1), encoding="utf-8")
     focus = "<https://w3id.org/lexkb/id/mx/penalty/cpf-203/imprisonment>"
+    block = (f"{focus} a schema:QuantitativeValue ;\n"
+             "    dcterms:source <https://w3id.org/lexkb/source/CRC-C-OPSC-MEX-Q-1-Add.1/para-47> ;\n"
+             "    schema:maxValue 12.0 ;\n")
+    assert text.count(block) == 1
+    broken.write_text(text.replace(block, block.replace("schema:maxValue 12.0 ;", "schema:maxValue 6.0 ;")), encoding="utf-8")
     line = next(n for n, l in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if l.startswith(focus))
     return broken, focus, line
 

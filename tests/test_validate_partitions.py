@@ -137,6 +137,41 @@ def test_built_kb_by_partition_is_written_with_its_turtle_prefixes(tmp_path, mon
     assert any(v.value == "unit:MO" and v.where and v.where.startswith("provisions/") for v in expected)
 
 
+DATE = "<http://www.w3.org/2001/XMLSchema#date>"
+PUBLISHED, REPEALED_BY = "<http://data.europa.eu/eli/ontology#date_publication>", "<http://data.europa.eu/eli/ontology#repealed_by>"
+
+
+def test_repeal_order_is_checked_by_partition(tmp_path, three, shapes):
+    """lsh:RepealOrderShape's SPARQL constraint reads only what the repealed act links to: the graph is
+    still split, and its violations are the whole graph's. x0001's LPSTP (2007-11-27) is repealed by
+    x0002's General Law (a link that merges the two jurisdictions), published, like x0002's own
+    LPSTP, earlier: 2007-01-01. x0001's General Law is unchanged (2012-06-14)."""
+    x1, x2, law2 = f"<{ELI}x0001/lpstp/2007>", f"<{ELI}x0002/lpstp/2007>", f"<{ELI}x0002/general-law-trafficking/2012>"
+    path = write(tmp_path, three, drop=[f"{x1} {REPEALED_BY} ", f"{law2} {PUBLISHED} "],
+                 add=[f"{x1} {REPEALED_BY} {law2}", f'{law2} {PUBLISHED} "2007-01-01"^^{DATE}'])
+    result = by_partition(path, shapes)
+    assert (result.partitions, result.whole) == (2, None)
+    assert result.violations == whole(path, shapes)
+    message = ("an instrument is published before the act that repeals it (eli:repealed_by): published 2007-11-27, "
+               "the repealing act 2007-01-01")
+    assert [(v.focus, v.path, v.message, v.value, v.shape) for v in result.violations] == [
+        (x1, "eli:repealed_by", message, law2, "lsh:RepealOrderShape"),
+        (x2, "eli:repealed_by", message, law2, "lsh:RepealOrderShape")]
+
+
+def test_a_sparql_constraint_reading_backwards_keeps_the_graph_whole(shapes):
+    from rdflib import Graph
+
+    from lexkb.partition import not_node_local
+
+    assert not_node_local(shapes) is None  # the shipped shapes: lsh:RepealOrderShape reads forwards only
+    backwards = Graph().parse(data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <http://example.org/S> a sh:NodeShape ; sh:targetClass <{LEXKB}Offence> ;
+            sh:sparql [ sh:select "SELECT $this WHERE {{ ?penalty <{LEXKB}penaltyFor> $this }}" ] .""", format="turtle")
+    assert not_node_local(shapes + backwards) == "the shapes use sh:sparql"
+
+
 def test_cli_validates_three_jurisdictions(tmp_path, three):
     path = write(tmp_path, three)
     code, out, err = run_lexkb("validate", str(path))
@@ -148,3 +183,30 @@ def test_jobs_below_one_is_a_one_line_error(jobs):
     code, out, err = run_lexkb("validate", "--jobs", jobs)
     assert (code, out) == (2, "")
     assert err == f"lexkb: error: --jobs {jobs}: give a number of processes of at least 1\n"
+
+
+# A SPARQL constraint that reads any triple a partition may not hold must keep the graph whole.
+@pytest.mark.parametrize("body, forward", [
+    ("$this eli:repealed_by ?v . ?v eli:date_publication ?d", True),
+    ("$this eli:a [ eli:b ?z ] OPTIONAL { ?z eli:c ?y } BIND(eli:a AS ?path) FILTER(?y < 3)", True),
+    ("$this eli:a ?x FILTER NOT EXISTS { ?x eli:b ?y . ?y eli:c ?z }", True),
+    ("?x eli:repealed_by $this", False),
+    ("$this ^eli:repealed_by ?x", False),
+    ("$this eli:repealed_by/eli:date_publication ?x", True),
+    ("$this (eli:a|eli:b)+/!eli:c ?x . ?x eli:d ?y", True),
+    ("$this eli:a/^eli:b ?x", False),
+    ("$this (eli:a|^eli:b) ?x", False),
+    ("$this !^eli:a ?x", False),
+    ("$this ?p ?x", False),
+    ("$this eli:a ?x FILTER NOT EXISTS { ?y eli:b ?x }", False),
+    ("$this eli:a ?x FILTER EXISTS { { ?x eli:b ?y } UNION { ?z eli:c ?x } }", False),
+    ("{ $this eli:a ?x } UNION { ?x eli:b ?y }", False),
+    ("$this eli:a ?x MINUS { ?x eli:b ?y }", False),
+    ("$this eli:a ?x { SELECT ?x WHERE { ?x eli:b ?z } }", False),
+    ("GRAPH ?g { $this eli:a ?x }", False),
+    ("$this eli:a ?x . ?y eli:b ?z", False),
+])
+def test_which_sparql_constraints_read_forward_only(body, forward):
+    from lexkb.partition import reads_forward
+
+    assert reads_forward(f"SELECT $this WHERE {{ {body} }}", {"eli": "http://data.europa.eu/eli/ontology#"}) is forward

@@ -27,9 +27,12 @@ def is_range(v) -> bool:  # [min, max]; a table may have one per variant, text (
     return is_pair(v) or (isinstance(v, list) and bool(v) and all(is_pair(x) for x in v)) or v is None or isinstance(v, str)
 
 
+def is_concept(c) -> bool:
+    return isinstance(c, dict) and set(c) == {"id", "label"} and isinstance(c["id"], str) and isinstance(c["label"], str)
+
+
 def is_concepts(v) -> bool:
-    return isinstance(v, list) and all(isinstance(c, dict) and set(c) == {"id", "label"}
-                                       and isinstance(c["id"], str) and isinstance(c["label"], str) for c in v)
+    return isinstance(v, list) and all(is_concept(c) for c in v)
 
 
 def is_sources(v) -> bool:
@@ -40,11 +43,13 @@ VOCABULARY = {
     "victim_conditions": is_concepts,
     "imprisonment_years": is_range,
     "fine_days_wage": is_range,
-    "fine": is_range,  # penalty: [min, max] in fine_unit (statute format); the tables' old {min, max} `fine` is gone
+    "fine": is_range,  # [min, max] in fine_unit, in penalty and the tables alike; text in a table where none is set
+    "fine_unit": lambda v: v is None or is_concept(v),
+    "effective_fine": lambda v: v is None or is_pair(v),
     "effective_imprisonment_years": is_pair,
     "effective_fine_days_wage": lambda v: v is None or is_pair(v),  # None: a fine in another unit (fine_unit)
     "aggravated_imprisonment_years": is_range,
-    "aggravated_fine_days_wage": is_range,
+    "aggravated_fine": is_range,
     "sources": is_sources,
     "penalty_sources": is_sources,
     "count_sources": is_sources,
@@ -53,7 +58,7 @@ VOCABULARY = {
     "additional_measures": lambda v: v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)),
 }
 RETIRED = {"victim_condition", "imprisonment", "agg_imprisonment", "agg_fine", "measures", "domestic",
-           "paragraph", "penalty_source", "count_source", "offence_id"}
+           "paragraph", "penalty_source", "count_source", "offence_id", "aggravated_fine_days_wage"}
 
 
 def walk(doc, path="$"):
@@ -91,7 +96,7 @@ def outputs(index):
     yield "summary", json.loads(run_lexkb("summary", "-f", "json")[1])
     for name in names():
         for lang in ("en", "es"):
-            table = build_table(name, lang=lang)
+            table = build_table(name, lang=lang, **({"article": "CPF 205 bis"} if name == "history" else {}))
             yield f"table {name} {lang} json", json.loads(render(table, "json"))
             yield f"table {name} {lang} jsonl", [json.loads(line) for line in render(table, "jsonl").splitlines()]
 
@@ -107,45 +112,61 @@ def test_every_output_uses_one_vocabulary(index):
 
 
 def test_the_tables_name_what_penalty_names_as_penalty_does():
-    """Exact values of a row: the penalties row of CPF art. 204, the minors row of its minimum
-    imprisonment, and the amendments row of CPF art. 203, next to `lexkb penalty` for the same facts."""
+    """Exact values of rows: the penalties rows of CPF art. 204 (the statute's and the State's report's),
+    the minors row of its minimum imprisonment, and the amendments row of CPF art. 203, next to
+    `lexkb penalty` for the same facts."""
     from lexkb.tables import build_table
     from lexkb.tables.render import render
 
     rows = [json.loads(x) for x in render(build_table("penalties"), "jsonl").splitlines()]
-    row = next(r for r in rows if r["article"] == "204")
+    statute, report = (next(r for r in rows if r["article"] == "204" and r["basis"] == b)
+                       for b in ("statute", "State's report (2010)"))
     answer = json.loads(run_lexkb("penalty", "CPF 204", "-f", "json")[1])["results"][0]
-    # the variant of the State's report (para. 47), as the table's row is; the statute's versions follow it
-    variant = next(p for p in answer["penalties"] if p.get("source", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47")
-                   == "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47")
-    # the variant's fine: fine_days_wage, or since the statute format `fine` in its fine_unit
-    assert (row["imprisonment_years"], row["fine_days_wage"]) == (variant["imprisonment_years"],
-                                                                  variant["fine_days_wage"] or variant["fine"]) \
-        == ([8, 15], [1000, 2000])
-    assert row["victim_conditions"] == answer["victim_conditions"] == [
+    told = next(p for p in answer["penalties"] if p["basis"] == "state-report")
+    today = [p for p in answer["penalties"] if p["basis"] == "statute" and p["valid_until"] is None]
+    assert len(today) == 1
+    # CPF 204 (DOF 28-11-2025): "prisión de ocho a quince años y de mil a dos mil quinientos días de multa"
+    assert [statute[k] for k in ("imprisonment_years", "fine", "fine_unit", "condition")] == \
+        [today[0][k] for k in ("imprisonment_years", "fine", "fine_unit", "condition")] == \
+        [[8, 15], [1000, 2500], {"id": "dia-multa", "label": "días multa"}, None]
+    # the report, para. 47: "between 8 and 15 years' imprisonment and a fine of between 1,000 and 2,000 minimum daily wages"
+    assert [report[k] for k in ("imprisonment_years", "fine", "fine_unit")] == \
+        [told[k] for k in ("imprisonment_years", "fine", "fine_unit")] == \
+        [[8, 15], [1000, 2000], {"id": "minimum-daily-wage", "label": "days of minimum wage"}]
+    assert told["fine_days_wage"] == [1000, 2000] and today[0]["fine_days_wage"] is None
+    assert statute["victim_conditions"] == report["victim_conditions"] == answer["victim_conditions"] == [
         {"id": "under-18", "label": "person aged under 18 years"},
         {"id": "lacking-capacity", "label": "person who does not have the capacity to understand the significance of the act"},
         {"id": "unable-to-resist", "label": "person who is unable to offer resistance"}]
-    assert row["sources"] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"] and row["sources"][0] in answer["sources"]
-    assert row["additional_measures"] == variant["additional_measures"]
+    assert report["sources"] == [told["source"]] == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]
+    assert statute["sources"][-1] == today[0]["source"] == \
+        "Código Penal Federal (Última reforma publicada DOF 28-11-2025), art. 204"
+    assert report["additional_measures"] == told["additional_measures"]
     minors = json.loads(render(build_table("minors-vs-adults"), "json"))["rows"][0]
-    assert (minors["minor_provision"], minors["victim_conditions"][0], minors["sources"]) == (
-        "LPSTP art. 6 II", {"id": "under-18", "label": "person aged under 18 years"}, ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 51"])
+    assert (minors["minor_provision"], minors["victim_conditions"][0], minors["sources"][0]) == (
+        "CPF art. 204", {"id": "under-18", "label": "person aged under 18 years"},
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 204")
     amendments = json.loads(render(build_table("amendments"), "json"))["rows"][0]
     assert (amendments["provision"], amendments["sources"]) == ("CPF art. 203", ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"])
 
 
 def test_csv_and_people_formats_keep_their_cells():
-    """CSV gives a victim condition by its id (the words are the column before); md gives 'para. N'."""
+    """CSV gives a concept by its id (the words are the column before; a fine's unit by its id); md gives
+    'para. N'."""
     from lexkb.tables import build_table
     from lexkb.tables.render import render
 
     table = build_table("minors-vs-adults")
     csv_lines = render(table, "csv").splitlines()
-    assert csv_lines[1].startswith("trafficking in persons,")
-    assert csv_lines[1].endswith(",under-18; lacking-capacity; unable-to-resist,9,3,1.5,3/2,\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51\"")
-    md_row = render(table, "md").splitlines()[4]
+    line = next(x for x in csv_lines if x.startswith("trafficking in persons,"))
+    assert line.endswith(",under-18; lacking-capacity; unable-to-resist,9,3,1.5,3/2,\"CRC/C/OPSC/MEX/Q/1/Add.1, para. 51\"")
+    md_row = next(x for x in render(table, "md").splitlines() if x.startswith("| trafficking in persons |"))
     assert md_row.endswith("| 9 | 3 | 1.5 | para. 51 |") and "under-18" not in md_row
+    penalties = render(build_table("penalties"), "csv").splitlines()
+    header = penalties[0].split(",")
+    assert header[header.index("Fine (max)") + 1] == "Fine unit"
+    row = next(x for x in penalties if x.startswith("LPSTP,6 II,"))
+    assert ",750,2250,minimum-daily-wage," in row
 
 
 @pytest.mark.parametrize("doc, expected", [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..index import Q_PENALTY_CONDITIONS  # one query for a penalty's victim conditions
 from ..store import select
 
 # the State's report: a source document with a date of submission that is no statute edition
@@ -73,18 +74,12 @@ SELECT ?penalty ?source ?para WHERE {
   ?penalty a lexkb:Penalty ; dcterms:source ?s . ?s rdfs:label ?source . OPTIONAL { ?s lexkb:paragraph ?para }
 } ORDER BY ?penalty ?para ?source"""
 
-Q_PENALTY_CONDITIONS = """
-SELECT ?penalty ?notation ?label WHERE {
-  ?penalty a lexkb:Penalty ; lexkb:victimCondition ?c . ?c skos:notation ?notation ; skos:prefLabel ?label .
-  FILTER(lang(?label) = "en")
-} ORDER BY ?penalty ?notation"""
-
 Q_MEASURES = """
 SELECT ?penalty ?type ?label ?mandatory ?duration WHERE {
   ?penalty a lexkb:Penalty ; lexkb:additionalMeasure ?m .
   ?m lexkb:measureType ?t ; lexkb:mandatory ?mandatory .
   ?t skos:notation ?type ; skos:prefLabel ?label . FILTER(lang(?label) = "en")
-  OPTIONAL { ?m lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") }
+  OPTIONAL { SELECT * WHERE { ?m lexkb:duration ?d . ?d skos:prefLabel ?duration FILTER(lang(?duration) = "en") } }
 } ORDER BY ?penalty ?type"""
 
 
@@ -110,7 +105,7 @@ class Measure:
 @dataclass
 class Penalty:
     id: str
-    provision: str            # the label of the provision that prescribes it, e.g. "LPSTP art. 6 I"
+    provision: str            # the label of the provision that prescribes it, e.g. "ACT art. 6 I"
     offence: str
     imprisonment: tuple
     fine: tuple | None

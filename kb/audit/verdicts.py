@@ -6,8 +6,8 @@ Verdicts:
 - agrees: both state it, the same;
 - differs: both state it, not the same;
 - not in report: the statute states it, the report does not;
-- not in statute: the report states it, and no edition of the statute in the sources does (the
-  LPSTP, abrogated in 2012, has none);
+- not in statute: the report states it, and no edition of the statute in the sources does (an act
+  abrogated before the earliest edition lexkb holds has none);
 - cannot compare: the article's notes record a change between the report's date and the closest
   edition (the edition's words are not those of the report's day), or lexkb cannot tell which of the
   statute's penalties the report's account is of."""

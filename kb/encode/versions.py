@@ -2,16 +2,16 @@
 amendment events the editions' notes record for the article (ELI work / version / expression).
 
     [version]
-    provision = "cpf:206"          # the timeless article (default: the [provision] above)
+    provision = "code:206"         # the timeless article (default: the [provision] above)
     since = 2007-03-27             # the journal date of the amendment that made this version
-    texts = ["cpf-dof-2013-06-07", "cpf-dof-2020-01-24", "cpf-dof-2025-11-28"]
+    texts = ["code-2013-06-07", "code-2020-01-24", "code-2025-11-28"]
 
 The build checks what it can from the sources themselves: `since` must be the date of an
 amendment ('reformado' or 'adicionado') that a note of the article gives in one of the editions,
 or, for the original text, the act's `date_publication` (unless a note says the article was added);
 each edition in `texts` must be an edition of the article's act, dated on or after `since`, such
-that no edition's notes record a later change to the article up to that edition's date (the 2013
-CPF prints no notes; the 2025 edition's notes date the reforms before it); and all the texts must be
+that no edition's notes record a later change to the article up to that edition's date (an edition
+may print no notes; a later edition's notes date the reforms before it); and all the texts must be
 the same words (their headings' punctuation aside). Amendment events are read from the notes of every
 edition of the act and merged across editions (the same note, printed again, is one event with
 several sources).
@@ -66,14 +66,8 @@ def version_iri(article: URIRef, since: dt.date) -> URIRef:
 def encode_version(g, library: Library, t: dict, b, art: Declared, cite, concept) -> URIRef:
     """Add the version, its expressions and its article's amendment events to g; return the version.
     `cite(node, passages, block)` records provenance; `concept(scheme, notation, block)` a closed concept."""
-    since = t.get("since")
-    if not isinstance(since, dt.date) or isinstance(since, dt.datetime):
-        raise ProvisionError(b.file, b.line_of("since"), "[version] 'since' must be a date (the amendment's journal date)")
-    texts = t.get("texts")
-    if not isinstance(texts, list) or not texts or not all(isinstance(x, str) for x in texts):
-        raise ProvisionError(b.file, b.line_of("texts"), "[version] 'texts' must list the editions that carry this version")
-    editions = [d for d in library.documents.values() if d.kind == "statute-edition" and d.get("instrument") == art.instrument]
-    events = _events(library, editions, art, b)
+    since, texts, editions, events = _declared(library, t, b, art, "version", "since", "the amendment's journal date",
+                                               "the editions that carry this version")
     dates = sorted({e.date for e, _ in events.values() if e.date and e.kind in MAKES_VERSION})
     # The original text: the act as published, for an article no note says was added later.
     added = any(e.kind == "adicionado" and e.level == "articulo" for e, _ in events.values())
@@ -134,14 +128,8 @@ def encode_repeal(g, library: Library, t: dict, b, art: Declared, cite, concept)
     """[repealed]: the article's 'Derogado' note gives `on`, and each edition in `texts` prints the
     article as repealed. The article gets lexkb:repealedOn (the journal date of the repeal; its entry
     into force is not in source) and its amendment events."""
-    on = t.get("on")
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise ProvisionError(b.file, b.line_of("on"), "[repealed] 'on' must be a date (the journal date of the 'Derogado' note)")
-    texts = t.get("texts")
-    if not isinstance(texts, list) or not texts or not all(isinstance(x, str) for x in texts):
-        raise ProvisionError(b.file, b.line_of("texts"), "[repealed] 'texts' must list the editions that print the article repealed")
-    editions = [d for d in library.documents.values() if d.kind == "statute-edition" and d.get("instrument") == art.instrument]
-    events = _events(library, editions, art, b)
+    on, texts, editions, events = _declared(library, t, b, art, "repealed", "on", "the journal date of the 'Derogado' note",
+                                            "the editions that print the article repealed")
     dates = sorted({e.date for e, _ in events.values() if e.date and e.kind == "derogado" and e.level in (None, "articulo")})
     if on not in dates:
         known = ", ".join(d.isoformat() for d in dates) or "none"
@@ -181,6 +169,18 @@ def _emit_events(g, library: Library, b, art: Declared, events: dict, cite, conc
         if version is not None and event.date == since and event.kind in MAKES_VERSION:
             g.add((node, LEXKB.resultingVersion, version))
         cite(node, [library.passages({"doc": d, "art": art.number}, b)[0] for d in docs], b)
+
+
+def _declared(library: Library, t: dict, b, art: Declared, kind: str, key: str, date_words: str, texts_words: str):
+    """The table's date and editions, checked for type; the editions of the article's act; its events."""
+    date = t.get(key)
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        raise ProvisionError(b.file, b.line_of(key), f"[{kind}] '{key}' must be a date ({date_words})")
+    texts = t.get("texts")
+    if not isinstance(texts, list) or not texts or not all(isinstance(x, str) for x in texts):
+        raise ProvisionError(b.file, b.line_of("texts"), f"[{kind}] 'texts' must list {texts_words}")
+    editions = [d for d in library.documents.values() if d.kind == "statute-edition" and d.get("instrument") == art.instrument]
+    return date, texts, editions, _events(library, editions, art, b)
 
 
 def _events(library: Library, editions, art: Declared, b) -> dict:

@@ -48,8 +48,10 @@ def compile_statistics(statistics_dir: Path = STATISTICS_DIR) -> Graph:
 
 
 def serialise(graph: Graph) -> str:
-    """Turtle, the same text for the same graph (rdflib sorts subjects and predicates; no blank nodes)."""
-    return graph.serialize(format="turtle")
+    """Turtle, the same text for the same graph (lexkb.turtle: sorted triples, no blank nodes)."""
+    from ..turtle import serialize
+
+    return serialize(graph).decode("utf-8")
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:

@@ -5,14 +5,13 @@ from collections import Counter
 
 from .components import COMPONENTS
 from .model import Dataset
-from .offences import LINKS
 
 NOT_IN_SOURCE = "not in source"
 
 
-def _kb_offence(name: str) -> str:
-    offence, _, note = LINKS.get(name, (None, None, NOT_IN_SOURCE))
-    return offence or note
+def _kb_offence(ds: Dataset, name: str) -> str:
+    link = ds.declared.links.get(name) if ds.declared else None
+    return (link.offence or link.note) if link else NOT_IN_SOURCE
 
 
 def dataset_columns(ds: Dataset) -> list[str]:
@@ -33,7 +32,7 @@ def dataset_rows(ds: Dataset) -> list[dict]:
             row[key] = cell.printed if key == "printed" else cell.json_value()
         row[ds.measure] = obs.measure.json_value()
         if "offence" in ds.dimensions:
-            row["kb-offence"] = _kb_offence(obs.coord("offence"))
+            row["kb-offence"] = _kb_offence(ds, obs.coord("offence"))
         row["paragraph"] = obs.paragraph
         rows.append(row)
     return rows

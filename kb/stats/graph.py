@@ -9,12 +9,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from ..namespaces import LEXKB, PREFIXES, SEED_SLUG, SEED_SYMBOL, concept_iri, entity_iri, source_iri, vocab
+from ..namespaces import LEXKB, PREFIXES, concept_iri, entity_iri, source_iri, vocab
 from .cells import LABELS, SPECIAL, Cell
 from .checks import Check
 from .components import AGE, CELL_SCHEME, CODED, COMPONENTS, COUNT, DIMENSION, INTEGER, MEASURE, STRING, TEXT, TOTAL
-from .model import Dataset, Observation
-from .offences import LINKS
+from .model import Dataset, Declared, Observation
 
 QB = Namespace("http://purl.org/linked-data/cube#")
 SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
@@ -26,22 +25,24 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "blank"
 
 
-def stats_iri(*parts: str) -> URIRef:
-    return URIRef(entity_iri("mx", "stats", "/".join(parts)))
+def stats_iri(declared: Declared, *parts: str) -> URIRef:
+    """Under the jurisdiction the statistics declare: /id/CODE/stats/..."""
+    return URIRef(entity_iri(declared.jurisdiction, "stats", "/".join(parts)))
 
 
-def dataset_iri(ds_slug: str) -> URIRef:
-    return stats_iri("dataset", ds_slug)
+def dataset_iri(ds: Dataset) -> URIRef:
+    return stats_iri(ds.declared, "dataset", ds.slug)
 
 
 def observation_iri(obs: Observation, ds: Dataset) -> URIRef:
-    return stats_iri("obs", ds.slug, *(slug(obs.coord(d)) for d in ds.dimensions))
+    return stats_iri(ds.declared, "obs", ds.slug, *(slug(obs.coord(d)) for d in ds.dimensions))
 
 
-def passage(g: Graph, paragraph: str) -> URIRef:
-    node = URIRef(source_iri(SEED_SLUG, paragraph))
+def passage(g: Graph, declared: Declared, paragraph: str) -> URIRef:
+    """A paragraph of the declared document, labelled with the document's symbol."""
+    node = URIRef(source_iri(declared.document, paragraph))
     g.add((node, RDF.type, L.SourcePassage))
-    g.add((node, RDFS.label, Literal(f"{SEED_SYMBOL}, para. {paragraph}")))
+    g.add((node, RDFS.label, Literal(f"{declared.symbol}, para. {paragraph}")))
     g.add((node, L.paragraph, Literal(int(paragraph))))
     return node
 
@@ -63,7 +64,7 @@ def _cell_concept(g: Graph, status: str) -> URIRef:
     return node
 
 
-def _code(g: Graph, scheme: str, cell: Cell) -> URIRef:
+def _code(g: Graph, scheme: str, cell: Cell, declared: Declared) -> URIRef:
     """A dimension or attribute value -> concept of the scheme (a stats-cell word joins the scheme too)."""
     if cell.status:
         node = _cell_concept(g, cell.status)
@@ -71,45 +72,44 @@ def _code(g: Graph, scheme: str, cell: Cell) -> URIRef:
         node = URIRef(concept_iri(scheme, "total" if cell.printed == TOTAL else slug(cell.printed)))
         g.add((node, RDF.type, SKOS.Concept))
         g.add((node, SKOS.prefLabel, Literal(cell.printed, lang="en")))
-        link = LINKS.get(cell.printed) if scheme == "stats-offence" else None
+        link = declared.links.get(cell.printed) if scheme == "stats-offence" else None
         if link:
-            offence, related, note = link
-            if offence:
-                g.add((node, L.concernsOffence, URIRef(offence)))
-            if related:
-                g.add((node, RDFS.seeAlso, URIRef(related)))
-            g.add((node, SKOS.note, Literal(note, lang="en")))
+            if link.offence:
+                g.add((node, L.concernsOffence, URIRef(link.offence)))
+            if link.related:
+                g.add((node, RDFS.seeAlso, URIRef(link.related)))
+            g.add((node, SKOS.note, Literal(link.note, lang="en")))
     g.add((node, SKOS.inScheme, _scheme(g, scheme)))
     return node
 
 
-def _value(g: Graph, key: str, cell: Cell):
+def _value(g: Graph, key: str, cell: Cell, declared: Declared):
     comp = COMPONENTS[key]
     if comp.values == STRING:
         return Literal(cell.printed, datatype=XSD.string)
     if comp.values == CODED:
-        return _code(g, comp.scheme, cell)
+        return _code(g, comp.scheme, cell, declared)
     if cell.number is not None and comp.values in (COUNT, INTEGER, AGE):
         return Literal(cell.number, datatype=XSD.integer)
     if cell.status:
         return _cell_concept(g, cell.status)
     if comp.values == AGE:
-        return _code(g, comp.scheme, cell)
+        return _code(g, comp.scheme, cell, declared)
     if comp.values == TEXT:
         return Literal(cell.printed, lang="en")
     raise ValueError(f"{key}: '{cell.printed}' is not a figure")
 
 
 def _structure(g: Graph, ds: Dataset) -> URIRef:
-    dsd = stats_iri("dsd", ds.slug)
+    dsd = stats_iri(ds.declared, "dsd", ds.slug)
     g.add((dsd, RDF.type, QB.DataStructureDefinition))
     g.add((dsd, RDFS.label, Literal(f"Structure of: {ds.title}", lang="en")))
     keys = [(k, QB.dimension) for k in ds.dimensions] + [(ds.measure, QB.measure)] + \
            [(k, QB.attribute) for k in ds.attributes]
-    if any(c in LINKS for o in ds.observations for c in [o.coords.get("offence", Cell("")).printed]):
+    if any(c in ds.declared.links for o in ds.observations for c in [o.coords.get("offence", Cell("")).printed]):
         keys.append(("concerns-offence", QB.attribute))
     for order, (key, role) in enumerate(keys, 1):
-        spec = stats_iri("dsd", ds.slug, key)
+        spec = stats_iri(ds.declared, "dsd", ds.slug, key)
         prop = URIRef(vocab("concernsOffence")) if key == "concerns-offence" else URIRef(COMPONENTS[key].iri)
         g.add((dsd, QB.component, spec))
         g.add((spec, RDF.type, QB.ComponentSpecification))
@@ -128,25 +128,25 @@ def _observation(g: Graph, ds: Dataset, obs: Observation, ds_node: URIRef) -> UR
     g.add((node, RDF.type, QB.Observation))
     g.add((node, QB.dataSet, ds_node))
     g.add((node, RDFS.label, Literal(obs.label, lang="en")))
-    g.add((node, DCTERMS.source, passage(g, obs.paragraph)))
+    g.add((node, DCTERMS.source, passage(g, ds.declared, obs.paragraph)))
     for key, cell in list(obs.coords.items()) + list(obs.attributes.items()):
-        g.add((node, URIRef(COMPONENTS[key].iri), _value(g, key, cell)))
-    g.add((node, URIRef(COMPONENTS[ds.measure].iri), _value(g, ds.measure, obs.measure)))
-    link = LINKS.get(obs.coords["offence"].printed) if "offence" in obs.coords else None
-    if link and link[0]:
-        g.add((node, L.concernsOffence, URIRef(link[0])))
+        g.add((node, URIRef(COMPONENTS[key].iri), _value(g, key, cell, ds.declared)))
+    g.add((node, URIRef(COMPONENTS[ds.measure].iri), _value(g, ds.measure, obs.measure, ds.declared)))
+    link = ds.declared.links.get(obs.coords["offence"].printed) if "offence" in obs.coords else None
+    if link and link.offence:
+        g.add((node, L.concernsOffence, URIRef(link.offence)))
     return node
 
 
 def add_dataset(g: Graph, ds: Dataset) -> None:
-    node = dataset_iri(ds.slug)
+    node = dataset_iri(ds)
     g.add((node, RDF.type, QB.DataSet))
     g.add((node, RDFS.label, Literal(ds.title, lang="en")))
     g.add((node, DCTERMS.title, Literal(ds.title, lang="en")))
     g.add((node, DCTERMS.identifier, Literal(ds.slug)))
     g.add((node, QB.structure, _structure(g, ds)))
     for paragraph in ds.paragraphs:
-        g.add((node, DCTERMS.source, passage(g, paragraph)))
+        g.add((node, DCTERMS.source, passage(g, ds.declared, paragraph)))
     for note in ds.notes:
         g.add((node, SKOS.note, Literal(note, lang="en")))
     for obs in ds.observations:
@@ -158,7 +158,8 @@ _OUTCOME_LABELS = {"agrees": "agrees", "disagrees": "disagrees",
 
 
 def add_check(g: Graph, check: Check, datasets: dict[str, Dataset]) -> None:
-    node = stats_iri("check", *(slug(p) for p in check.key))
+    declared = datasets[check.dataset].declared
+    node = stats_iri(declared, "check", *(slug(p) for p in check.key))
     g.add((node, RDF.type, L.ConsistencyCheck))
     g.add((node, RDFS.label, Literal(check.where, lang="en")))
     g.add((node, L.printedFigure, Literal(check.printed)))
@@ -171,7 +172,7 @@ def add_check(g: Graph, check: Check, datasets: dict[str, Dataset]) -> None:
     if check.note:
         g.add((node, SKOS.note, Literal(check.note, lang="en")))
     for paragraph in check.paragraphs:
-        g.add((node, DCTERMS.source, passage(g, paragraph)))
+        g.add((node, DCTERMS.source, passage(g, declared, paragraph)))
     if check.total is not None:
         g.add((node, L.checkedObservation, observation_iri(check.total, datasets[check.total.dataset])))
         g.add((node, L.summedOver, URIRef(COMPONENTS[check.summed_over].iri)))

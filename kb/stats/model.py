@@ -38,6 +38,27 @@ class CrossCheck:
 
 
 @dataclass
+class Link:
+    """A name the source's tables give an offence, tied to the knowledge base's offences."""
+    name: str
+    offence: str | None   # IRI of the offence counted under the name, or None
+    related: str | None   # IRI of an offence the name is related to, or None
+    note: str
+
+
+@dataclass
+class Declared:
+    """What a statistics folder declares (a [statistics] table and its [[link]] and [[offence]]
+    tables): the document its figures are printed in, the jurisdiction whose offences they count."""
+    document: str          # the id of a [document] declared in the provision files
+    symbol: str            # that document's symbol, as labels cite it
+    jurisdiction: str      # the code its IRIs are minted under (/id/CODE/stats/...)
+    links: dict[str, Link] = field(default_factory=dict)
+    offences: list[tuple[str, str | None]] = field(default_factory=list)  # (offence IRI, statute)
+    origin: str = ""
+
+
+@dataclass
 class Dataset:
     slug: str
     title: str
@@ -51,6 +72,8 @@ class Dataset:
     cross_checks: list[CrossCheck] = field(default_factory=list)
     # Set where each printed row is one observation whose measure the layout implies (1 per row).
     record_measure: Cell | None = None
+    # the folder's declaration: document, symbol, jurisdiction, offence links (set when loaded)
+    declared: Declared | None = None
 
     @property
     def from_records(self) -> bool:

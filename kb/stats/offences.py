@@ -1,41 +1,32 @@
-"""The offences the statistics name, linked to the knowledge base's offences by name."""
+"""The offences the statistics name, linked to the knowledge base's offences by name: declared in
+the statistics folder's declaration ([[link]] and [[offence]] tables, lexkb.stats.source), not here."""
 from __future__ import annotations
 
-from ..namespaces import entity_iri
+from pathlib import Path
+
+from .model import Declared, Link
 
 
-def offence_iri(slug: str) -> str:
-    return entity_iri("mx", "offence", slug)
+def declared(statistics_dir: Path | None = None) -> Declared:
+    """The declaration of the statistics folder (default: the project's statistics/)."""
+    from . import STATISTICS_DIR, load
+
+    return next(iter(load(statistics_dir or STATISTICS_DIR).values())).declared
 
 
-# The source's name -> (offence of the knowledge base or None, related offence or None, note)
-LINKS: dict[str, tuple[str | None, str | None, str]] = {
-    "Procuring of children": (
-        offence_iri("procurement-of-minors"), offence_iri("procurement"),
-        "Linked to procurement of persons under 18 (CPF art. 204); the general procurement offence "
-        "(CPF arts. 206 and 206 bis) is related (rdfs:seeAlso). The link is by the offence's name.",
-    ),
-    "Child trafficking": (
-        offence_iri("trafficking-in-persons"), None,
-        "Linked to trafficking in persons (LPSTP arts. 5-6), committed against a person under 18 "
-        "(art. 6 II). The link is by the offence's name.",
-    ),
-    "Child pornography": (
-        None, None,
-        "Not modelled in this knowledge base. Linked by the statistics' name only: the sources lexkb "
-        "cites name no article for it (not in source).",
-    ),
-}
+def unmodelled(decl: Declared) -> dict[str, str | None]:
+    """The statistics' names of offences the knowledge base does not model -> their statute: None,
+    as no source lexkb cites names an article for them."""
+    return {name: None for name, link in decl.links.items() if link.offence is None and link.related is None}
 
-# Every offence of the knowledge base, with its statute, for investigations_by_offence().
-KB_OFFENCES = [
-    ("sexual-tourism", "CPF 203"),
-    ("sexual-acts-in-sexual-tourism", "CPF 203 bis"),
-    ("procurement-of-minors", "CPF 204"),
-    ("procurement", "CPF 206, 206 bis"),
-    ("pederasty", "CPF 209 bis"),
-    ("trafficking-in-persons", "LPSTP 5-6"),
-]
-# the statistics' names of offences the knowledge base does not model -> their statute: None, as no
-# source lexkb cites names an article for them
-UNMODELLED: dict[str, str | None] = {"Child pornography": None}
+
+def __getattr__(name: str):
+    # UNMODELLED and LINKS as module attributes, read from the project's declaration when first asked
+    if name == "UNMODELLED":
+        return unmodelled(declared())
+    if name == "LINKS":
+        return declared().links
+    raise AttributeError(name)
+
+
+__all__ = ["Link", "declared", "unmodelled"]

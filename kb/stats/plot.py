@@ -8,7 +8,6 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from ..namespaces import SEED_SYMBOL
 from .model import Dataset
 
 PLOTTABLE = ("adoptions", "federal-district-investigations", "federal-investigations")
@@ -39,7 +38,7 @@ def _figure(ds: Dataset):
 
 def _source_note(fig, ds: Dataset) -> None:
     paragraphs = ", ".join(ds.paragraphs)
-    fig.text(0.01, 0.005, f"Source: {SEED_SYMBOL}, para. {paragraphs}", fontsize=8, ha="left", va="bottom")
+    fig.text(0.01, 0.005, f"Source: {ds.declared.symbol}, para. {paragraphs}", fontsize=8, ha="left", va="bottom")
 
 
 def _number(value) -> int | None:

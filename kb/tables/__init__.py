@@ -17,6 +17,7 @@ TABLES = {
     "opsc-coverage": "coverage",
     "amendments": "amendments",
     "enforcement": "enforcement",  # issue 6: over the knowledge base and the statistics graph
+    "history": "history",          # issue 11: one article's versions, amendments and penalties (takes ARTICLE)
 }
 FORMATS = ("text", "md", "csv", "html", "json", "jsonl", "tex")  # text: the Markdown table, for people
 
@@ -26,11 +27,18 @@ def names() -> list[str]:
 
 
 def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | None = None,
-                reverse: bool = False, gaps: bool = False, jurisdiction: str | None = None):
+                reverse: bool = False, gaps: bool = False, jurisdiction: str | None = None,
+                article: str | None = None):
     """The Table called name; LexkbError (naming the argument) for bad input. With a jurisdiction
-    code, the table of that jurisdiction only (lexkb.tables.scope)."""
+    code, the table of that jurisdiction only (lexkb.tables.scope). `article` is the history
+    table's ARTICLE, and only its."""
     if name not in TABLES:
         raise LexkbError(f"NAME: unknown table '{name}' (one of: {', '.join(names())})")
+    if name == "history" and not article:
+        raise LexkbError("ARTICLE: the history table needs an article, by its label or number, e.g. "
+                         "lexkb table history 201")
+    if name != "history" and article is not None:
+        raise LexkbError(f"ARTICLE: only the history table takes an article, not '{name}'")
     if jurisdiction is not None:
         from ..jurisdiction import check_code
         from .common import load_store
@@ -47,5 +55,5 @@ def build_table(name: str, store=None, on=None, lang: str = "en", sort: str | No
     module = import_module(f".{TABLES[name]}", __name__)
     if gaps and name != "opsc-coverage":
         raise LexkbError(f"--gaps: only the opsc-coverage table has gaps, not '{name}'")
-    kwargs = {"gaps": gaps} if name == "opsc-coverage" else {}
+    kwargs = {"gaps": gaps} if name == "opsc-coverage" else {"article": article} if name == "history" else {}
     return module.build(store=store, on=on, lang=lang, sort=sort, reverse=reverse, **kwargs)

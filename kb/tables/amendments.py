@@ -94,21 +94,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
          if es else
          f"The effects are dated from the decree's publication ({d}); its entry into force is not in source."),
     ]
-    notes.append(
-        "El párrafo 44 nombra delitos, no artículos. «Procurement for prostitution … involving persons under the age of "
-        "18» se vincula al CPF art. 204 (lenocinio de personas menores de 18 años; el párr. 46 le dedica un capítulo), "
-        "no a los arts. 206 y 206 bis, que protegen a cualquier persona; «sexual tourism», a los arts. 203 y 203 bis; "
-        "la reparación, a todos los delitos del CPF modelados. Son lecturas de lexkb, no palabras de la fuente: ver la "
-        "columna de lecturas." if es else
-        "Para. 44 names offences, not articles. \"Procurement for prostitution … involving persons under the age of "
-        "18\" is linked to CPF art. 204 (procurement of persons under 18, to which para. 46 says a separate chapter is "
-        "devoted), not to arts. 206 and 206 bis, which cover any person; \"sexual tourism\" to arts. 203 and 203 bis; "
-        "the extended compensation to every modelled CPF offence. These are lexkb's readings, not the source's words: "
-        "see the readings column.")
-    notes.append("El párrafo 44 remite a un cuadro comparativo en el anexo V («Comparative table of the amendments of 19 "
-                 "August 2010»), que no figura en el texto del informe que lee lexkb." if es else
-                 "Para. 44 says \"A comparative table is presented in annex V\" (\"Comparative table of the amendments of "
-                 "19 August 2010\"); the annex is not in the text of the report lexkb reads.")
+    paras = ", ".join(sorted({x.rsplit(", ", 1)[-1] for x in sources}, key=source_sort_key)) or "?"
+    notes.append((f"La fuente ({paras}) nombra delitos, no artículos: a qué delitos modelados llega cada efecto es una "
+                  "lectura de lexkb, no palabras de la fuente; ver la columna de lecturas y sus notas.") if es else
+                 (f"The source ({paras}) names offences, not articles: which modelled offences each effect reaches is "
+                  "lexkb's reading, not the source's words; see the readings column and their notes."))
     if untouched:
         names = "; ".join(f"{pick(u['offenceEn'], u['offenceEs'], lang)} ({u['provisionLabel']})"
                           for u in sorted(untouched.values(), key=lambda u: natural_key(u["provisionLabel"] or "")))
@@ -120,11 +110,16 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                       if date is not None and on >= date else
                       (f"anterior a la publicación del decreto ({d}); la situación entonces no consta en la fuente."
                        if es else f"before the decree's publication ({d}); the status then is not in source.")))
-        if on.year != 2010:
-            notes.append(f"CPF: texto tal como el Estado lo comunicó en 2010; el texto vigente el {on.isoformat()} no "
-                         "consta en la fuente." if es else
-                         f"CPF: text as the State reported it in 2010; the text in force on {on.isoformat()} is not "
-                         "in source.")
+        from .versions import report_of
+
+        report = report_of(store)
+        if report["year"] is None or str(on.year) not in report["year"].split("/"):
+            year = f" {report['year']}" if report["year"] else ""
+            name = f" ({report['name']})" if report["name"] else ""
+            notes.append(f"Los delitos, tal como el Estado los comunicó{year and ' en' + year}{name}; si ese texto regía "
+                         f"el {on.isoformat()} no consta en el informe." if es else
+                         f"The offences as the State reported them{year and ' in' + year}{name}; whether that text was "
+                         f"in force on {on.isoformat()} is not in the report.")
     notes += reading_notes(used, lang)
     notes.append(query_note(NAME, lang))
     caption = (f"Libertad preparatoria, delito grave y reparación antes y después del decreto del {d}" if es else

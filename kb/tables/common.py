@@ -3,14 +3,15 @@ point-in-time rules of --on.
 
 Point in time (--on DATE). The source gives publication dates, not dates of entry into force, so:
 
-- an instrument with a publication date (the LPSTP, published 2007-11-27) is in force from that
-  date; one that another instrument abrogated (the LPSTP, by the General Law published 2012-06-14)
-  is in force until the day before that publication. Rows of instruments not in force on DATE are
+- an instrument with a publication date is in force from that date; one that another instrument
+  abrogated is in force until the day before that instrument's publication. Rows of instruments not in force on DATE are
   dropped, with a note;
-- an instrument with no publication date in the knowledge base (the CPF) is kept as the State
-  reported it in 2010; for a date outside 2010 a note says that earlier or later text is not in
-  source;
-- the decree of 19 August 2010 has effect from its publication (see lexkb.tables.amendments).
+- the State's report's rows of an instrument with no publication date in the knowledge base are
+  kept as the State reported them (the year of the report, from the data); for a date outside that
+  year a note says that whether that text was in force then is not in the report;
+- a statute's own rows (penalties stated by a version of their article) hold as their version
+  does (lexkb.tables.versions, lexkb.validity.holds), not by these rules;
+- an amending decree has effect from its publication (see lexkb.tables.amendments).
 """
 from __future__ import annotations
 
@@ -37,6 +38,15 @@ STRINGS = {
     "agg_imprisonment": ("Aggravated imprisonment (years)", "Prisión agravada (años)"),
     "agg_fine": ("Aggravated fine (days of minimum wage)", "Multa agravada (días de salario mínimo)"),
     "measures": ("Additional measures", "Medidas adicionales"),
+    # the statute beside the State's report (issue 11)
+    "basis-col": ("Basis", "Fundamento"),
+    "variant": ("Variant (the source's words)", "Variante (palabras de la fuente)"),
+    "version": ("Version (dates it holds)", "Versión (fechas en que rige)"),
+    "fine-amount": ("Fine", "Multa"),
+    "fine-unit": ("Fine unit", "Unidad de la multa"),
+    "agg_fine-amount": ("Aggravated fine", "Multa agravada"),
+    "no-fine": ("none in source", "ninguna en la fuente"),
+    "not-comparable": ("not comparable (different units: {a} / {b})", "no comparable (unidades distintas: {a} / {b})"),
     "opsc": ("OPSC paragraphs (as the State claims)", "Párrafos del OPSC (según el Estado)"),
     "source": ("Source", "Fuente"),
     "notes": ("Notes", "Notas"),
@@ -57,10 +67,18 @@ STRINGS = {
     "difference": ("Difference (minor − any person)", "Diferencia (menor − cualquier persona)"),
     "ratio": ("Ratio (minor / any person)", "Razón (menor / cualquier persona)"),
     "ratio_exact": ("Ratio (minor / any person), exact fraction", "Razón (menor / cualquier persona), fracción exacta"),
-    "imprisonment-min": ("imprisonment, minimum (years)", "prisión, mínimo (años)"),
-    "imprisonment-max": ("imprisonment, maximum (years)", "prisión, máximo (años)"),
-    "fine-min": ("fine, minimum (days of minimum wage)", "multa, mínimo (días de salario mínimo)"),
-    "fine-max": ("fine, maximum (days of minimum wage)", "multa, máximo (días de salario mínimo)"),
+    "imprisonment-min": ("imprisonment, minimum", "prisión, mínimo"),
+    "imprisonment-max": ("imprisonment, maximum", "prisión, máximo"),
+    "fine-min": ("fine, minimum", "multa, mínimo"),
+    "fine-max": ("fine, maximum", "multa, máximo"),
+    "unit": ("Unit", "Unidad"),
+    # history
+    "date": ("Date", "Fecha"),
+    "event": ("Event", "Hecho"),
+    "detail": ("Detail (the source's words in quotes)", "Detalle (entre comillas, las palabras de la fuente)"),
+    "version-of": ("Version of", "Versión del"),
+    "valid-until": ("Valid until (exclusive)", "Rige hasta (excluido)"),
+    "editions": ("Editions that carry it", "Ediciones que la contienen"),
     # OPSC coverage
     "paragraph": ("OPSC paragraph", "Párrafo del OPSC"),
     "description": ("Description", "Descripción"),
@@ -69,6 +87,9 @@ STRINGS = {
     "claimed": ("claimed", "reivindicado"),
     "claimed-broader": ("claimed only at a broader paragraph ({p})", "reivindicado solo en un párrafo más amplio ({p})"),
     "claimed-narrower": ("claimed only at narrower paragraphs ({p})", "reivindicado solo en párrafos más específicos ({p})"),
+    "editorial": ("lexkb's own mappings (editorial, not the State's)", "Vinculaciones propias de lexkb (editoriales, no del Estado)"),
+    "editorial-only": ("not claimed by the State; lexkb's own (editorial) mapping only",
+                       "el Estado no lo reivindica; solo una vinculación propia de lexkb (editorial)"),
     "no-provision": ("no provision mapped in the encoded sources", "ninguna disposición vinculada en las fuentes codificadas"),
     "note": ("Note", "Nota"),
     "gap-note": ("a gap in the sources lexkb encodes, not a finding about the State's law: no provision in them is "
@@ -223,8 +244,11 @@ def run_query(store, name: str) -> list[dict]:
 class Period:
     """Which rows' instruments are in force on the --on date, and the notes that say so."""
 
-    def __init__(self, on: dt.date | None, lang: str, unit: tuple[str, str] = ("row(s)", "fila(s)")):
+    def __init__(self, on: dt.date | None, lang: str, unit: tuple[str, str] = ("row(s)", "fila(s)"),
+                 report: dict | None = None):
+        """report: the State's report as lexkb.tables.versions.report_of gives it (name, year)."""
         self.on, self.lang, self.unit = on, lang, unit
+        self.report = report or {}
         self.dropped: dict[str, set] = {}
         self.seen: dict[str, dict] = {}
 
@@ -249,17 +273,17 @@ class Period:
         for short, row in sorted(self.seen.items()):
             published, repealed = row.get("published"), row.get("repealedOn")
             if published is None:
-                if self.on is None or self.on.year == 2010:
-                    out.append(f"{short}: texto tal como el Estado lo comunicó en 2010 (CRC/C/OPSC/MEX/Q/1/Add.1)."
-                               if es else
-                               f"{short}: text as the State reported it in 2010 (CRC/C/OPSC/MEX/Q/1/Add.1).")
+                year, name = self.report.get("year"), self.report.get("name")
+                head = ((f"{short}, filas del informe del Estado: el texto tal como el Estado lo comunicó"
+                         + (f" en {year}" if year else "") + (f" ({name})" if name else "")) if es else
+                        (f"{short}, rows from the State's report: the text as the State reported it"
+                         + (f" in {year}" if year else "") + (f" ({name})" if name else "")))
+                if self.on is None or (year is not None and str(self.on.year) in year.split("/")):
+                    out.append(head + ".")
                 else:
-                    which = ("anterior" if self.on.year < 2010 else "posterior") if es else \
-                            ("earlier" if self.on.year < 2010 else "later")
-                    out.append(f"{short}: texto tal como el Estado lo comunicó en 2010; el texto {which} vigente el "
-                               f"{self.on.isoformat()} no consta en la fuente." if es else
-                               f"{short}: text as the State reported it in 2010; the {which} text in force on "
-                               f"{self.on.isoformat()} is not in source.")
+                    out.append(head + (f"; si ese texto regía el {self.on.isoformat()} no consta en el informe."
+                                       if es else
+                                       f"; whether that text was in force on {self.on.isoformat()} is not in the report."))
                 continue
             period = (f"en vigor desde su publicación ({published})" if es else
                       f"in force from its publication ({published})")

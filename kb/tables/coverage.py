@@ -41,9 +41,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     paras: dict[str, dict] = {}
     for r in run_query(store, NAME):
         p = paras.setdefault(r["paragraph"], {"label": r["label"], "summary": r["summary"], "parent": r["parent"],
-                                              "claims": {}})
+                                              "claims": {}, "editorial": {}})
         if r["domestic"] is not None and period.keeps(r, key=(r["paragraph"], r["domestic"])):
-            claim = p["claims"].setdefault(r["domestic"], {"label": r["domesticLabel"], "sources": set(),
+            # lexkb's own mappings (basis "editorial") apart from the State's claims, never among them
+            which = "editorial" if r["basis"] == "editorial" else "claims"
+            claim = p[which].setdefault(r["domestic"], {"label": r["domesticLabel"], "sources": set(),
                                                            "basis": r["basis"], "basis_label": r["basisLabel"],
                                                            "rationale": r["rationale"]})
             claim["sources"].add(r["source"])
@@ -71,20 +73,26 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         p = paras[iri]
         claimed_below = sorted((d for d in descendants(iri) if paras[d]["claims"]),
                                key=lambda d: natural_key(paras[d]["label"]))
+        anc = nearest_claimed_ancestor(iri)
         if p["claims"]:
             status = t("claimed", lang)
-        elif (anc := nearest_claimed_ancestor(iri)) is not None:
+        elif anc is not None:
             status = t("claimed-broader", lang, p=_short(paras[anc]["label"]))
         elif claimed_below:
             status = t("claimed-narrower", lang, p=", ".join(_short(paras[d]["label"]) for d in claimed_below))
         else:
             status = t("no-provision", lang)
-        gap = not p["claims"] and not claimed_below
+        editorial_here = bool(p["editorial"]) or any(paras[d]["editorial"] for d in descendants(iri))
+        if not p["claims"] and anc is None and not claimed_below and editorial_here:
+            status = t("editorial-only", lang)
+        gap = not p["claims"] and not claimed_below and not editorial_here
         if gaps and not gap:
             continue
         claims = sorted(p["claims"].items(), key=lambda kv: natural_key(kv[1]["label"]))
         claim_sources = sorted({s for _, c in claims for s in c["sources"]}, key=source_sort_key)
         sources.update(claim_sources)
+        mine = sorted(p["editorial"].items(), key=lambda kv: natural_key(kv[1]["label"]))
+        sources.update(s for _, c in mine for s in c["sources"])
         rows.append({
             "opsc": Link(_short(p["label"]), iri),
             "description": p["summary"],
@@ -94,6 +102,10 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                                  f"{c['label']}: {c['basis'] or 'not recorded'}"
                                  + (f" ({c['rationale']})" if c["rationale"] else "")) for _, c in claims] or None,
             "sources": source_refs(claim_sources) or None,
+            "editorial": [ReadingRef(c["label"], f"{c['label']}: editorial"
+                                     + (f" ({c['rationale']})" if c["rationale"] else "")
+                                     + f" [{'; '.join(sorted(c['sources'], key=source_sort_key))}]")
+                          for _, c in mine] or None,
             "note": t("gap-note", lang) if gap else None,
             "_gap": gap,
             "_label": p["label"],
@@ -103,6 +115,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     cols = [Column("opsc", t("paragraph", lang)), Column("description", t("description", lang)),
             Column("provisions", t("domestic", lang)), Column("status", t("status", lang)),
             Column("basis", t("basis", lang)), Column("sources", t("source", lang)),
+            Column("editorial", t("editorial", lang)),
             Column("note", t("note", lang), machine=True)]
     es = lang == "es"
     notes = [
@@ -135,13 +148,22 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                  "inferred from the source's structure, it follows from where the source puts its words; editorial, "
                  "lexkb's own reading.")
     notes += [f"{'Fundamento' if lang == 'es' else 'Basis'}: {full}" for full in rationales if "(" in full]
+    mine = {ref.full: None for row in rows for ref in row["editorial"] or []}
+    if mine:
+        notes.append("Vinculaciones de lexkb (fundamento «editorial»): lecturas propias de lexkb de la ley, no "
+                     "afirmaciones del Estado; van en su propia columna y no cuentan como vinculaciones del Estado en la "
+                     "situación de cada párrafo." if es else
+                     "lexkb's own mappings (basis \"editorial\"): lexkb's readings of the statute, not the State's "
+                     "claims; they have a column of their own and do not count as the State's claims in a paragraph's "
+                     "status.")
+        notes += [("Vinculación de lexkb: " if es else "lexkb's mapping: ") + full for full in mine]
     notes += period.notes()
     notes.append(query_note(NAME, lang))
     if es:
         caption = "Párrafos del OPSC sin disposición vinculada (lagunas)" if gaps else \
-                  "Cobertura del OPSC (arts. 1 a 10) por el derecho penal mexicano, según el Estado"
+                  "Cobertura del OPSC (arts. 1 a 10) por el derecho penal del Estado, según el Estado"
     else:
         caption = "OPSC paragraphs with nothing mapped (gaps)" if gaps else \
-                  "OPSC coverage (arts. 1-10) by Mexican criminal law, as the State claims"
+                  "OPSC coverage (arts. 1-10) by the State's criminal law, as the State claims"
     caption += f" ({'el' if es else 'on'} {on.isoformat()})" if on else ""
     return Table(NAME, caption, cols, rows, notes, sorted(sources, key=source_sort_key), lang, on)

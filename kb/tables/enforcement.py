@@ -5,7 +5,8 @@ statistics graph together).
 One row per offence of the knowledge base, in the order the law numbers their provisions, then one
 per offence the statistics name that the knowledge base does not model (child pornography, linked by
 its name only: no source names its article, so instrument and article are "not in source").
-Penalties: one imprisonment and one fine range per penalty variant (the numbers of `lexkb penalty`).
+Penalties: one imprisonment and one fine range per penalty variant as the State reported it
+(the statute's own, in días multa or UMA, are in the penalties table).
 Counts: per dataset that counts investigations by offence (para. 1, federal; para. 2, Federal
 District), one column per year, and for a dataset with dispositions (para. 1) the counts by year
 and disposition. A cell the source prints as a word ("No data") keeps the word; a dataset that does
@@ -62,8 +63,8 @@ def _count_value(c: dict):
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     check_lang(lang)
     if on is not None:
-        raise LexkbError(f"--on: table '{NAME}' shows the penalties as the State reported them in 2010 next to "
-                         "the counts of 2007-2010; it takes no --on")
+        raise LexkbError(f"--on: table '{NAME}' shows the penalties as the State reported them next to the "
+                         "counts of its statistics; it takes no --on")
     if sort is not None:
         raise LexkbError(f"--sort: table '{NAME}' is in provision order; it takes no --sort")
     store = store if store is not None else load_store(statistics=True)
@@ -199,12 +200,14 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     cols.append(Column("count_sources", s("count-source", lang)))
 
     notes = [
-        ("Una fila por delito de la base de conocimiento y por delito que las estadísticas nombran sin que la base lo "
-         "modele. Penas: un rango de prisión y uno de multa por variante, los mismos números que `lexkb penalty`; "
-         "multas en días de salario mínimo, como en la fuente." if es else
-         "One row per offence of the knowledge base, and per offence the statistics name that the knowledge base does "
-         "not model. Penalties: one imprisonment and one fine range per variant, the numbers of `lexkb penalty`; fines "
-         "in days of minimum wage, as in the source."),
+        ("Una fila por delito de la base de conocimiento que el informe del Estado describe, y por delito que las "
+         "estadísticas nombran sin que la base lo modele. Penas: un rango de prisión y uno de multa por variante, tal como el Estado las comunicó "
+         "(el informe de estas estadísticas); multas en días de salario mínimo, como en la fuente. Las penas del texto "
+         "de la ley, en días multa o UMA, están en `lexkb table penalties`." if es else
+         "One row per offence of the knowledge base that the State's report describes, and per offence the statistics "
+         "name that the knowledge base does not model. Penalties: one imprisonment and one fine range per variant, as the State reported them "
+         "(the report these statistics come from); fines in days of minimum wage, as in the source. The statute's own "
+         "penalties, in días multa or UMA, are in `lexkb table penalties`."),
         ("Cifras: «no consta en la fuente» donde el conjunto de datos no nombra el delito (nunca 0); las palabras que la "
          "fuente imprime («No data», etc.) se conservan. Párr. 1: lexkb cuenta las filas de la tabla (una averiguación "
          "cada una; la fuente no imprime totales). Párr. 2: las cifras impresas; sus totales impresos se omiten "

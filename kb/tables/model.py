@@ -49,7 +49,7 @@ class ReadingRef:
 
 @dataclass(frozen=True)
 class SourceRef:
-    """A source passage: `full` is its label ('CRC/C/OPSC/MEX/Q/1/Add.1, para. 47'), which the formats
+    """A source passage: `full` is its label ('DOC/C/1/Add.1, para. 47'), which the formats
     for machines carry, as `lexkb penalty` and `show` do in `sources`; md, html and tex print `short`
     ('para. 47'), the table's list of sources naming the document."""
 
@@ -114,6 +114,16 @@ def query_path(name: str):
 def dec(value) -> Decimal:
     """A number from the store (int or float) as an exact Decimal, via its shortest repr."""
     return Decimal(str(value))
+
+
+def exact_number(x) -> "Decimal | Fraction":
+    """A computed bound exactly: a Decimal where it has a finite decimal expansion (13.5), else the
+    Fraction it stands for (20,000 x 5/3 = 100000/3, never 33333.333333333336). Floats from the
+    aggravation arithmetic are read back as the simple fraction they approximate (lexkb.aggravation.exact)."""
+    from ..aggravation import exact
+
+    f = x if isinstance(x, Fraction) else exact(x)
+    return fraction_decimal(f) if terminates(f) else f
 
 
 def exact_fraction(a: Decimal, b: Decimal) -> Fraction | None:

@@ -67,8 +67,11 @@ def cell_text(value, lang: str = "en", link: LinkFn | None = None, escape: Calla
     if isinstance(value, Link):
         href = link(value) if link else None
         return f"[{escape(value.text)}]({href})" if href else escape(value.text)
-    if isinstance(value, Range):
-        return f"{fmt_number(value.lo, lang)}{DASH}{fmt_number(value.hi, lang)}"
+    if isinstance(value, Range):  # a bound may be an exact fraction (an increase by two thirds): 100000/3 ≈ 33,333.333
+        def bound(x):
+            return fmt_fraction(x, lang) if isinstance(x, Fraction) else fmt_number(x, lang)
+
+        return escape(f"{bound(value.lo)}{DASH}{bound(value.hi)}")
     if isinstance(value, Fraction):
         return escape(fmt_fraction(value, lang))
     if isinstance(value, (int, Decimal, float)):
@@ -212,7 +215,7 @@ _TEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#
         "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
         "≈": r"$\approx$", "−": r"$-$", "–": "--", "—": "---", "\u00a0": "~",
         "/": r"\slash{}", "[": "{[}", "]": "{]}"}
-# a slash where a line may break, as after a hyphen ("CRC/C/OPSC/MEX/Q/1/Add.1"); brackets braced, as
+# a slash where a line may break, as after a hyphen ("DOC/C/1/Add.1"); brackets braced, as
 # a row that begins with "[" would be read as the optional argument of the \\ ending the row before
 
 

@@ -26,7 +26,7 @@ from .render import html_page, markdown_renderer, md_escape, to_html
 MARKER = ".lexkb-report"
 
 TEXT = {
-    "title": ("lexkb report: Mexico's criminal law and the OPSC", "Informe lexkb: el derecho penal mexicano y el OPSC"),
+    "title": ("lexkb report: the State's criminal law and the OPSC", "Informe lexkb: el derecho penal del Estado y el OPSC"),
     "tables": ("Tables", "Tablas"),
     "provisions": ("Provisions", "Disposiciones"),
     "home": ("Report index", "Índice del informe"),

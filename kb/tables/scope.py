@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 
-UNSUPPORTED = {"enforcement": "its statistics graph is Mexico's only and is not divided by jurisdiction"}
+UNSUPPORTED = {"enforcement": "its statistics graph holds one State's figures and is not divided by jurisdiction"}
 
 Q_TREATY_PARTS = "SELECT DISTINCT ?x WHERE { ?x eli:is_part_of+ ?instrument }"
 Q_OUT = "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o OPTIONAL { ?o ?p2 ?o2 FILTER(isBlank(?o)) } }"

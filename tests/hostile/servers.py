@@ -28,6 +28,9 @@ ROUTES = {
                  b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a b/"}}]}}', "plain"),
     "/dribble": (200, "application/sparql-results+json", EMPTY, "dribble"),
     "/context": (200, "application/ld+json", b'{"@context": {"p": "http://example.org/p"}}', "plain"),
+    "/cut-graph": (200, "application/n-triples", b'<http://a/s> <http://a/p> "x" .\n', "short"),  # a server killed mid-answer
+    # Comunica 3 sends a member of its own after "results"
+    "/metadata": (200, "application/sparql-results+json", rows_json(3)[:-1] + b',"metadata":{"httpRequests":0}}', "plain"),
 }
 
 

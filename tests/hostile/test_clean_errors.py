@@ -48,6 +48,33 @@ def test_results_that_break_off_mid_answer(fake, path, fragment, command):
     one_error(run_lexkb(*command, "--timeout", "5", "--endpoint", f"{fake.url}/{path}"), 3, fragment)
 
 
+def test_a_graph_that_breaks_off_during_validate(fake):
+    """A server killed during `validate --endpoint`: the graph's answer ends before its Content-Length."""
+    code, out, err = run_lexkb("validate", "--endpoint", f"{fake.url}/cut-graph", "--timeout", "5")
+    assert (code, out, err) == (3, "", f"lexkb: error: {fake.url}/cut-graph: the answer broke off after 32 bytes "
+                                       "after 3 attempts\n")
+    assert fake.hits("/cut-graph") == 3
+
+
+def test_unknown_members_of_a_results_document_are_ignored(fake):
+    """Comunica 3's JSON results carry a "metadata" member after "results": every read command ended in
+    a traceback ("Unexpected JSON after the end of the bindings array"); the rows are read, the rest ignored."""
+    code, out, err = run_lexkb("query", "-", "-f", "csv", "--endpoint", f"{fake.url}/metadata",
+                               input="SELECT ?s { ?s ?p ?o }")
+    assert (code, out, err) == (0, "s\n" + "http://example.org/x\n" * 3, "")  # CRLF, read as text
+
+
+@pytest.mark.parametrize("target, line", [
+    ("", "lexkb: error: -o: '.' is a folder; give a file name"),
+    # a folder lexkb may not write in, whoever runs the tests (root too): sysfs takes no new files
+    ("/sys/lexkb-test.md", "lexkb: error: -o: cannot write '/sys/lexkb-test.md': Permission denied"),
+])
+def test_outputs_that_cannot_be_written_are_one_line(target, line):
+    for args in (("table", "penalties"), ("export",), ("penalty", "204")):
+        code, out, err = run_lexkb(*args, "-o", target)
+        assert (code, out, err) == (2, "", line + "\n"), args
+
+
 def test_bind_bytes_that_are_not_utf8():
     import os
     import subprocess

@@ -74,7 +74,9 @@ def _result(label: str, condition: str) -> dict:
                "victim_conditions": [], "notes": [], "in_force": None, "aggravating_factors": [], "rules": [],
                "amendments": [], "opsc_claims": [], "opsc": [], "sources": ["=HYPERLINK(\"http://evil\")"],
                "penalties": [{"provision": "@SUM(A1)", "condition": condition, "imprisonment_years": [2, 9],
-                              "fine_days_wage": [50, 500], "additional_measures": ["+1"]}]}
+                              "fine": [50, 500], "fine_unit": {"id": "minimum-daily-wage", "label": "days of minimum wage"},
+                              "fine_days_wage": [50, 500], "additional_measures": ["+1"], "basis": "state-report",
+                              "source": "=HYPERLINK(\"http://evil/source\")", "valid_from": None, "valid_until": None}]}
     return {"query": "q", "on": None, "results": [offence]}
 
 
@@ -102,7 +104,8 @@ def test_penalty_csv_neutralises_formula_cells():
     assert row["provision"] == "'@SUM(A1)"
     assert row["sources"].startswith("'=HYPERLINK")
     assert row["additional_measures"] == "'+1"
-    assert row["imprisonment_min"] == "2"  # numbers stay numbers
+    assert row["source"].startswith("'=HYPERLINK")
+    assert (row["imprisonment_min"], row["fine_max"], row["fine_unit"]) == ("2", "500", "minimum-daily-wage")  # numbers stay numbers
 
 
 def test_table_csv_neutralises_formula_cells():

@@ -29,6 +29,11 @@ CASES = [
     ("cpf/206.md", "fine_days_wage = [50, 500]", "fine_days_wage = [50, 5000]", None, "5000 is not a number of the quote"),
     ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 2013-11-27", 'repealed_by = "general-law-2012"',
      "instrument 'lpstp' published on 2013-11-27 is repealed by 'general-law-2012', published earlier, on 2012-06-14"),
+    # adopted <= published <= in force (the LPSTP states its publication; the OPSC its adoption and entry into force)
+    ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 2007-11-27\ndate_adopted = 2007-11-28",
+     "date_adopted = 2007-11-28", "instrument 'lpstp' adopted on 2007-11-28, after its publication on 2007-11-27"),
+    ("instruments/opsc.md", "date_adopted = 2000-05-25", "date_adopted = 2000-05-25\ndate_publication = 2002-01-19",
+     "first_date_entry_in_force = 2002-01-18", "instrument 'opsc' in force on 2002-01-18, before its publication on 2002-01-19"),
     ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 0001-11-27", None,
      "'date_publication' = 0001-11-27: a year outside 1800-2100"),
     ("instruments/lpstp.md", "date_publication = 2007-11-27", "date_publication = 9999-11-27", None,
@@ -36,7 +41,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("name, old, new, at, fragment", CASES, ids=[c[2] for c in CASES])
+@pytest.mark.parametrize("name, old, new, at, fragment", CASES, ids=[c[2].replace("\n", " + ") for c in CASES])
 def test_compiler_refuses_implausible_encodings(provisions_copy, tmp_path, name, old, new, at, fragment):
     text = edit(provisions_copy, name, old, new)
     line = line_of(text, at or new)  # the edited line, or the key the error is about
@@ -61,8 +66,10 @@ def test_numbers_in_words_are_not_compared(provisions_copy, tmp_path):
     (lambda g: g.set((LPSTP, ELI.date_publication, Literal("9999-11-27", datatype=XSD.date))),
      "eli:date_publication", "plausible date"),
     (lambda g: g.add((LPSTP, ELI.date_document, Literal("2008-01-01", datatype=XSD.date))),
-     "eli:date_document", "not after eli:date_publication"),
-], ids=["increase 1000", "year 0001", "year 9999", "adopted after publication"])
+     "eli:date_document", "an instrument is adopted (eli:date_document) on or before its publication"),
+    (lambda g: g.set((LPSTP, ELI.date_publication, Literal("2013-11-27", datatype=XSD.date))),
+     "eli:repealed_by", "an instrument is published before the act that repeals it"),
+], ids=["increase 1000", "year 0001", "year 9999", "adopted after publication", "published after its repeal"])
 def test_shapes_reject_implausible_graphs(kb_graph, shapes, mutate, path, message):
     from lexkb.validation import validate
 
@@ -70,3 +77,21 @@ def test_shapes_reject_implausible_graphs(kb_graph, shapes, mutate, path, messag
     violations = validate(kb_graph, shapes)
     assert any(v.path == path and message in v.message for v in violations), \
         "\n".join(v.line() for v in violations) or "graph still conforms"
+
+
+def test_validate_file_with_publication_after_repeal(tmp_path):
+    """A graph from elsewhere (`lexkb validate FILE`) whose LPSTP is published after the act that repeals
+    it (2012-06-14): one violation at the instrument's line, exit 1, validated by jurisdiction."""
+    from lexkb import paths
+
+    text = (paths.GENERATED / paths.KB_TURTLE).read_text(encoding="utf-8")
+    published = 'eli:date_publication "2007-11-27"^^xsd:date'
+    assert text.count(published) == 1
+    bad = tmp_path / "kb.ttl"
+    bad.write_text(text.replace(published, 'eli:date_publication "2013-11-27"^^xsd:date'), encoding="utf-8")
+    line = line_of(text, f"<{LPSTP}> a eli:LegalResource")
+    code, out, err = run_lexkb("validate", str(bad))
+    assert (code, out) == (1, f"{bad}:{line}: <{LPSTP}> eli:repealed_by: an instrument is published before the act "
+                              "that repeals it (eli:repealed_by): published 2013-11-27, the repealing act 2012-06-14 "
+                              "(value: <https://w3id.org/lexkb/eli/mx/general-law-trafficking/2012>)\n")
+    assert err.startswith("does not conform: ") and err.endswith(" triples, 1 violation(s)\n") and "whole" not in err
