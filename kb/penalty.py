@@ -106,11 +106,21 @@ def amendment_status(amendment: dict, on: dt.date | None) -> dict:
     return entry
 
 
-def resolve_factors(offence: dict, factor_ids: list[str]) -> list[dict]:
+def resolve_factors(offence: dict, factor_ids: list[str], on: dt.date | None = None,
+                    other_versions: list[dict] = ()) -> list[dict]:
+    """The factors named, from those that hold on `on`; a factor of another version of the article is refused with
+    the dates of the version that states it."""
     known = {f["id"]: f for f in offence["aggravating_factors"]}
     unknown = [f for f in factor_ids if f not in known]
     if unknown:
         applicable = ", ".join(known) if known else "none"
+        elsewhere = next((f for f in other_versions if f["id"] == unknown[0]), None)
+        if elsewhere is not None:
+            until = elsewhere.get("valid_until")
+            when = f"on {on}" if on is not None else "in today's law (the latest version; give --on DATE for another day)"
+            raise LexkbError(f"--with {unknown[0]}: an aggravating factor of {offence['offence']} only in the version of "
+                             f"{elsewhere['provision']} from {elsewhere['valid_from']} "
+                             f"{f'until {until}' if until else 'on'}, not {when}; factors that apply: {applicable}")
         raise LexkbError(f"--with {unknown[0]}: not an aggravating factor of {offence['offence']} "
                          f"({', '.join(offence['penalised_in'])}); factors that apply: {applicable}")
     return [known[f] for f in dict.fromkeys(factor_ids)]
@@ -122,7 +132,7 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
     offence = dict(offence, aggravating_factors=[f for f in offence["aggravating_factors"] if holds(f, on)],
                    rules=[r for r in offence["rules"] if holds(r, on)],
                    penalties=sorted(offence["penalties"], key=lambda p: p.get("basis") != "statute"))
-    factors = resolve_factors(offence, factor_ids)
+    factors = resolve_factors(offence, factor_ids, on, all_factors)
     force = in_force(offence, index, on)
     penalties = []
     off = force["in_force"] is False

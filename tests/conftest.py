@@ -75,9 +75,19 @@ def assert_statistics_facts(turtle: str) -> int:
                                ("baja-california", "total", 94)]:
         node = URIRef(f"{obs}{row}/{column}")
         assert g.value(node, lexkb.adoptions).toPython() == value, (row, column)
-        assert g.value(node, lexkb.printedValue) == Literal(str(value), datatype=XSD.string)
+        assert is_string(g.value(node, lexkb.printedValue), str(value))
         assert g.value(node, DCTERMS.source) == URIRef("https://w3id.org/lexkb/source/CRC-C-OPSC-MEX-Q-1-Add.1/para-5")
     no_data = URIRef(f"{obs}baja-california-sur/national")
     assert g.value(no_data, lexkb.adoptions) == URIRef("https://w3id.org/lexkb/concept/stats-cell/no-data")
-    assert g.value(no_data, lexkb.printedValue) == Literal("No data", datatype=XSD.string)
+    assert is_string(g.value(no_data, lexkb.printedValue), "No data")
     return len(g)
+
+
+def is_string(term, text: str) -> bool:
+    """An xsd:string literal of that text: in RDF 1.1 '"87"' and '"87"^^xsd:string' are one literal, which rdflib
+    parses as two (lexkb writes the first, the short form)."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    return (isinstance(term, Literal) and str(term) == text and term.language is None
+            and term.datatype in (None, XSD.string))

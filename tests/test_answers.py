@@ -312,6 +312,33 @@ def test_a_factor_that_does_not_apply_is_exit_2(index, query, factor, message):
     assert (str(exc.value), exc.value.exit_code) == (message, 2)
 
 
+FACTORS_205_BIS_2023 = ", ".join(f"cpf-205bis-v2023-10-18-{x}" for x in (
+    "a-patria-potestad", "b-ascendientes", "c-colaterales", "d-tutores", "e-subordinacion", "f-funcion-publica",
+    "g-mismo-domicilio", "h-ministro-de-culto", "i-violencia", "j-lazo-afectivo"))
+
+
+@pytest.mark.parametrize("on,when", [(None, "in today's law (the latest version; give --on DATE for another day)"),
+                                     ("2030-01-01", "on 2030-01-01")])
+def test_a_factor_of_another_version_of_the_article_says_when_it_held(on, when):
+    # CPF art. 205 bis in its 2012-06-14 version (the 2013 edition; the next change, DOF 25-04-2023): "Las sanciones
+    # señaladas en los artículos ... se aumentarán al doble de la que corresponda cuando el autor tuviere para con la
+    # víctima, alguna de las siguientes relaciones: a) Los que ejerzan la patria potestad, guarda o custodia"
+    args = ["penalty", "204", "--with", "cpf-205bis-v2012-06-14-a-patria-potestad"] + (["--on", on] if on else [])
+    assert run_lexkb(*args) == (
+        2, "", "lexkb: error: --with cpf-205bis-v2012-06-14-a-patria-potestad: an aggravating factor of procurement for "
+               "prostitution of persons aged under 18 years or persons who do not have the capacity to understand the "
+               "significance of the act or are not able to offer resistance only in the version of CPF art. 205 bis "
+               f"from 2012-06-14 until 2023-04-25, not {when}; factors that apply: {FACTORS_205_BIS_2023}\n")
+
+
+def test_a_factor_of_the_version_in_force_that_day_applies(index):
+    # on 2015-01-01 the 2012 version holds: CPF art. 204 "de ocho a quince años de prisión y de mil a dos mil
+    # quinientos días multa", doubled ("al doble"): 16 to 30 years, 2,000 to 5,000 días multa
+    result, _ = answer("204", index, ["cpf-205bis-v2012-06-14-a-patria-potestad"], "2015-01-01")
+    [statute] = [p for p in result["results"][0]["penalties"] if p["basis"] == "statute"]
+    assert (statute["effective_imprisonment_years"], statute["effective_fine"]) == ([16, 30], [2000, 5000])
+
+
 @pytest.mark.parametrize("query,message", [
     ("tourism", "'tourism' matches 3 offences; be more specific"),
     ("xyzzy", "no offence matches 'xyzzy'"),
