@@ -74,7 +74,7 @@ def test_csv_splits_ranges_into_min_and_max():
     assert (row["Imprisonment (years) (min)"], row["Imprisonment (years) (max)"]) == ("9", "18")
     assert (row["Aggravated imprisonment (years) (min)"], row["Aggravated fine (max)"]) == ("13.5", "3375")
     # CSV gives a unit by its id, as it does every concept ({id, label} in json)
-    assert row["Fine unit"] == "minimum-daily-wage" and row["Basis"] == "State's report (2010)"
+    assert row["Fine unit"] == "minimum-daily-wage" and row["Basis"] == "state-report"
 
 
 def test_json_format():
@@ -85,7 +85,7 @@ def test_json_format():
     assert (top["article"], top["basis"], top["imprisonment_years"], top["fine"], top["fine_unit"]) == (
         "35", "statute", [12, 50], [12000, 50000], {"id": "dia-multa", "label": "días multa"})
     statute, report = (next(r for r in doc["rows"] if r["article"] == "204" and r["basis"] == b)
-                       for b in ("statute", "State's report (2010)"))
+                       for b in ("statute", "state-report"))
     # CPF 204: "de mil a dos mil quinientos días de multa"; the report (para. 47): "1,000 and 2,000 minimum daily wages"
     assert statute["imprisonment_years"] == [8, 15] and statute["fine"] == [1000, 2500]
     assert statute["fine_unit"] == {"id": "dia-multa", "label": "días multa"}

@@ -151,7 +151,7 @@ def test_history_of_cpf_205_bis():
 
 def test_history_of_cpf_204_beside_the_report():
     rows = build_table("history", article="204").rows
-    penalties = [(r["basis"], r["date"], r["imprisonment_years"], r["fine"], r["fine_unit"]) for r in rows
+    penalties = [(str(r["basis"]), r["date"], r["imprisonment_years"], r["fine"], r["fine_unit"]) for r in rows
                  if r["_kind"] == "penalty"]
     from decimal import Decimal
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lexkb.tables import build_table
-from lexkb.tables.model import Range
+from lexkb.tables.model import Code, Range
 from lexkb.tables.render import raw_value
 from lexkb.validity import holds
 
@@ -96,8 +96,8 @@ def test_rows_are_todays_law_and_the_states_account(penalties):
     version of 2007-03-27 (valid until the reform of 2016-07-18) is not today's law."""
     assert set(penalties) == TODAY
     assert "cpf-201-c-v2007-03-27" not in penalties and "cpf-201-c-v2016-07-18" in penalties
-    assert penalties["cpf-204-v2007-03-27"]["basis"] == "statute"
-    assert penalties["cpf-204"]["basis"] == "State's report (2010)"
+    assert penalties["cpf-204-v2007-03-27"]["basis"] == Code("statute", "statute")
+    assert penalties["cpf-204"]["basis"] == Code("state-report", "State's report (2010)")
     for pid, row in penalties.items():
         offence, p = PENALTIES[pid]
         assert row["_offence_id"] == offence["id"]
@@ -224,8 +224,8 @@ def test_ratio_is_never_silently_rounded():
     assert [(r["Basis"], r["Ratio (minor / any person)"], r["Ratio (minor / any person), exact fraction"])
             for r in cpf204] == [
         ("statute", "4", "4"), ("statute", "1.6666666666666667", "5/3"), ("statute", "20", "20"), ("statute", "5", "5"),
-        ("State's report (2010)", "4", "4"), ("State's report (2010)", "1.6666666666666667", "5/3"),
-        ("State's report (2010)", "20", "20"), ("State's report (2010)", "4", "4")]
+        ("state-report", "4", "4"), ("state-report", "1.6666666666666667", "5/3"),
+        ("state-report", "20", "20"), ("state-report", "4", "4")]
     doc = json.loads(to_json(table))
     assert {"key": "ratio_exact", "label": "Ratio (minor / any person), exact fraction"} in doc["columns"]
     ratios = [(r["ratio"], r["ratio_exact"]) for r in doc["rows"]]

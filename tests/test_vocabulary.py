@@ -55,6 +55,10 @@ VOCABULARY = {
     "count_sources": is_sources,
     "source": is_source,
     "provision": lambda v: v is None or isinstance(v, str),
+    # an id ('statute', 'state-report'; a claim's or reading's 'stated', 'editorial', ...), never its words;
+    # opsc-coverage: each claim's provision and basis, in words
+    "basis": lambda v: v is None or (isinstance(v, str) and " " not in v) or (
+        isinstance(v, list) and all(isinstance(x, str) for x in v)),
     "additional_measures": lambda v: v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)),
 }
 RETIRED = {"victim_condition", "imprisonment", "agg_imprisonment", "agg_fine", "measures", "domestic",
@@ -120,7 +124,7 @@ def test_the_tables_name_what_penalty_names_as_penalty_does():
 
     rows = [json.loads(x) for x in render(build_table("penalties"), "jsonl").splitlines()]
     statute, report = (next(r for r in rows if r["article"] == "204" and r["basis"] == b)
-                       for b in ("statute", "State's report (2010)"))
+                       for b in ("statute", "state-report"))
     answer = json.loads(run_lexkb("penalty", "CPF 204", "-f", "json")[1])["results"][0]
     told = next(p for p in answer["penalties"] if p["basis"] == "state-report")
     today = [p for p in answer["penalties"] if p["basis"] == "statute" and p["valid_until"] is None]
@@ -175,6 +179,7 @@ def test_csv_and_people_formats_keep_their_cells():
     ({"rows": [{"imprisonment_years": {"min": 1, "max": 2}}]},
      ["$.rows[0].imprisonment_years: not the shape of 'imprisonment_years' elsewhere: {'min': 1, 'max': 2}"]),
     ({"sources": ["para. 47"]}, ["$.sources: not the shape of 'sources' elsewhere: ['para. 47']"]),
+    ({"basis": "State's report (2010)"}, ["$.basis: not the shape of 'basis' elsewhere: \"State's report (2010)\""]),
     ({"source": ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]},
      ["$.source: not the shape of 'source' elsewhere: ['CRC/C/OPSC/MEX/Q/1/Add.1, para. 47']"]),
 ])

@@ -65,7 +65,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     from ..index import describe_increase, restricted
     from ..store import select
     from .penalties import sources_note
-    from .versions import REPORT, STATUTE, Dating, as_reported, basis_label, unit_concept
+    from .versions import REPORT, STATUTE, Dating, as_reported, basis_cell, basis_label, unit_concept
 
     check_lang(lang)
     if sort is not None:
@@ -109,24 +109,24 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                "_kind": kind, "_id": ident}
         if kind == "version":
             row["event"] = "versión" if es else "version"
-            row["basis"] = basis_label(STATUTE, lang)
+            row["basis"] = basis_cell(STATUTE, lang)
             row["editions"] = sorted(f["editions"])
             row["detail"] = (f"texto del artículo publicado el {since}" if es else f"the article's text published {since}")
         elif kind == "amendment":
             kind_label = (r["eventKindEs"] if es else None) or r["eventKindEn"]
             level = (r["eventLevelEs"] if es else None) or r["eventLevelEn"]
             row["event"] = (f"nota de reforma ({kind_label}, {level})" if es else f"amendment note ({kind_label}, {level})")
-            row["basis"] = basis_label(STATUTE, lang)
+            row["basis"] = basis_cell(STATUTE, lang)
             row["detail"] = f"«{r['note']}»" if r["note"] else t("not-in-source", lang)
             row["version"] = str(r["resultingVersion"]).rsplit("/v", 1)[-1] if r["resultingVersion"] else None
             row["valid_until"] = None
         elif kind == "repeal":
             row["event"] = "derogación" if es else "repeal"
-            row["basis"] = basis_label(STATUTE, lang)
+            row["basis"] = basis_cell(STATUTE, lang)
             row["detail"] = f"«{r['note']}»" if r["note"] else t("not-in-source", lang)
         elif kind == "penalty":
             row["event"] = ("pena" if es else "penalty") + (f" ({r['provisionLabel']})" if r["provisionLabel"] != art["label"] else "")
-            row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
+            row["basis"] = basis_cell(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = r["condition"] or (as_reported(lang, dating.report) if not statute else None)
             row["imprisonment_years"] = Range(dec(r["imin"]), dec(r["imax"]))
             row["fine"] = Range(dec(r["fmin"]), dec(r["fmax"])) if r["fmin"] is not None else t("no-fine", lang)
@@ -138,7 +138,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             bounds = [b for b in ("min", "max") if b in (r["bounds"] or "").split()]
             targets = sorted(f["targets"], key=natural_key)
             row["event"] = "agravación" if es else "aggravation"
-            row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
+            row["basis"] = basis_cell(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = (describe_increase(r["fraction"], comps, bounds, bool(r["upTo"]))
                              + ((" — aplica a: " if es else " — applies to: ") + ", ".join(targets) if targets else ""))
             if not statute:

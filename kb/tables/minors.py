@@ -26,7 +26,7 @@ def _fraction_text(f) -> str | None:
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     from ..validity import silent_note
     from .penalties import sources_note
-    from .versions import STATUTE, Dating, as_reported, basis_label, holds_on, span_text, unit_key, unit_label
+    from .versions import STATUTE, Dating, as_reported, basis_cell, holds_on, span_text, unit_key, unit_label
 
     check_lang(lang)
     if sort is not None:
@@ -79,7 +79,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                                       if a_raw is not None and m_raw is not None else t("no-fine", lang))
             rows.append({
                 "conduct": pick(r["conductEn"], r["conductEs"], lang) or r["conductEs"] or r["conductEn"],
-                "basis": basis_label(minor_entry["basis"], lang, dating.report),
+                "basis": basis_cell(minor_entry["basis"], lang, dating.report),
                 "version": ("; ".join(dict.fromkeys(span_text(e, lang) for e in (adult_entry, minor_entry)))
                             if minor_entry["basis"] == STATUTE else as_reported(lang, dating.report)),
                 "bound": t(key, lang),

@@ -66,6 +66,18 @@ def source_refs(labels) -> list[SourceRef]:
 
 
 @dataclass(frozen=True)
+class Code:
+    """A value that `lexkb penalty` gives by its id alone (e.g. a penalty's basis, 'statute' or
+    'state-report'): json and csv carry the id, md, html, tex and text the words."""
+
+    id: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
 class Concept:
     """A SKOS concept (e.g. a victim condition): its id (skos:notation) and label side by side, as every
     command writes them ({"id", "label"} in JSON; the id in CSV, whose column next to it has the words)."""

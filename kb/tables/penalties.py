@@ -153,7 +153,7 @@ def sources_note(source_labels, lang: str, report: dict | None = None, today: bo
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     from ..aggravation import effective
     from ..validity import silent_note
-    from .versions import STATUTE, Dating, as_reported, basis_label, holds_on, span_text, unit_concept
+    from .versions import STATUTE, Dating, as_reported, basis_cell, holds_on, span_text, unit_concept
 
     check_lang(lang)
     if sort is not None and sort not in SORT_KEYS:
@@ -245,7 +245,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "victim": victim,
             "victim_conditions": concepts(conditions),
             "condition": r["condition"],
-            "basis": basis_label(penalty["basis"], lang, dating.report),
+            "basis": basis_cell(penalty["basis"], lang, dating.report),
             "version": span_text(penalty, lang) or as_reported(lang, dating.report),
             "imprisonment_years": Range(dec(r["imin"]), dec(r["imax"])),
             "fine": Range(dec(fine[0]), dec(fine[1])) if fine is not None else t("no-fine", lang),

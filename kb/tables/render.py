@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Callable
 
 from .common import t
-from .model import Concept, Link, Range, ReadingRef, SourceRef, Table, fraction_decimal, terminates
+from .model import Code, Concept, Link, Range, ReadingRef, SourceRef, Table, fraction_decimal, terminates
 
 DASH = "–"
 EMPTY = "—"
@@ -91,6 +91,8 @@ def raw_value(value):
         return value.full
     if isinstance(value, Concept):  # id and label side by side, as in `lexkb penalty`
         return {"id": value.id, "label": value.label}
+    if isinstance(value, Code):  # the id alone, as `lexkb penalty` gives it
+        return value.id
     if isinstance(value, Range):  # [min, max], as imprisonment_years and fine_days_wage in `lexkb penalty`
         return [raw_value(value.lo), raw_value(value.hi)]
     if isinstance(value, Fraction):  # a number a spreadsheet reads as one (not "5/3", which it reads as a date)

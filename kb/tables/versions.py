@@ -73,6 +73,14 @@ def basis_label(basis: str, lang: str, report: dict | None = None) -> str:
     return f"informe del Estado{year}" if lang == "es" else f"State's report{year}"
 
 
+def basis_cell(basis: str, lang: str, report: dict | None = None):
+    """A row's basis as a cell: 'statute' or 'state-report' in json and csv, as `lexkb penalty` gives a
+    penalty's basis; its words (basis_label) in the formats for people."""
+    from .model import Code
+
+    return Code(basis, basis_label(basis, lang, report))
+
+
 def as_reported(lang: str, report: dict | None = None) -> str:
     year = f" en {report['year']}" if lang == "es" and report and report.get("year") else \
         f" in {report['year']}" if report and report.get("year") else ""
