@@ -308,9 +308,9 @@ def fmt_s(x: float) -> str:
 def table(results: list[dict]) -> str:
     head = ["", *[f"{r['build']['triples']:,} triples ({r['n']} jurisdictions)" for r in results]]
     rows = [
-        ("build: generate + bulk load (s)", lambda r: fmt_s(r["build"]["generate"] + r["build"]["load"])),
+        ("build: generate + `lexkb load kb.nt --store DIR` (bulk load)", lambda r: fmt_s(r["build"]["generate"] + r["build"]["load"])),
         ("build: peak memory", lambda r: f"{r['build']['mb']:.0f} MB"),
-        ("store on disk", lambda r: f"{r['disk_mb']:.0f} MB"),
+        ("`--store DIR` on disk", lambda r: f"{r['disk_mb']:.0f} MB"),
         ("validate (`lexkb validate kb.nt --jobs 2`: by jurisdiction, in batches)",
          lambda r: f"{fmt_s(r['validate']['seconds'])}, {r['validate']['violations']} violations "
                    f"({r['validate']['partitions']} partitions, {r['validate']['batches']} batches)"),
@@ -319,7 +319,7 @@ def table(results: list[dict]) -> str:
         ("validate whole graph: parse + pyshacl", lambda r: f"{fmt_s(r['whole']['parse'])} + {fmt_s(r['whole']['validate'])}, "
          f"{r['whole']['violations']} violations, {r['whole']['mb']:.0f} MB" if "whole" in r else "not run"),
     ]
-    for where, label in (("embedded", "embedded (pyoxigraph on disk)"), ("server", "Oxigraph server")):
+    for where, label in (("embedded", "`--store DIR` (pyoxigraph on disk, read-only)"), ("server", "`--endpoint URL` (Oxigraph server)")):
         for kind, (_, _, what) in LOOKUPS.items():
             rows.append((f"{label}: {what}, cold (new process) / warm",
                          lambda r, k=f"{where}:{kind}": f"{fmt_s(r[k]['cold_wall'])} / "

@@ -181,9 +181,10 @@ SELECT DISTINCT ?offence ?source ?para WHERE {
 # the OPTIONALs first (their variables occur nowhere else, so the rows are the same): restricted
 # with VALUES ?effect, Oxigraph 0.5 then evaluates them per effect, not over every effect
 Q_AMENDMENTS = """
-SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?text WHERE {
+SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?conditionlabel ?text WHERE {
   ?effect a lexkb:AmendmentEffect .
-  OPTIONAL { ?effect lexkb:victimCondition/skos:notation ?condition }
+  OPTIONAL { SELECT * WHERE { ?effect lexkb:victimCondition ?vc . ?vc skos:notation ?condition ;
+                                skos:prefLabel ?conditionlabel FILTER(lang(?conditionlabel) = "en") } }
   OPTIONAL { ?effect lexkb:quotedText ?text }
   ?effect dcterms:identifier ?id ; lexkb:affectsOffence ?offence ; lexkb:effectKind ?k ;
           lexkb:amendingAct ?a ; dcterms:source ?s .
@@ -500,9 +501,15 @@ def assemble(rows: dict, counts: dict) -> dict:
         entry["sources"] = _unique(s["source"] for s in sources[iri])
         # an offence that lexkb reads as continued by another after its act's abrogation
         entry["successors"] = [{"iri": s["later"], "reading": s["id"]} for s in successors[iri]]
-        entry["amendments"] = [{"id": a["id"], "kind": a["kind"], "label": a["kindlabel"], "act": a["act"],
-                                "date": a["date"], "victim_condition": a["condition"], "source": a["source"],
-                                "text": a["text"]} for a in amendments[iri]]
+        effects: dict[str, dict] = {}  # one entry per effect; its victim conditions as {id, label}, as everywhere
+        for a in amendments[iri]:
+            e = effects.setdefault(a["id"], {"id": a["id"], "kind": a["kind"], "label": a["kindlabel"], "act": a["act"],
+                                             "date": a["date"], "victim_conditions": [], "source": a["source"],
+                                             "text": a["text"]})
+            condition = {"id": a["condition"], "label": a.get("conditionlabel")}
+            if a["condition"] and condition not in e["victim_conditions"]:
+                e["victim_conditions"].append(condition)
+        entry["amendments"] = list(effects.values())
         result.append(entry)
 
     instrument_entries = {}

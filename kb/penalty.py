@@ -97,7 +97,7 @@ def _earliest(entries: list[dict], key: str) -> dict[str, str]:
 def amendment_status(amendment: dict, on: dt.date | None) -> dict:
     since = dt.date.fromisoformat(amendment["date"])
     entry = {"kind": amendment["kind"], "label": amendment["label"], "act": amendment["act"], "since": amendment["date"],
-             "victim_condition": amendment["victim_condition"], "source": amendment["source"],
+             "victim_conditions": amendment["victim_conditions"], "source": amendment["source"],
              "note": "dated from publication; entry into force not in source"}
     if on is not None:
         entry["applies"] = on >= since

@@ -133,7 +133,7 @@ def as_text(result: dict) -> str:
             victims = f"; victims: {'; '.join(c['label'] for c in r['victim_conditions'])}" if r.get("victim_conditions") else ""
             out.append(f"  rule: {r['label']} ({r['provision']}){refers}{victims}")
         for a in o["amendments"]:
-            victim = " (victim under 18)" if a["victim_condition"] == "under-18" else ""
+            victim = f" (victim: {'; '.join(c['label'] for c in a['victim_conditions'])})" if a["victim_conditions"] else ""
             applies = "" if "applies" not in a else (" — applies" if a["applies"] else " — does not apply yet")
             out.append(f"  {a['act']}: {a['label']}{victim}, since {a['since']}{applies}; {a['note']} [{a['source']}]")
         if o["opsc_claims"]:

@@ -158,7 +158,7 @@ def test_para_46_is_a_source_passage_of_the_art_204_offence(index, compiled):
 def test_compensation_effect_is_linked_and_shown(index):
     for q in ("203", "203 bis", "204", "206", "209 bis"):
         [a] = [a for a in one(index, q)["amendments"] if a["kind"] == "compensation-extended"]
-        assert (a["label"], a["victim_condition"], a["source"]) == ("scope of compensation extended", None,
+        assert (a["label"], a["victim_conditions"], a["source"]) == ("scope of compensation extended", [],
                                                                     "CRC/C/OPSC/MEX/Q/1/Add.1, para. 44")
     assert one(index, "LPSTP 6")["amendments"] == []
     code, out, _ = run_lexkb("query", "amendments-2010", "--format", "csv")
@@ -260,13 +260,13 @@ def test_tables_give_basis_and_readings_in_every_format():
     from lexkb.tables.render import render as render_table
 
     coverage = build_table("opsc-coverage")
-    row = next(r for r in coverage.rows if r["paragraph"].text == "2(b)")
+    row = next(r for r in coverage.rows if r["opsc"].text == "2(b)")
     assert [str(b) for b in row["basis"]] == ["CPF art. 203: stated by the source", "CPF art. 203 bis: stated by the source",
                                               "CPF art. 204: stated by the source"]
     csv_text = render_table(coverage, "csv")
     assert "CPF art. 206 bis: inferred-from-structure (Para. 49 says the Federal Criminal Code" in csv_text
     doc = json.loads(render_table(coverage, "json"))
-    [two_a] = [r for r in doc["rows"] if r["paragraph"] == "2(a)"]
+    [two_a] = [r for r in doc["rows"] if r["opsc"] == "2(a)"]
     assert two_a["basis"][0].startswith("CPF art. 206 bis: inferred-from-structure (Para. 49 says")
     penalties = build_table("penalties")
     doc = json.loads(render_table(penalties, "json"))

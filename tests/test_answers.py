@@ -180,7 +180,8 @@ def test_cpf_dates_come_from_the_versions_of_its_articles(index, on, in_force_, 
     assert penalties(o) == expected
 
 
-AMENDMENT = {"act": "Decree of 19 August 2010", "since": "2010-08-19", "victim_condition": "under-18",
+AMENDMENT = {"act": "Decree of 19 August 2010", "since": "2010-08-19",
+             "victim_conditions": [{"id": "under-18", "label": "person aged under 18 years"}],
              "source": "CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"}
 KINDS = [("parole-ruled-out", "possibility of parole ruled out"),
          ("serious-offence", "classified as serious offence under the Federal Code of Criminal Procedures")]
@@ -196,7 +197,7 @@ def test_the_2010_decree_on_both_sides_of_its_date(index, on, applies, note):
     [o] = answer("204", index, [], on)[0]["results"]
     # the compensation effect has no age limit in para. 44 (reading decree-2010-compensation-class)
     expected = [dict(AMENDMENT, kind="compensation-extended", label="scope of compensation extended",
-                     victim_condition=None, note=note)]
+                     victim_conditions=[], note=note)]
     expected += [dict(AMENDMENT, kind=kind, label=label, note=note) for kind, label in KINDS]
     if applies is not None:
         expected = [dict(e, applies=applies) for e in expected]
@@ -218,9 +219,9 @@ def test_in_force_of_an_instrument_published_and_not_repealed():
 
 
 def test_amendment_status_direct():
-    a = {"kind": "k", "label": "l", "act": "A", "date": "2010-08-19", "victim_condition": None, "source": "s"}
+    a = {"kind": "k", "label": "l", "act": "A", "date": "2010-08-19", "victim_conditions": [], "source": "s"}
     assert amendment_status(a, None) == {"kind": "k", "label": "l", "act": "A", "since": "2010-08-19",
-                                         "victim_condition": None, "source": "s",
+                                         "victim_conditions": [], "source": "s",
                                          "note": "dated from publication; entry into force not in source"}
     assert amendment_status(a, parse_date("2010-08-19"))["applies"] is True
     assert amendment_status(a, parse_date("2010-08-18"))["applies"] is False

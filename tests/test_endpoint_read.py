@@ -120,11 +120,11 @@ def test_sorted_table_from_the_server(server):
                                "--endpoint", server.query_url)
     assert code == 0, err
     rows = json.loads(out)["rows"]
-    report = [r for r in rows if r["basis"] == "State's report (2010)"]
-    assert [r["imprisonment"]["max"] for r in report] == [18, 18, 16, 15, 12, 12, 9]
+    report = [r for r in rows if r["basis"] == "state-report"]
+    assert [r["imprisonment_years"][1] for r in report] == [18, 18, 16, 15, 12, 12, 9]
     assert [r["article"] for r in report][2:4] == ["203 bis", "204"] and report[-1]["article"] == "206"
     # the statute's longest: General Law art. 35, "de 12 a 50 años de prisión" (victims named in its second paragraph)
-    assert (rows[0]["article"], rows[0]["imprisonment"]) == ("35", {"min": 12, "max": 50})
+    assert (rows[0]["article"], rows[0]["imprisonment_years"]) == ("35", [12, 50])
 
 
 # SPARQL leaves the order of GROUP_CONCAT (and of rows that tie in ORDER BY) unspecified, and the

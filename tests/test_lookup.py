@@ -210,10 +210,10 @@ def test_match_defaults():
 def two_jurisdictions(index: dict) -> dict:
     """The index plus a copy of Mexico's part under the code x0001: the same labels, other IRIs."""
     copy_ = json.loads(json.dumps(index).replace("/id/mx/", "/id/x0001/").replace("/eli/mx/", "/eli/x0001/"))
-    both = copy.deepcopy(index)
-    both["offences"] = index["offences"] + copy_["offences"]
-    both["provisions"] = {**index["provisions"], **copy_["provisions"]}
-    both["instruments"] = {**index["instruments"], **copy_["instruments"]}
+    both = copy.deepcopy(index)  # its own offences: a test may change them, never the session's index
+    both["offences"] = both["offences"] + copy_["offences"]
+    both["provisions"] = {**both["provisions"], **copy_["provisions"]}
+    both["instruments"] = {**both["instruments"], **copy_["instruments"]}
     return both
 
 

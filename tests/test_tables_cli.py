@@ -64,7 +64,7 @@ def test_o_replaces_the_file_atomically(tmp_path):
                            "Any person (no age or capacity condition)"]
     # CPF 206 and 204, statute: "de dos a nueve años" and "de ocho a quince años"
     assert rows[2][1] == "statute" and rows[2][3] == "imprisonment, maximum"
-    assert rows[2][6] == "9" and rows[2][9] == "15" and rows[2][11:13] == ["1.6666666666666667", "5/3"]
+    assert rows[2][6] == "9" and rows[2][10] == "15" and rows[2][12:14] == ["1.6666666666666667", "5/3"]
 
 
 def test_csv_splits_ranges_into_min_and_max():
@@ -73,7 +73,8 @@ def test_csv_splits_ranges_into_min_and_max():
     row = next(r for r in rows if r["Article"] == "6 II")
     assert (row["Imprisonment (years) (min)"], row["Imprisonment (years) (max)"]) == ("9", "18")
     assert (row["Aggravated imprisonment (years) (min)"], row["Aggravated fine (max)"]) == ("13.5", "3375")
-    assert row["Fine unit"] == "days of minimum wage" and row["Basis"] == "State's report (2010)"
+    # CSV gives a unit by its id, as it does every concept ({id, label} in json)
+    assert row["Fine unit"] == "minimum-daily-wage" and row["Basis"] == "state-report"
 
 
 def test_json_format():
@@ -82,16 +83,16 @@ def test_json_format():
     # General Law art. 35 (DOF 07-06-2024): "de 12 a 50 años de prisión y de 12 mil a 50 mil días multa"; CPF 208,
     # which sets no prison term ("de diez a ciento ochenta jornadas de trabajo en favor de la comunidad"), comes last
     top, last = doc["rows"][0], doc["rows"][-1]
-    assert (last["article"], last["imprisonment"], last["community_work"]) == ("208", "none in source", {"min": 10, "max": 180})
-    assert (top["article"], top["basis"], top["imprisonment"], top["fine"]) == (
-        "35", "statute", {"min": 12, "max": 50}, {"min": 12000, "max": 50000})
+    assert (last["article"], last["imprisonment_years"], last["community_work"]) == ("208", "none in source", [10, 180])
+    assert (top["article"], top["basis"], top["imprisonment_years"], top["fine"], top["fine_unit"]) == (
+        "35", "statute", [12, 50], [12000, 50000], {"id": "dia-multa", "label": "días multa"})
     statute, report = (next(r for r in doc["rows"] if r["article"] == "204" and r["basis"] == b)
-                       for b in ("statute", "State's report (2010)"))
+                       for b in ("statute", "state-report"))
     # CPF 204: "de mil a dos mil quinientos días de multa"; the report (para. 47): "1,000 and 2,000 minimum daily wages"
-    assert statute["imprisonment"] == {"min": 8, "max": 15} and statute["fine"] == {"min": 1000, "max": 2500}
-    assert statute["fine_unit"] == "días multa"
-    assert report["imprisonment"] == {"min": 8, "max": 15} and report["fine"] == {"min": 1000, "max": 2000}
-    assert report["fine_unit"] == "days of minimum wage"
+    assert statute["imprisonment_years"] == [8, 15] and statute["fine"] == [1000, 2500]
+    assert statute["fine_unit"] == {"id": "dia-multa", "label": "días multa"}
+    assert report["imprisonment_years"] == [8, 15] and report["fine"] == [1000, 2000]
+    assert report["fine_unit"] == {"id": "minimum-daily-wage", "label": "days of minimum wage"}
 
 
 def test_every_table_names_its_query_and_the_query_runs():

@@ -8,21 +8,21 @@ from lexkb.tables import build_table
 
 
 def coverage(**kw):
-    return {r["paragraph"].text: r for r in build_table("opsc-coverage", **kw).rows}
+    return {r["opsc"].text: r for r in build_table("opsc-coverage", **kw).rows}
 
 
 def test_coverage_statuses():
     rows = coverage()
     assert rows["2(a)"]["status"] == "claimed"
     # a penalty-only article (CPF 206, LPSTP 6) is not linked to the definition (reading para-49-definition-claims)
-    assert [d.text for d in rows["2(a)"]["domestic"]] == ["CPF art. 206 bis", "LPSTP art. 5"]
-    assert rows["2(a)"]["source"] == ["para. 49", "para. 50", "para. 51"]
-    assert [d.text for d in rows["3(1)(b)"]["domestic"]] == ["CPF art. 203", "CPF art. 203 bis", "CPF art. 204"]
+    assert [d.text for d in rows["2(a)"]["provisions"]] == ["CPF art. 206 bis", "LPSTP art. 5"]
+    assert [str(s) for s in rows["2(a)"]["sources"]] == ["para. 49", "para. 50", "para. 51"]
+    assert [d.text for d in rows["3(1)(b)"]["provisions"]] == ["CPF art. 203", "CPF art. 203 bis", "CPF art. 204"]
     assert rows["3(1)(a)(ii)"]["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert rows["3(1)(a)(i)(b)"]["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert rows["3(1)"]["status"] == "claimed only at narrower paragraphs (3(1)(a), 3(1)(b))"
     assert rows["3(1)(c)"]["status"] == "no provision mapped in the encoded sources"
-    assert rows["3(4)"]["domestic"] is None
+    assert rows["3(4)"]["provisions"] is None
     claimed = sorted(k for k, r in rows.items() if r["status"] == "claimed")
     assert claimed == ["2(a)", "2(b)", "3(1)(a)", "3(1)(b)"]
     # treaty order, articles 1 to 10
@@ -34,12 +34,12 @@ def test_coverage_statuses():
 def test_editorial_mappings_stand_apart_from_the_states_claims():
     rows = coverage()
     r = rows["3(1)(a)(i)(a)"]
-    assert r["domestic"] is None                          # the State claims nothing here
+    assert r["provisions"] is None                        # the State claims nothing here
     assert r["status"] == "claimed only at a broader paragraph (3(1)(a))"
     assert [x.id for x in r["editorial"]] == ["General Law on trafficking (2012) art. 10",
                                               "General Law on trafficking (2012) art. 26"]
     assert all(": editorial (" in x.full for x in r["editorial"])
-    assert all("General Law" not in d.text for row in rows.values() for d in row["domestic"] or [])
+    assert all("General Law" not in d.text for row in rows.values() for d in row["provisions"] or [])
     assert rows["2(a)"]["editorial"] is None
 
 
@@ -73,8 +73,8 @@ def test_the_csv_says_a_gap_is_in_the_encoded_sources_not_in_the_law():
 
 def test_coverage_on_a_date_after_the_lpstp():
     table = build_table("opsc-coverage", on=dt.date(2013, 1, 1))
-    rows = {r["paragraph"].text: r for r in table.rows}
-    assert [d.text for d in rows["2(a)"]["domestic"]] == ["CPF art. 206 bis"]
+    rows = {r["opsc"].text: r for r in table.rows}
+    assert [d.text for d in rows["2(a)"]["provisions"]] == ["CPF art. 206 bis"]
     assert any("LPSTP" in n and "Not in force on 2013-01-01: 3 mapping(s) dropped" in n for n in table.notes)
 
 
@@ -114,7 +114,8 @@ def test_on_either_side_of_the_reform_of_cpf_201():
     assert str(before["cpf-201-ef-v2007-03-27"]["fine"].hi) == "2500"
     assert before["cpf-201-ef-v2007-03-27"]["version"] == "2007-03-27 until 2016-07-18 (exclusive)"
     assert after["cpf-201-ef-v2016-07-18"]["version"] == "from 2016-07-18 (no later change in the editions)"
-    assert before["cpf-201-ef-v2007-03-27"]["source"] == ["Código Penal Federal (Última Reforma DOF 07-06-2013), art. 201"]
+    assert [s.full for s in before["cpf-201-ef-v2007-03-27"]["sources"]] == [
+        "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 201"]
 
 
 def test_on_either_side_of_the_reform_of_cpf_205_bis():
@@ -122,10 +123,10 @@ def test_on_either_side_of_the_reform_of_cpf_205_bis():
     203 Bis, 204 y 209 Bis in its version of 2023-10-18; the notes of 25-04-2023 end the first, and between
     2023-04-25 and 2023-10-18 no version lexkb holds is in force."""
     in_2013, gap, after = _on("2013-01-01"), _on("2023-10-17"), _on("2023-10-18")
-    assert in_2013["cpf-203-v2007-03-27"]["agg_imprisonment"] is None            # 203 not named in 2012
-    assert str(in_2013["cpf-204-v2007-03-27"]["agg_imprisonment"].hi) == "30"    # 15 x 2
-    assert gap["cpf-204-v2007-03-27"]["agg_imprisonment"] is None
-    assert after["cpf-203-v2007-03-27"]["agg_imprisonment"].hi == 24            # 12 x 2, "203" named in 2023
+    assert in_2013["cpf-203-v2007-03-27"]["aggravated_imprisonment_years"] is None            # 203 not named in 2012
+    assert str(in_2013["cpf-204-v2007-03-27"]["aggravated_imprisonment_years"].hi) == "30"    # 15 x 2
+    assert gap["cpf-204-v2007-03-27"]["aggravated_imprisonment_years"] is None
+    assert after["cpf-203-v2007-03-27"]["aggravated_imprisonment_years"].hi == 24            # 12 x 2, "203" named in 2023
     table = build_table("penalties", on=dt.date(2023, 10, 17))
     assert ("CPF art. 205 bis: none of its versions in the sources (2012-06-14, 2023-10-18) holds on 2023-10-17: its "
             "aggravations are not applied (not in source).") in table.notes
@@ -145,20 +146,22 @@ def test_history_of_cpf_205_bis():
     assert aggravations["2012-06-14"].endswith("applies to: CPF art. 200, CPF art. 201, CPF art. 204")
     assert aggravations["2023-10-18"].endswith("applies to: CPF art. 200, CPF art. 201, CPF art. 202, CPF art. 203, "
                                                "CPF art. 203 bis, CPF art. 204, CPF art. 209 bis")
-    assert all(r["source"] for r in table.rows)
+    assert all(r["sources"] for r in table.rows)
 
 
 def test_history_of_cpf_204_beside_the_report():
     rows = build_table("history", article="204").rows
-    penalties = [(r["basis"], r["date"], r["imprisonment"], r["fine"], r["fine_unit"]) for r in rows if r["_kind"] == "penalty"]
+    penalties = [(str(r["basis"]), r["date"], r["imprisonment_years"], r["fine"], r["fine_unit"]) for r in rows
+                 if r["_kind"] == "penalty"]
     from decimal import Decimal
 
-    from lexkb.tables.model import Range
+    from lexkb.tables.model import Concept, Range
     assert penalties == [
-        ("statute", "2007-03-27", Range(Decimal(8), Decimal(15)), Range(Decimal(1000), Decimal(2500)), "días multa"),
+        ("statute", "2007-03-27", Range(Decimal(8), Decimal(15)), Range(Decimal(1000), Decimal(2500)),
+         Concept("dia-multa", "días multa")),
         ("State's report (2010)", None, Range(Decimal(8), Decimal(15)), Range(Decimal(1000), Decimal(2000)),
-         "days of minimum wage")]
-    assert rows[-1]["source"] == ["para. 47"]
+         Concept("minimum-daily-wage", "days of minimum wage"))]
+    assert [(s.full, str(s)) for s in rows[-1]["sources"]] == [("CRC/C/OPSC/MEX/Q/1/Add.1, para. 47", "para. 47")]
     repealed = build_table("history", article="CPF 205").rows
     assert [(r["date"], r["event"]) for r in repealed if r["_kind"] == "repeal"] == [("2007-11-27", "repeal")]
 
@@ -198,15 +201,15 @@ def test_amendments():
     rows = {r["offence"]: r for r in table.rows}
     assert list(rows)[-2:] == ["corruption", "pornography"]
     assert rows["corruption"]["modelled"] == "not modelled"
-    assert rows["pornography"]["article"] is None
-    assert rows["pederasty"]["article"].text == "CPF art. 209 bis"
+    assert rows["pornography"]["provision"] is None
+    assert rows["pederasty"]["provision"].text == "CPF art. 209 bis"
     for name, r in rows.items():
         assert r["parole_before"] == r["serious_before"] == "not in source"
         # CPF 206 is linked to the compensation effect only (reading decree-2010-procurement-of-minors)
         expected = "no change stated in source" if name == "procurement for prostitution" else None
         assert r["parole_after"] == (expected or "ruled out (victim under 18)")
         assert r["serious_after"] == (expected or "serious offence (victim under 18)")
-        assert r["source"] == ["para. 44"]
+        assert [(s.short, s.full) for s in r["sources"]] == [("para. 44", "CRC/C/OPSC/MEX/Q/1/Add.1, para. 44")]
     assert len(rows) == 7
     assert any(n.endswith("no effect of the decree: trafficking in persons (LPSTP art. 6).") for n in table.notes)
     assert table.sources == ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 44"]

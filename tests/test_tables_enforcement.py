@@ -63,7 +63,7 @@ def test_one_row_per_offence_of_the_kb_then_child_pornography(table):
     # no source names its article: none is invented (issue 10)
     assert (last["instrument"], last["article"]) == ("not in source", "not in source")
     assert last["variant"] == "not modelled in this knowledge base; linked by name only, article not in source"
-    assert last["imprisonment"] == last["fine"] == "not modelled"
+    assert last["imprisonment_years"] == last["fine_days_wage"] == "not modelled"
     # the same order as investigations_by_offence()
     assert iris == [e["offence"] for e in stats.investigations_by_offence()]
 
@@ -83,18 +83,18 @@ def test_penalty_numbers_are_what_lexkb_penalty_prints(rows):
         reported = sorted((p for p in offence["penalties"] if p["basis"] == "state-report"), key=lambda p: p["provision"])
         row = rows[offence["iri"]]
         assert row["_penalty_ids"] == [p["id"] for p in reported]
-        assert row["imprisonment"] == [R(*p["imprisonment_years"]) for p in printed], offence["id"]
-        assert row["fine"] == [R(*p["fine_days_wage"]) for p in printed], offence["id"]
-        assert row["imprisonment"] == [R(*p["imprisonment_years"]) for p in reported]
+        assert row["imprisonment_years"] == [R(*p["imprisonment_years"]) for p in printed], offence["id"]
+        assert row["fine_days_wage"] == [R(*p["fine_days_wage"]) for p in printed], offence["id"]
+        assert row["imprisonment_years"] == [R(*p["imprisonment_years"]) for p in reported]
         assert [v.text.split(" (")[0] for v in row["variant"]] == [p["provision"] for p in printed]
 
 
 def test_exact_penalty_numbers(rows):
     t = rows["https://w3id.org/lexkb/id/mx/offence/trafficking-in-persons"]
-    assert t["imprisonment"] == [R(6, 12), R(9, 18)] and t["fine"] == [R(500, 1500), R(750, 2250)]
+    assert t["imprisonment_years"] == [R(6, 12), R(9, 18)] and t["fine_days_wage"] == [R(500, 1500), R(750, 2250)]
     assert [a.text for a in t["article"]] == ["5", "6"]
     p = rows["https://w3id.org/lexkb/id/mx/offence/procurement"]
-    assert p["imprisonment"] == [R(2, 9)] and [a.text for a in p["article"]] == ["206", "206 bis"]
+    assert p["imprisonment_years"] == [R(2, 9)] and [a.text for a in p["article"]] == ["206", "206 bis"]
 
 
 def _expected_cells(entry):
@@ -123,7 +123,8 @@ def test_counts_equal_investigations_by_offence(rows, table):
         assert (sorted(row[f"{FED}/disposition"]) if isinstance(row[f"{FED}/disposition"], list)
                 else row[f"{FED}/disposition"]) == expected
         paras = sorted({c["paragraph"] for c in entry["counts"]}, key=int)
-        assert row["count_source"] == ([f"para. {p}" for p in paras] or None)
+        assert [s.short for s in row["count_sources"] or []] == [f"para. {p}" for p in paras]
+        assert [s.full for s in row["count_sources"] or []] == [f"CRC/C/OPSC/MEX/Q/1/Add.1, para. {p}" for p in paras]
 
 
 def test_counts_equal_the_encoded_rows(rows):
@@ -214,7 +215,7 @@ def test_cli_formats_and_errors(tmp_path):
     doc = json.loads(runner.invoke(app, ["table", "enforcement", "--format", "json"]).stdout)
     assert doc["query"] == "kb/queries/table-enforcement.rq"
     assert doc["rows"][-1]["federal-district-investigations/2008"] == 10
-    assert doc["rows"][0]["imprisonment"] == [{"min": 7, "max": 12}]
+    assert doc["rows"][0]["imprisonment_years"] == [[7, 12]]
     res = runner.invoke(app, ["table", "enforcement", "--lang", "es"])
     assert res.exit_code == 0 and "trata de personas" in res.stdout and "no consta en la fuente" in res.stdout
     for args, fragment in ((["--on", "2010-01-01"], "--on: table 'enforcement'"),

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from lexkb.tables import build_table
-from lexkb.tables.model import Range
+from lexkb.tables.model import Code, Range
+from lexkb.tables.render import raw_value
 from lexkb.validity import holds
 
 from lexkb.kbfile import load_index
@@ -89,10 +90,10 @@ def penalties():
 def test_penalty_numbers_are_the_sources_numbers(penalties):
     for pid, (imprisonment, fine, unit) in FROM_SOURCES.items():
         row = penalties[pid]
-        assert (row["imprisonment"], row["fine"], row["fine_unit"]) == (imprisonment, fine, unit), pid
+        assert (row["imprisonment_years"], row["fine"], row["fine_unit"].label) == (imprisonment, fine, unit), pid
     for pid, (imp, fine) in AGGRAVATED.items():
-        assert cells(penalties[pid]["agg_imprisonment"]) == imp, pid
-        assert cells(penalties[pid]["agg_fine"]) == fine, pid
+        assert cells(penalties[pid]["aggravated_imprisonment_years"]) == imp, pid
+        assert cells(penalties[pid]["aggravated_fine"]) == fine, pid
 
 
 def test_rows_are_todays_law_and_the_states_account(penalties):
@@ -100,22 +101,22 @@ def test_rows_are_todays_law_and_the_states_account(penalties):
     version of 2007-03-27 (valid until the reform of 2016-07-18) is not today's law."""
     assert set(penalties) == TODAY
     assert "cpf-201-c-v2007-03-27" not in penalties and "cpf-201-c-v2016-07-18" in penalties
-    assert penalties["cpf-204-v2007-03-27"]["basis"] == "statute"
-    assert penalties["cpf-204"]["basis"] == "State's report (2010)"
+    assert penalties["cpf-204-v2007-03-27"]["basis"] == Code("statute", "statute")
+    assert penalties["cpf-204"]["basis"] == Code("state-report", "State's report (2010)")
     for pid, row in penalties.items():
         offence, p = PENALTIES[pid]
         assert row["_offence_id"] == offence["id"]
-        assert row["imprisonment"] == (R(*p["imprisonment_years"]) if p["imprisonment_years"] else "none in source"), pid
+        assert row["imprisonment_years"] == (R(*p["imprisonment_years"]) if p["imprisonment_years"] else "none in source"), pid
         assert row["community_work"] == (R(*p["community_work"]) if p["community_work"] else None), pid
         assert row["fine"] == (R(*p["fine"]) if p["fine"] else "none in source"), pid
-        assert row["fine_unit"] == (p["fine_unit"] or {}).get("label"), pid
-        assert sorted(m for m in (row["measures"] or []) if not m.startswith("if '")) == sorted(p["additional_measures"])
+        assert raw_value(row["fine_unit"]) == p["fine_unit"], pid  # {id, label}, as `lexkb penalty` gives it
+        assert sorted(m for m in (row["additional_measures"] or []) if not m.startswith("if '")) == sorted(p["additional_measures"])
 
 
 def test_no_dias_multa_under_minimum_wage(penalties):
     """A statute's fine is never in days of minimum wage, the report's always is."""
     for row in penalties.values():
-        assert (row["fine_unit"] == "days of minimum wage") is (row["_basis"] == "state-report"), row["_penalty_id"]
+        assert (row["fine_unit"].id == "minimum-daily-wage") is (row["_basis"] == "state-report"), row["_penalty_id"]
     table = build_table("penalties")
     assert "Fine (days of minimum wage)" not in [c.label for c in table.columns]
     assert not any("Fines are in days of minimum wage" in n for n in table.notes)
@@ -130,32 +131,32 @@ def test_one_version_of_205_bis_at_a_time():
         on = dt.date.fromisoformat(day) if day else None
         rows = {r["_penalty_id"]: r for r in build_table("penalties", on=on).rows}
         row = rows["cpf-204-v2007-03-27"]
-        assert row["agg_imprisonment"] == R(16, 30), day
+        assert row["aggravated_imprisonment_years"] == R(16, 30), day
         assert all(f.startswith(f"cpf-205bis-v{version}-") for f in row["_factor_ids"]), day
         assert len(row["_factor_ids"]) == 10, day   # incisos a) to j) of the one version
 
 
 def test_markdown_prints_the_same_numbers():
-    from lexkb.tables.render import to_markdown
+    from lexkb.tables.render import human_columns, to_markdown
 
     table = build_table("penalties")
-    keys = [c.key for c in table.columns]
+    keys = [c.key for c in human_columns(table)]
     md = to_markdown(table)
     line = next(l for l in md.splitlines() if l.startswith("| LPSTP | 6 II |"))
     cells_ = dict(zip(keys, [c.strip() for c in line.strip("|").split(" | ")]))
-    assert (cells_["imprisonment"], cells_["fine"], cells_["fine_unit"]) == ("9–18", "750–2,250", "days of minimum wage")
-    assert (cells_["agg_imprisonment"], cells_["agg_fine"]) == ("13.5–27", "1,125–3,375")
+    assert (cells_["imprisonment_years"], cells_["fine"], cells_["fine_unit"]) == ("9–18", "750–2,250", "days of minimum wage")
+    assert (cells_["aggravated_imprisonment_years"], cells_["aggravated_fine"]) == ("13.5–27", "1,125–3,375")
     line = next(l for l in md.splitlines() if l.startswith("| CPF | 204 |") and "| statute |" in l)
     cells_ = dict(zip(keys, [c.strip() for c in line.strip("|").split(" | ")]))
-    assert (cells_["imprisonment"], cells_["fine"], cells_["fine_unit"]) == ("8–15", "1,000–2,500", "días multa")
-    assert (cells_["agg_imprisonment"], cells_["agg_fine"]) == ("16–30", "2,000–5,000")
+    assert (cells_["imprisonment_years"], cells_["fine"], cells_["fine_unit"]) == ("8–15", "1,000–2,500", "días multa")
+    assert (cells_["aggravated_imprisonment_years"], cells_["aggravated_fine"]) == ("16–30", "2,000–5,000")
 
 
 def test_community_work_of_208(penalties):
     """CPF 208: "se le aplicarán de diez a ciento ochenta jornadas de trabajo en favor de la comunidad, si el delito
     no se ejecutare"; the only variant with community work."""
     row = penalties["cpf-208-v2007-03-27"]
-    assert (row["community_work"], row["variant"], row["agg_imprisonment"]) == (R(10, 180), "si el delito no se ejecutare",
+    assert (row["community_work"], row["condition"], row["aggravated_imprisonment_years"]) == (R(10, 180), "si el delito no se ejecutare",
                                                                                None)
     assert [pid for pid, r in penalties.items() if r["community_work"] is not None] == ["cpf-208-v2007-03-27"]
 
@@ -163,10 +164,10 @@ def test_community_work_of_208(penalties):
 def test_sort_by_max_imprisonment():
     rows = build_table("penalties", sort="imprisonment-max", reverse=True).rows
     # CPF 208 sets no prison term: last, in either direction
-    assert rows[-1]["_penalty_id"] == "cpf-208-v2007-03-27" and rows[-1]["imprisonment"] == "none in source"
+    assert rows[-1]["_penalty_id"] == "cpf-208-v2007-03-27" and rows[-1]["imprisonment_years"] == "none in source"
     assert build_table("penalties", sort="imprisonment-max").rows[-1]["_penalty_id"] == "cpf-208-v2007-03-27"
     rows = rows[:-1]
-    maxima = [r["imprisonment"].hi for r in rows]
+    maxima = [r["imprisonment_years"].hi for r in rows]
     assert maxima == sorted(maxima, reverse=True)
     # General Law art. 35 (ed. 2025-11-14), its victims named: "de 12 a 50 años de prisión"; CPF 209: "seis meses a tres años"
     assert maxima[0] == 50 and maxima[-1] == 3
@@ -242,8 +243,8 @@ def test_ratio_is_never_silently_rounded():
     assert [(r["Basis"], r["Ratio (minor / any person)"], r["Ratio (minor / any person), exact fraction"])
             for r in cpf204] == [
         ("statute", "4", "4"), ("statute", "1.6666666666666667", "5/3"), ("statute", "20", "20"), ("statute", "5", "5"),
-        ("State's report (2010)", "4", "4"), ("State's report (2010)", "1.6666666666666667", "5/3"),
-        ("State's report (2010)", "20", "20"), ("State's report (2010)", "4", "4")]
+        ("state-report", "4", "4"), ("state-report", "1.6666666666666667", "5/3"),
+        ("state-report", "20", "20"), ("state-report", "4", "4")]
     doc = json.loads(to_json(table))
     assert {"key": "ratio_exact", "label": "Ratio (minor / any person), exact fraction"} in doc["columns"]
     ratios = [(r["ratio"], r["ratio_exact"]) for r in doc["rows"]]
@@ -272,14 +273,14 @@ def test_penalty_command_prints_the_table_numbers(penalties):
         for printed in result["penalties"]:
             basis = "statute" if printed["basis"] == "statute" else "state-report"
             (row,) = [r for r in penalties.values()
-                      if r["_offence_id"] == offence["id"] and r["_basis"] == basis and r["variant"] == printed["condition"]
+                      if r["_offence_id"] == offence["id"] and r["_basis"] == basis and r["condition"] == printed["condition"]
                       and f"{r['instrument']} art. {r['article'].text}" == printed["provision"]]
-            assert row["imprisonment"] == (R(*printed["imprisonment_years"]) if printed["imprisonment_years"]
+            assert row["imprisonment_years"] == (R(*printed["imprisonment_years"]) if printed["imprisonment_years"]
                                            else "none in source")
             assert row["fine"] == (R(*printed["fine"]) if printed["fine"] else "none in source")
             assert row["community_work"] == (R(*printed["community_work"]) if printed["community_work"] else None)
             if printed.get("effective_imprisonment_years") and printed["effective_imprisonment_years"] != printed["imprisonment_years"]:
-                assert R(*printed["effective_imprisonment_years"]) in cells(row["agg_imprisonment"])
-                assert R(*printed["effective_fine"]) in cells(row["agg_fine"])
+                assert R(*printed["effective_imprisonment_years"]) in cells(row["aggravated_imprisonment_years"])
+                assert R(*printed["effective_fine"]) in cells(row["aggravated_fine"])
             seen.add(row["_penalty_id"])
     assert seen == set(penalties)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import LexkbError
 from .common import (check_lang, load_store, pick, query_note, reading_cell, reading_notes, readings_by_offence,
                      run_query, t)
-from .model import Column, Link, Table, natural_key, parse_date, source_sort_key
+from .model import Column, Link, Table, natural_key, parse_date, source_refs, source_sort_key
 
 NAME = "amendments"
 KINDS = {"parole-ruled-out": ("parole", "ruled-out"), "serious-offence": ("serious", "serious"),
@@ -48,7 +48,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         effect_sources = sorted(o["sources"], key=source_sort_key)
         row = {
             "offence": pick(r["offenceEn"], r["offenceEs"], lang) if modelled else r["unmodelled"],
-            "article": Link(r["provisionLabel"], r["provision"]) if modelled and r["provisionLabel"] else None,
+            "provision": Link(r["provisionLabel"], r["provision"]) if modelled and r["provisionLabel"] else None,
             "modelled": t("is-modelled" if modelled else "not-modelled", lang),
             "parole_before": t("not-in-source", lang),
             "parole_after": o["effects"].get("parole", t("no-change", lang)),
@@ -57,7 +57,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "compensation_after": o["effects"].get("compensation", t("no-change", lang)),
             "readings": reading_cell(mine := [x for x in readings.get(r["offenceId"] or "", [])
                                               if x["id"].startswith("decree-2010-")]) if modelled else None,
-            "source": [s.rsplit(", ", 1)[-1] for s in effect_sources],
+            "sources": source_refs(effect_sources),
             "_key": (0 if modelled else 1, natural_key(r["provisionLabel"] or ""), key),
             "_offence_id": r["offenceId"],
         }
@@ -73,7 +73,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     if reverse:
         rows.reverse()
     d = decree_date or "?"
-    cols = [Column("offence", t("offence", lang)), Column("article", t("article", lang)),
+    cols = [Column("offence", t("offence", lang)), Column("provision", t("article", lang)),
             Column("modelled", t("modelled", lang)),
             Column("parole_before", t("parole_before", lang)), Column("parole_after", t("parole_after", lang, date=d)),
             Column("serious_before", t("serious_before", lang)),
@@ -83,7 +83,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         cols += [Column("parole_on", t("parole_on", lang, date=on.isoformat())),
                  Column("serious_on", t("serious_on", lang, date=on.isoformat())),
                  Column("compensation_on", t("compensation_on", lang, date=on.isoformat()))]
-    cols += [Column("source", t("source", lang)), Column("readings", t("readings", lang))]
+    cols += [Column("sources", t("source", lang)), Column("readings", t("readings", lang))]
     notes = [
         (f"«Antes»: no consta en la fuente, que solo dice que el decreto ({act}) excluye la libertad preparatoria y "
          "califica como delitos graves los delitos enumerados cometidos contra personas menores de 18 años."

@@ -31,6 +31,7 @@ STRINGS = {
     "article": ("Article", "Artículo"),
     "offence": ("Offence", "Delito"),
     "victim": ("Victim condition", "Condición de la víctima"),
+    "victim_conditions": ("Victim condition ids", "Ids de la condición de la víctima"),
     "imprisonment": ("Imprisonment (years)", "Prisión (años)"),
     "fine": ("Fine (days of minimum wage)", "Multa (días de salario mínimo)"),
     "factors": ("Aggravating factors", "Agravantes"),
@@ -194,6 +195,23 @@ def readings_by_offence(store) -> dict[str, list[dict]]:
     for r in select(store, Q_READINGS):
         rows.setdefault(r["offence"].rsplit("/", 1)[-1], []).append(r)
     return {k: reading_entries(v) for k, v in rows.items()}
+
+
+Q_VICTIM_CONDITIONS = """
+SELECT ?id ?label WHERE {
+  ?c skos:inScheme <https://w3id.org/lexkb/concept/victim-condition> ; skos:notation ?id ; skos:prefLabel ?label
+  FILTER(lang(?label) = "en")
+}"""
+
+
+def victim_conditions(store):
+    """A function from the English labels of victim conditions (as the table queries give them) to
+    Concept cells: id and label side by side, as `lexkb penalty` writes victim_conditions."""
+    from ..store import select
+    from .model import Concept
+
+    ids = {r["label"]: r["id"] for r in select(store, Q_VICTIM_CONDITIONS)}
+    return lambda labels: [Concept(ids[label], label) for label in labels]
 
 
 def reading_cell(readings: list[dict]):

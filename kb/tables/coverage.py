@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 from .common import Period, check_lang, load_store, query_note, run_query, t
-from .model import Column, Link, ReadingRef, Table, natural_key, source_sort_key
+from .model import Column, Link, ReadingRef, Table, natural_key, source_refs, source_sort_key
 
 NAME = "opsc-coverage"
 
@@ -94,14 +94,14 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         mine = sorted(p["editorial"].items(), key=lambda kv: natural_key(kv[1]["label"]))
         sources.update(s for _, c in mine for s in c["sources"])
         rows.append({
-            "paragraph": Link(_short(p["label"]), iri),
+            "opsc": Link(_short(p["label"]), iri),
             "description": p["summary"],
-            "domestic": [Link(c["label"], d) for d, c in claims] or None,
+            "provisions": [Link(c["label"], d) for d, c in claims] or None,
             "status": status,
             "basis": [ReadingRef(f"{c['label']}: {c['basis_label'] or 'basis not recorded'}",
                                  f"{c['label']}: {c['basis'] or 'not recorded'}"
                                  + (f" ({c['rationale']})" if c["rationale"] else "")) for _, c in claims] or None,
-            "source": [s.rsplit(", ", 1)[-1] for s in claim_sources] or None,
+            "sources": source_refs(claim_sources) or None,
             "editorial": [ReadingRef(c["label"], f"{c['label']}: editorial"
                                      + (f" ({c['rationale']})" if c["rationale"] else "")
                                      + f" [{'; '.join(sorted(c['sources'], key=source_sort_key))}]")
@@ -112,9 +112,9 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         })
     if reverse:
         rows.reverse()
-    cols = [Column("paragraph", t("paragraph", lang)), Column("description", t("description", lang)),
-            Column("domestic", t("domestic", lang)), Column("status", t("status", lang)),
-            Column("basis", t("basis", lang)), Column("source", t("source", lang)),
+    cols = [Column("opsc", t("paragraph", lang)), Column("description", t("description", lang)),
+            Column("provisions", t("domestic", lang)), Column("status", t("status", lang)),
+            Column("basis", t("basis", lang)), Column("sources", t("source", lang)),
             Column("editorial", t("editorial", lang)),
             Column("note", t("note", lang), machine=True)]
     es = lang == "es"

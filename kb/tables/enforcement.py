@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 from .common import check_lang, load_store, pick, query_note, run_query, t
-from .model import Column, Link, Range, Table, dec, natural_key, para_number, source_sort_key, split
+from .model import Column, Link, Range, Table, dec, natural_key, source_refs, source_sort_key, split
 
 NAME = "enforcement"
 
@@ -133,11 +133,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             joiner = " o " if es else " or "
             row["variant"] = [Link(p["provisionLabel"] + (f" ({joiner.join(split(p['conditions']))})" if p["conditions"] else ""),
                                    p["provision"]) for p in variants] or None
-            row["imprisonment"] = [Range(dec(p["imin"]), dec(p["imax"])) for p in variants] or None
-            row["fine"] = [Range(dec(p["fmin"]), dec(p["fmax"])) for p in variants] or None
+            row["imprisonment_years"] = [Range(dec(p["imin"]), dec(p["imax"])) for p in variants] or None
+            row["fine_days_wage"] = [Range(dec(p["fmin"]), dec(p["fmax"])) for p in variants] or None
             pen_sources = sorted({x for p in variants for x in split(p["source"])}, key=source_sort_key)
             sources.update(pen_sources)
-            row["penalty_source"] = [x.rsplit(", ", 1)[-1] if para_number(x) else x for x in pen_sources] or None
+            row["penalty_sources"] = source_refs(pen_sources) or None
             row["_penalty_ids"] = [p["penaltyId"] for p in variants]
             key = (0, natural_key(variants[0]["provisionLabel"] if variants else (provs[0]["provisionLabel"] if provs else "")), iri)
         else:
@@ -146,8 +146,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             row["instrument"] = short or t("not-in-source", lang)
             row["article"] = number or t("not-in-source", lang)
             row["variant"] = s("not-modelled", lang)
-            row["imprisonment"] = row["fine"] = t("not-modelled", lang)
-            row["penalty_source"] = None
+            row["imprisonment_years"] = row["fine_days_wage"] = t("not-modelled", lang)
+            row["penalty_sources"] = None
             row["_penalty_ids"] = []
             key = (1, natural_key(statute or ""), iri)
         if o["named"]:
@@ -175,7 +175,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                                             for c in sorted(own, key=lambda c: (c["year"], c["disposition"] or ""))] or nis
         count_sources = sorted({c["source"] for c in mine}, key=source_sort_key)
         sources.update(count_sources)
-        row["count_source"] = [x.rsplit(", ", 1)[-1] if para_number(x) else x for x in count_sources] or None
+        row["count_sources"] = source_refs(count_sources) or None
         row["_key"] = key
         row["_counts"] = mine
         out.append(row)
@@ -185,8 +185,8 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
 
     cols = [Column("offence", t("offence", lang)), Column("instrument", t("instrument", lang)),
             Column("article", t("article", lang)), Column("variant", s("variant", lang)),
-            Column("imprisonment", t("imprisonment", lang), True), Column("fine", t("fine", lang), True),
-            Column("penalty_source", s("penalty-source", lang)), Column("named", s("named", lang))]
+            Column("imprisonment_years", t("imprisonment", lang), True), Column("fine_days_wage", t("fine", lang), True),
+            Column("penalty_sources", s("penalty-source", lang)), Column("named", s("named", lang))]
     for ds in order:
         d = datasets[ds]
         agency = AGENCIES.get(ds, (d["row"]["datasetTitle"], d["row"]["datasetTitle"]))[1 if es else 0]
@@ -197,7 +197,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             cols.append(Column(f"{ds}/disposition", s("disposition-column", lang, agency=agency, p=p)))
         if d["row"].get("source"):
             sources.add(d["row"]["source"])
-    cols.append(Column("count_source", s("count-source", lang)))
+    cols.append(Column("count_sources", s("count-source", lang)))
 
     notes = [
         ("Una fila por delito de la base de conocimiento que el informe del Estado describe, y por delito que las "

@@ -14,7 +14,7 @@ import unicodedata
 
 from ..errors import LexkbError
 from .common import check_lang, load_store, query_note, run_query, t
-from .model import Column, Link, Range, Table, dec, natural_key, para_number, query_path, source_sort_key
+from .model import Column, Link, Range, Table, dec, natural_key, query_path, source_refs, source_sort_key
 
 NAME = "history"
 KIND_ORDER = {"amendment": 0, "repeal": 1, "version": 2, "penalty": 3, "aggravation": 4}
@@ -60,16 +60,12 @@ def resolve(store, query: str) -> dict:
     return hits[0]
 
 
-def _short(source: str) -> str:
-    return source.rsplit(", ", 1)[-1] if para_number(source) is not None else source
-
-
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False,
           article: str | None = None) -> Table:
     from ..index import describe_increase, restricted
     from ..store import select
     from .penalties import sources_note
-    from .versions import REPORT, STATUTE, Dating, as_reported, basis_label, unit_label
+    from .versions import REPORT, STATUTE, Dating, as_reported, basis_cell, basis_label, unit_concept
 
     check_lang(lang)
     if sort is not None:
@@ -108,35 +104,35 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         srcs = sorted(f["sources"], key=source_sort_key)
         sources.update(srcs)
         row = {"date": str(r["date"])[:10] if r["date"] else None, "event": None, "detail": None,
-               "basis": None, "version": since, "valid_until": until, "imprisonment": None, "fine": None,
-               "fine_unit": None, "community_work": None, "editions": None, "source": [_short(s) for s in srcs] or None,
+               "basis": None, "version": since, "valid_until": until, "imprisonment_years": None, "fine": None,
+               "fine_unit": None, "community_work": None, "editions": None, "sources": source_refs(srcs) or None,
                "_kind": kind, "_id": ident}
         if kind == "version":
             row["event"] = "versión" if es else "version"
-            row["basis"] = basis_label(STATUTE, lang)
+            row["basis"] = basis_cell(STATUTE, lang)
             row["editions"] = sorted(f["editions"])
             row["detail"] = (f"texto del artículo publicado el {since}" if es else f"the article's text published {since}")
         elif kind == "amendment":
             kind_label = (r["eventKindEs"] if es else None) or r["eventKindEn"]
             level = (r["eventLevelEs"] if es else None) or r["eventLevelEn"]
             row["event"] = (f"nota de reforma ({kind_label}, {level})" if es else f"amendment note ({kind_label}, {level})")
-            row["basis"] = basis_label(STATUTE, lang)
+            row["basis"] = basis_cell(STATUTE, lang)
             row["detail"] = f"«{r['note']}»" if r["note"] else t("not-in-source", lang)
             row["version"] = str(r["resultingVersion"]).rsplit("/v", 1)[-1] if r["resultingVersion"] else None
             row["valid_until"] = None
         elif kind == "repeal":
             row["event"] = "derogación" if es else "repeal"
-            row["basis"] = basis_label(STATUTE, lang)
+            row["basis"] = basis_cell(STATUTE, lang)
             row["detail"] = f"«{r['note']}»" if r["note"] else t("not-in-source", lang)
         elif kind == "penalty":
             row["event"] = ("pena" if es else "penalty") + (f" ({r['provisionLabel']})" if r["provisionLabel"] != art["label"] else "")
-            row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
+            row["basis"] = basis_cell(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = r["condition"] or (as_reported(lang, dating.report) if not statute else None)
-            row["imprisonment"] = Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang)
+            row["imprisonment_years"] = Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang)
             if r["cwmin"] is not None:  # community work, in jornadas (lexkb:CommunityWorkJornada)
                 row["community_work"] = Range(dec(r["cwmin"]), dec(r["cwmax"]))
             row["fine"] = Range(dec(r["fmin"]), dec(r["fmax"])) if r["fmin"] is not None else t("no-fine", lang)
-            row["fine_unit"] = unit_label(r["fineUnit"], lang)
+            row["fine_unit"] = unit_concept(r["fineUnit"], lang)
             row["editions"] = sorted(editions_of_version.get(r["version"], ())) or None
             row["date"] = since
         elif kind == "aggravation":
@@ -144,7 +140,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             bounds = [b for b in ("min", "max") if b in (r["bounds"] or "").split()]
             targets = sorted(f["targets"], key=natural_key)
             row["event"] = "agravación" if es else "aggravation"
-            row["basis"] = basis_label(STATUTE if statute else REPORT, lang, dating.report)
+            row["basis"] = basis_cell(STATUTE if statute else REPORT, lang, dating.report)
             row["detail"] = (describe_increase(r["fraction"], comps, bounds, bool(r["upTo"]))
                              + ((" — aplica a: " if es else " — applies to: ") + ", ".join(targets) if targets else ""))
             if not statute:
@@ -158,11 +154,11 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         rows.reverse()
     cols = [Column("date", t("date", lang)), Column("event", t("event", lang)), Column("detail", t("detail", lang)),
             Column("basis", t("basis-col", lang)), Column("version", t("version-of", lang)),
-            Column("valid_until", t("valid-until", lang)), Column("imprisonment", t("imprisonment", lang), True),
+            Column("valid_until", t("valid-until", lang)), Column("imprisonment_years", t("imprisonment", lang), True),
             Column("fine", t("fine-amount", lang), True), Column("fine_unit", t("fine-unit", lang))]
     if any(row["community_work"] is not None for row in rows):  # only the articles that set community work
         cols.append(Column("community_work", t("community-work", lang), True))
-    cols += [Column("editions", t("editions", lang)), Column("source", t("source", lang))]
+    cols += [Column("editions", t("editions", lang)), Column("sources", t("source", lang))]
     notes = [
         ("Fechas: las de publicación en el Diario Oficial de cada decreto, como las dan las notas de las ediciones; la "
          "entrada en vigor no consta en la fuente. Una versión rige hasta el siguiente cambio que anotan las ediciones "

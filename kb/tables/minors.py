@@ -9,8 +9,8 @@ it as a decimal number, with the exact fraction in a column of its own (ratio_ex
 from __future__ import annotations
 
 from ..errors import LexkbError
-from .common import Period, check_lang, load_store, pick, query_note, run_query, t
-from .model import Column, Link, Table, dec, exact_fraction, natural_key, para_number, source_sort_key, split
+from .common import Period, check_lang, load_store, pick, query_note, run_query, t, victim_conditions
+from .model import Column, Link, Table, dec, exact_fraction, natural_key, source_refs, source_sort_key, split
 
 NAME = "minors-vs-adults"
 BOUNDS = (("imprisonment-min", "Imin", 0), ("imprisonment-max", "Imax", 1), ("fine-min", "Fmin", 0), ("fine-max", "Fmax", 1))
@@ -26,7 +26,7 @@ def _fraction_text(f) -> str | None:
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     from ..validity import silent_note
     from .penalties import sources_note
-    from .versions import STATUTE, Dating, as_reported, basis_label, holds_on, span_text, unit_key, unit_label
+    from .versions import STATUTE, Dating, as_reported, basis_cell, holds_on, span_text, unit_key, unit_label
 
     check_lang(lang)
     if sort is not None:
@@ -37,6 +37,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     period = Period(on, lang, report=dating.report)
     sources: set[str] = set()
     rows = []
+    concepts = victim_conditions(store)
     seen: dict[str, str] = {}    # statute provision -> earliest version date, for what holds on no date
     held: set[str] = set()
     pairs = []
@@ -78,7 +79,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                                       if a_raw is not None and m_raw is not None else t("no-fine", lang))
             rows.append({
                 "conduct": pick(r["conductEn"], r["conductEs"], lang) or r["conductEs"] or r["conductEn"],
-                "basis": basis_label(minor_entry["basis"], lang, dating.report),
+                "basis": basis_cell(minor_entry["basis"], lang, dating.report),
                 "version": ("; ".join(dict.fromkeys(span_text(e, lang) for e in (adult_entry, minor_entry)))
                             if minor_entry["basis"] == STATUTE else as_reported(lang, dating.report)),
                 "bound": t(key, lang),
@@ -87,11 +88,12 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                 "adult": adult,
                 "minor_provision": Link(r["minorProvision"], r["minorProv"]),
                 "victim": victim,
+                "victim_conditions": concepts(split(r["minorConditions"])),
                 "minor": minor,
                 "difference": difference,
                 "ratio": ratio,
                 "ratio_exact": _fraction_text(ratio) if comparable else None,
-                "source": [s.rsplit(", ", 1)[-1] if para_number(s) else s for s in pair_sources],
+                "sources": source_refs(pair_sources),
                 "_pair": (r["adultId"], r["minorId"]),
                 "_bound": key,
                 "_basis": minor_entry["basis"],
@@ -102,9 +104,10 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("version", t("version", lang)), Column("bound", t("bound", lang)), Column("unit", t("unit", lang)),
             Column("adult_provision", t("adult_provision", lang)), Column("adult", t("adult", lang), True),
             Column("minor_provision", t("minor_provision", lang)), Column("victim", t("victim", lang)),
+            Column("victim_conditions", t("victim_conditions", lang), machine=True),
             Column("minor", t("minor", lang), True), Column("difference", t("difference", lang), True),
             Column("ratio", t("ratio", lang), True), Column("ratio_exact", t("ratio_exact", lang), machine=True),
-            Column("source", t("source", lang))]
+            Column("sources", t("source", lang))]
     shown = list(dict.fromkeys((r["how"], r["minorProvision"], r["adultProvision"]) for r, _a, _m in pairs))
     by_variants = "; ".join(f"{m} / {a}" for how, m, a in shown if how == "variants") or ("ninguno" if es else "none")
     by_names = "; ".join(f"{m} / {a}" for how, m, a in shown if how == "names") or ("ninguno" if es else "none")

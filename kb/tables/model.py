@@ -47,6 +47,48 @@ class ReadingRef:
         return self.id
 
 
+@dataclass(frozen=True)
+class SourceRef:
+    """A source passage: `full` is its label ('DOC/C/1/Add.1, para. 47'), which the formats
+    for machines carry, as `lexkb penalty` and `show` do in `sources`; md, html and tex print `short`
+    ('para. 47'), the table's list of sources naming the document."""
+
+    full: str
+    short: str
+
+    def __str__(self) -> str:
+        return self.short
+
+
+def source_refs(labels) -> list[SourceRef]:
+    """Source passage labels, in the order given, as cells (short: 'para. N' when the label has one)."""
+    return [SourceRef(s, s.rsplit(", ", 1)[-1] if para_number(s) is not None else s) for s in labels]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A value that `lexkb penalty` gives by its id alone (e.g. a penalty's basis, 'statute' or
+    'state-report'): json and csv carry the id, md, html, tex and text the words."""
+
+    id: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS concept (e.g. a victim condition): its id (skos:notation) and label side by side, as every
+    command writes them ({"id", "label"} in JSON; the id in CSV, whose column next to it has the words)."""
+
+    id: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
 @dataclass
 class Column:
     key: str

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 from .common import (Period, check_lang, load_store, pick, query_note, reading_cell, reading_notes, readings_by_offence,
-                     run_query, t)
-from .model import Column, Link, Range, Table, dec, exact_number, natural_key, para_number, source_sort_key, split
+                     run_query, t, victim_conditions)
+from .model import (Column, Link, Range, Table, dec, exact_number, natural_key, para_number, source_refs,
+                    source_sort_key, split)
 
 NAME = "penalties"
 
@@ -105,13 +106,14 @@ def _num(x):  # None (no prison term or no fine in source) sorts after every num
 SORT_KEYS = {
     "provision": None,
     "offence": lambda row: row["offence"].lower(),
-    "imprisonment-min": lambda row: _num(_lo(row, "imprisonment")),
-    "imprisonment-max": lambda row: _num(_hi(row, "imprisonment")),
+    "imprisonment-min": lambda row: _num(_lo(row, "imprisonment_years")),
+    "imprisonment-max": lambda row: _num(_hi(row, "imprisonment_years")),
     "fine-min": lambda row: _num(_lo(row, "fine")),
     "fine-max": lambda row: _num(_hi(row, "fine")),
-    "aggravated-imprisonment-max": lambda row: _num(_hi(row, "agg_imprisonment") if row["agg_imprisonment"]
-                                                    else _hi(row, "imprisonment")),
-    "aggravated-fine-max": lambda row: _num(_hi(row, "agg_fine") if row["agg_fine"] else _hi(row, "fine")),
+    "aggravated-imprisonment-max": lambda row: _num(_hi(row, "aggravated_imprisonment_years")
+                                                    if row["aggravated_imprisonment_years"]
+                                                    else _hi(row, "imprisonment_years")),
+    "aggravated-fine-max": lambda row: _num(_hi(row, "aggravated_fine") if row["aggravated_fine"] else _hi(row, "fine")),
 }
 
 
@@ -154,7 +156,7 @@ def sources_note(source_labels, lang: str, report: dict | None = None, today: bo
 def build(store=None, on=None, lang: str = "en", sort: str | None = None, reverse: bool = False) -> Table:
     from ..aggravation import effective
     from ..validity import silent_note
-    from .versions import STATUTE, Dating, as_reported, basis_label, holds_on, span_text, unit_label
+    from .versions import STATUTE, Dating, as_reported, basis_cell, holds_on, span_text, unit_concept
 
     check_lang(lang)
     if sort is not None and sort not in SORT_KEYS:
@@ -170,6 +172,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     for b in select(store, Q_CLAIM_BASES):
         bases.setdefault(b["offenceId"], []).append(b["basis"])
     readings = readings_by_offence(store)
+    concepts = victim_conditions(store)
     used: dict[str, dict] = {}
     rows = []
     statute_seen: dict[str, str] = {}   # provision -> earliest version date
@@ -187,12 +190,14 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             continue
         own = split(r["penaltyConditions"])
         joiner = " o " if es else " or "
+        conditions: list[str] = []
         if own:
-            victim = joiner.join(own)
+            victim, conditions = joiner.join(own), own
         elif r["siblingConditioned"]:
             victim = t("other-victims", lang)
         elif r["offenceConditions"]:
-            victim = joiner.join(split(r["offenceConditions"]))
+            conditions = split(r["offenceConditions"])
+            victim = joiner.join(conditions)
         else:
             victim = t("no-condition", lang)
         factors, left = factors_of_the_day(penalty, e["factors"], on)
@@ -202,7 +207,6 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             if f["basis"] == STATUTE:
                 rules_applied.setdefault(f["rule_provision"], set()).add(f["valid_from"])
         fine = penalty["fine"]
-        unit = unit_label(r["fineUnit"], lang)
         if factors:
             # one aggravated range per rule, each rule alone: where two rules of different articles apply
             # to one variant, whether and how they combine is not computed
@@ -243,20 +247,22 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "article": Link(_number(r["provisionLabel"], r["instrumentShort"]), r["provision"]),
             "offence": pick(r["offenceEn"], r["offenceEs"], lang) or r["offenceEs"] or r["offenceEn"],
             "victim": victim,
-            "variant": r["condition"],
-            "basis": basis_label(penalty["basis"], lang, dating.report),
+            "victim_conditions": concepts(conditions),
+            "condition": r["condition"],
+            "basis": basis_cell(penalty["basis"], lang, dating.report),
             "version": span_text(penalty, lang) or as_reported(lang, dating.report),
-            "imprisonment": Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang),
+            "imprisonment_years": Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang),
             "fine": Range(dec(fine[0]), dec(fine[1])) if fine is not None else t("no-fine", lang),
-            "fine_unit": unit,
+            # id and words side by side, as `lexkb penalty` gives fine_unit
+            "fine_unit": unit_concept(r["fineUnit"], lang),
             # community work, in jornadas (lexkb:CommunityWorkJornada); empty where the variant sets none
             "community_work": Range(dec(r["cwmin"]), dec(r["cwmax"])) if r["cwmin"] is not None else None,
             "factors": factor_cell or None,
-            "agg_imprisonment": agg_imp,
-            "agg_fine": agg_fine,
-            "measures": measures or None,
+            "aggravated_imprisonment_years": agg_imp,
+            "aggravated_fine": agg_fine,
+            "additional_measures": measures or None,
             "opsc": opsc_cell,
-            "source": [s.rsplit(", ", 1)[-1] if para_number(s) else s for s in own_sources],
+            "sources": source_refs(own_sources),
             "readings": reading_cell(mine),
             "_key": (natural_key(r["provisionLabel"]), 0 if penalty["basis"] == STATUTE else 1,
                      penalty["valid_from"] or "", r["penaltyId"]),
@@ -277,12 +283,14 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
         rows.reverse()
     cols = [Column("instrument", t("instrument", lang)), Column("article", t("article", lang)),
             Column("offence", t("offence", lang)), Column("victim", t("victim", lang)),
-            Column("variant", t("variant", lang)), Column("basis", t("basis-col", lang)), Column("version", t("version", lang)),
-            Column("imprisonment", t("imprisonment", lang), True), Column("fine", t("fine-amount", lang), True),
+            Column("victim_conditions", t("victim_conditions", lang), machine=True),
+            Column("condition", t("variant", lang)), Column("basis", t("basis-col", lang)), Column("version", t("version", lang)),
+            Column("imprisonment_years", t("imprisonment", lang), True), Column("fine", t("fine-amount", lang), True),
             Column("fine_unit", t("fine-unit", lang)), Column("community_work", t("community-work", lang), True),
-            Column("factors", t("factors", lang)), Column("agg_imprisonment", t("agg_imprisonment", lang), True),
-            Column("agg_fine", t("agg_fine-amount", lang), True), Column("measures", t("measures", lang)),
-            Column("opsc", t("opsc", lang)), Column("source", t("source", lang)),
+            Column("factors", t("factors", lang)),
+            Column("aggravated_imprisonment_years", t("agg_imprisonment", lang), True),
+            Column("aggravated_fine", t("agg_fine-amount", lang), True), Column("additional_measures", t("measures", lang)),
+            Column("opsc", t("opsc", lang)), Column("sources", t("source", lang)),
             Column("readings", t("readings", lang))]
     notes = [
         ("Una fila por variante de pena y por fuente. Las penas agravadas aplican una sola vez el aumento de cada regla "
@@ -330,7 +338,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                                                                                  " (descending)." if reverse else "."))
     from fractions import Fraction
 
-    if any(isinstance(x, Fraction) for row in rows for key in ("agg_imprisonment", "agg_fine")
+    if any(isinstance(x, Fraction) for row in rows for key in ("aggravated_imprisonment_years", "aggravated_fine")
            for cell in (row[key] if isinstance(row[key], list) else [row[key]]) if isinstance(cell, Range)
            for x in (cell.lo, cell.hi)):
         notes.append("Un límite agravado que no es un decimal finito (un aumento de dos terceras partes: 20 000 × 5/3) "

@@ -4,7 +4,8 @@ accessible HTML page rendered from the Markdown with markdown-it-py.
 Numbers are exact: integers and Decimals print as they are (1,000 and 13.5; in Spanish 1000 and
 13,5, the thousands grouped by a space from five digits, as the RAE recommends); a ratio that is
 not a terminating decimal prints as a fraction with an approximation marked ≈ (5/3 ≈ 1.667). CSV,
-JSON and JSON Lines carry numbers (ranges split into min and max; a ratio as a decimal number, with
+JSON and JSON Lines carry numbers (a range as [min, max] in JSON, as `lexkb penalty` writes it, and as
+(min) and (max) columns in CSV; a ratio as a decimal number, with
 the exact fraction in a column of its own, which only these formats have: Column.machine)."""
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import csv
 import html
 import io
 import json
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Callable
 
 from .common import t
-from .model import Link, Range, ReadingRef, Table, fraction_decimal, terminates
+from .model import Code, Concept, Link, Range, ReadingRef, SourceRef, Table, fraction_decimal, terminates
 
 DASH = "–"
 EMPTY = "—"
@@ -85,10 +87,14 @@ def raw_value(value):
         return value
     if isinstance(value, Link):
         return value.text
-    if isinstance(value, ReadingRef):  # machine formats have no notes: the reading or basis in full
+    if isinstance(value, (ReadingRef, SourceRef)):  # machine formats have no notes: the reading, basis or source in full
         return value.full
-    if isinstance(value, Range):
-        return {"min": raw_value(value.lo), "max": raw_value(value.hi)}
+    if isinstance(value, Concept):  # id and label side by side, as in `lexkb penalty`
+        return {"id": value.id, "label": value.label}
+    if isinstance(value, Code):  # the id alone, as `lexkb penalty` gives it
+        return value.id
+    if isinstance(value, Range):  # [min, max], as imprisonment_years and fine_days_wage in `lexkb penalty`
+        return [raw_value(value.lo), raw_value(value.hi)]
     if isinstance(value, Fraction):  # a number a spreadsheet reads as one (not "5/3", which it reads as a date)
         return raw_value(fraction_decimal(value)) if terminates(value) else float(value)
     if isinstance(value, (Decimal, int, float)):
@@ -101,6 +107,10 @@ def raw_value(value):
 
 def csv_value(value) -> str:
     """A CSV cell: numbers as numbers, text neutralised against spreadsheet formulas (lexkb.escape)."""
+    if isinstance(value, Concept):
+        return csv_text(value.id)
+    if isinstance(value, list) and value and all(isinstance(x, Concept) for x in value):
+        return csv_text("; ".join(x.id for x in value))
     v = raw_value(value)
     if v is None:
         return ""
@@ -205,7 +215,10 @@ def to_jsonl(table: Table) -> str:
 # ------------------------------------------------------------------ LaTeX
 _TEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
         "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-        "≈": r"$\approx$", "−": r"$-$", "–": "--", "—": "---", "\u00a0": "~"}
+        "≈": r"$\approx$", "−": r"$-$", "–": "--", "—": "---", "\u00a0": "~",
+        "/": r"\slash{}", "[": "{[}", "]": "{]}"}
+# a slash where a line may break, as after a hyphen ("DOC/C/1/Add.1"); brackets braced, as
+# a row that begins with "[" would be read as the optional argument of the \\ ending the row before
 
 
 def tex_escape(text: str) -> str:
@@ -218,46 +231,107 @@ def tex_escape(text: str) -> str:
     return "".join(out)
 
 
-TEX_LANDSCAPE_FROM = 8  # columns: from this many, the table is set sideways (landscape) on its own page
+TEX_LANDSCAPE_FROM = 8  # columns: from this many, the table is set on landscape pages
+TEX_PACKAGES = "booktabs,array,longtable"
+TEX_PREAMBLE = ("% needs \\usepackage[T1]{fontenc} and \\usepackage{" + TEX_PACKAGES + "} (a wide table also pdflscape);"
+                " the text is UTF-8")
+_WORD = re.compile(r"[^\s\-–/]+[-–/]?")  # what TeX cannot break: a word, up to a hyphen, dash or slash
+# The type sizes a table may be set in, largest first, each with its line and the padding of a
+# column (2 \tabcolsep = 6 pt), in characters, in the LaTeX article class on A4 paper: 345 pt
+# portrait, 598 pt landscape. A character: 4.83 pt in \small, 4.44 pt in \footnotesize, 4.16 pt in
+# \scriptsize, 3.54 pt in \tiny (measured with T1 Computer Modern).
+TEX_SIZES = {False: [(r"\small", 345 / 4.83, 6 / 4.83), (r"\footnotesize", 345 / 4.44, 6 / 4.44),
+                     (r"\scriptsize", 345 / 4.16, 6 / 4.16)],
+             True: [(r"\scriptsize", 598 / 4.16, 6 / 4.16), (r"\tiny", 598 / 3.54, 6 / 3.54)]}
+_LETTERS = re.compile(r"^\(?[^\W\d_]+[,;:.)]*$")
+TEX_HYPHENATED = {"en": 8, "es": 10}  # characters: the narrowest column TeX's (English) hyphenation fills
+
+
+def tex_layout(columns: list, rows: list[dict], lang: str, wide: bool) -> tuple[str, list[int]]:
+    """The type size and each column's share of the line's text width, in thousandths. Every column
+    gets its longest word, which has to fit (TeX breaks lines at spaces, hyphens and slashes, and
+    hyphenates words only when it must), in the largest size where they all fit; else, in the
+    smallest size, a text column gets TEX_HYPHENATED characters of a word of letters. What is left
+    goes to the text columns wanting more (their average cell, up to 40 characters); what is still
+    left, to every column by its width."""
+    need, want, short = [], [], []
+    for c in columns:
+        cells = [cell_text(r.get(c.key), lang) for r in rows]
+        texts = [c.label, *cells]
+        longest = max((len(w) for text in texts for w in _WORD.findall(text)), default=1)
+        # TeX does not hyphenate numbers, "3(1)(a)(i)" or words with a hyphen in them
+        hyphenated = max((min(len(w), TEX_HYPHENATED[lang]) if _LETTERS.match(w) else len(w)
+                          for text in texts for w in text.split()), default=1)
+        typical = 0 if c.numeric or not cells else min(40.0, sum(len(x) for x in cells) / len(cells))
+        need.append(max(longest, 3) + 1)  # a character more: widths vary
+        short.append(min(need[-1], max(hyphenated, 3) + 1))
+        want.append(max(need[-1], typical))
+    for size, line, pad in TEX_SIZES[wide]:
+        room = line - pad * len(columns)
+        if sum(need) <= room:
+            break
+    else:
+        need = short
+    extra = room - sum(need)
+    gap = [w - n for w, n in zip(want, need)]
+    if extra <= 0:
+        widths = need
+    elif sum(gap) > extra:
+        widths = [n + extra * g / sum(gap) for n, g in zip(need, gap)]
+    else:
+        widths = [w + (extra - sum(gap)) * w / sum(want) for w in want]
+    shares = [round(1000 * w / sum(widths)) for w in widths]
+    shares[shares.index(max(shares))] -= sum(shares) - 1000  # exactly the line
+    return size, shares
 
 
 def to_tex(table: Table) -> str:
-    """A booktabs table that fits an A4 page: tabularx spreads the text columns (X, ragged right)
-    over the line width, numbers keep their natural width; a table of TEX_LANDSCAPE_FROM columns or
-    more is set sideways (the rotating package's sidewaystable), in a smaller type."""
+    """A booktabs longtable that fits an A4 page and breaks across pages: each column a paragraph
+    column whose width is its share of the line (tex_layout), text ragged right, numbers ragged
+    left, the header repeated on every page; a table of TEX_LANDSCAPE_FROM columns or more is set
+    on landscape pages (pdflscape), in a smaller type. Notes and sources follow the table."""
     lang = table.lang
     columns = human_columns(table)
     wide = len(columns) >= TEX_LANDSCAPE_FROM
-    spec = "".join("r" if c.numeric else r">{\raggedright\arraybackslash}X" for c in columns)
-    env = "sidewaystable" if wide else "table"
+    size, shares = tex_layout(columns, table.rows, lang, wide)
+    text_width = f"\\linewidth-{2 * len(columns) - 2}\\tabcolsep"  # the line less the space between columns
+    spec = "".join((r">{\raggedleft\arraybackslash\hspace{0pt}}" if c.numeric else r">{\raggedright\arraybackslash\hspace{0pt}}")
+                   + f"p{{\\dimexpr({text_width})*{w}/1000\\relax}}" for c, w in zip(columns, shares))
+    header = " & ".join(tex_escape(c.label) for c in columns) + r" \\"
+    caption = tex_escape(table.caption)
+    more = "(continuación)" if lang == "es" else "(continued)"
     lines = [
         f"% {table.caption}",
-        f"% Generated by lexkb from {table.query}; needs \\usepackage{{booktabs,array,tabularx"
-        + (",rotating" if wide else "") + "}.",
-        f"\\begin{{{env}}}",
-        r"\centering",
-        r"\scriptsize" if wide else r"\small",
-        r"\setlength{\tabcolsep}{3pt}" if wide else "",
-        f"\\caption{{{tex_escape(table.caption)}}}",
-        f"\\label{{tab:lexkb-{table.name}}}",
-        f"\\begin{{tabularx}}{{\\linewidth}}{{{spec}}}",
-        r"\toprule",
-        " & ".join(tex_escape(c.label) for c in columns) + r" \\",
-        r"\midrule",
+        f"% Generated by lexkb from {table.query}.",
+        TEX_PREAMBLE,
+        r"\begin{landscape}" if wide else "",
+        r"\begingroup",
+        size,
+        r"\setlength{\tabcolsep}{3pt}",
+        f"\\begin{{longtable}}{{@{{}}{spec}@{{}}}}",
+        f"\\caption{{{caption}}}\\label{{tab:lexkb-{table.name}}}\\\\",
+        r"\toprule", header, r"\midrule", r"\endfirsthead",
+        f"\\caption[]{{{caption} {more}}}\\\\",
+        r"\toprule", header, r"\midrule", r"\endhead",
+        r"\bottomrule", r"\endfoot",
     ]
     lines = [line for line in lines if line]
     for r in table.rows:
         lines.append(" & ".join(tex_escape(cell_text(r.get(c.key), lang)) for c in columns) + r" \\")
-    lines += [r"\bottomrule", r"\end{tabularx}"]
+    if not table.rows:
+        lines.append(" & ".join([tex_escape(EMPTY)] * len(columns)) + r" \\")
+    lines.append(r"\end{longtable}")
     if table.notes or table.sources:
-        lines.append(r"\par\smallskip\footnotesize")
+        lines.append(r"\footnotesize\raggedright")
         for n in table.notes:
             parts = n.split("`")  # `code` in lexkb's notes -> \texttt{code}
             lines.append("".join(f"\\texttt{{{tex_escape(p)}}}" if i % 2 else tex_escape(p)
                                  for i, p in enumerate(parts)) + r"\par")
         if table.sources:
             lines.append(f"{t('sources', lang)}: " + tex_escape("; ".join(table.sources)) + r".\par")
-    lines.append(f"\\end{{{env}}}")
+    lines.append(r"\endgroup")
+    if wide:
+        lines.append(r"\end{landscape}")
     return "\n".join(lines) + "\n"
 
 

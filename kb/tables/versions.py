@@ -37,6 +37,17 @@ def unit_label(iri: str | None, lang: str) -> str | None:
     return es if lang == "es" else en
 
 
+def unit_concept(iri: str | None, lang: str):
+    """A fine's unit as a cell: its id and words side by side, as `lexkb penalty` gives fine_unit
+    ({"id", "label"} in JSON, the id in CSV, the words in md, html and tex); None where there is no fine."""
+    from .model import Concept
+
+    key = unit_key(iri)
+    if key is None:
+        return None
+    return Concept(UNITS.get(key, (key,))[0], unit_label(iri, lang))
+
+
 Q_REPORTS = """
 SELECT DISTINCT ?id ?submitted WHERE {
   ?document a lexkb:SourceDocument ; dcterms:identifier ?id .
@@ -60,6 +71,14 @@ def basis_label(basis: str, lang: str, report: dict | None = None) -> str:
         return "ley (texto oficial)" if lang == "es" else "statute"
     year = f" ({report['year']})" if report and report.get("year") else ""
     return f"informe del Estado{year}" if lang == "es" else f"State's report{year}"
+
+
+def basis_cell(basis: str, lang: str, report: dict | None = None):
+    """A row's basis as a cell: 'statute' or 'state-report' in json and csv, as `lexkb penalty` gives a
+    penalty's basis; its words (basis_label) in the formats for people."""
+    from .model import Code
+
+    return Code(basis, basis_label(basis, lang, report))
 
 
 def as_reported(lang: str, report: dict | None = None) -> str:
