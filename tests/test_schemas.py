@@ -86,9 +86,9 @@ def test_summary_validate_and_tables_match_their_schemas(tmp_path):
     check("validate", json.loads(out))
     broken = tmp_path / "broken.ttl"
     text = (ROOT / "kb" / "generated" / "lexkb.ttl").read_text(encoding="utf-8")
-    # a maximum of 12 set below its range's minimum (kb/turtle.py writes decimals as "12"^^xsd:decimal)
-    assert 'schema:maxValue "12"^^xsd:decimal ;' in text
-    broken.write_text(text.replace('schema:maxValue "12"^^xsd:decimal ;', 'schema:maxValue "6"^^xsd:decimal ;', 1),
+    # a maximum of 12 set below its range's minimum (kb/turtle.py writes xsd:decimal in its canonical form, 12.0)
+    assert 'schema:maxValue 12.0 ;' in text
+    broken.write_text(text.replace('schema:maxValue 12.0 ;', 'schema:maxValue 6.0 ;', 1),
                       encoding="utf-8")
     code, out, _ = run_lexkb("validate", "-f", "json", str(broken))
     report = json.loads(out)

@@ -90,7 +90,8 @@ def penalties():
 def test_penalty_numbers_are_the_sources_numbers(penalties):
     for pid, (imprisonment, fine, unit) in FROM_SOURCES.items():
         row = penalties[pid]
-        assert (row["imprisonment_years"], row["fine"], row["fine_unit"].label) == (imprisonment, fine, unit), pid
+        assert (row["imprisonment_years"], row["fine"], row["fine_unit"] and row["fine_unit"].label) == (
+            imprisonment, fine, unit), pid
     for pid, (imp, fine) in AGGRAVATED.items():
         assert cells(penalties[pid]["aggravated_imprisonment_years"]) == imp, pid
         assert cells(penalties[pid]["aggravated_fine"]) == fine, pid
@@ -116,6 +117,9 @@ def test_rows_are_todays_law_and_the_states_account(penalties):
 def test_no_dias_multa_under_minimum_wage(penalties):
     """A statute's fine is never in days of minimum wage, the report's always is."""
     for row in penalties.values():
+        if row["fine"] == "none in source":  # CPF 208: community work, no fine and so no unit
+            assert row["fine_unit"] is None and row["_basis"] == "statute", row["_penalty_id"]
+            continue
         assert (row["fine_unit"].id == "minimum-daily-wage") is (row["_basis"] == "state-report"), row["_penalty_id"]
     table = build_table("penalties")
     assert "Fine (days of minimum wage)" not in [c.label for c in table.columns]
