@@ -208,10 +208,10 @@ def test_match_defaults():
 def two_jurisdictions(index: dict) -> dict:
     """The index plus a copy of Mexico's part under the code x0001: the same labels, other IRIs."""
     copy_ = json.loads(json.dumps(index).replace("/id/mx/", "/id/x0001/").replace("/eli/mx/", "/eli/x0001/"))
-    both = copy.deepcopy(index)
-    both["offences"] = index["offences"] + copy_["offences"]
-    both["provisions"] = {**index["provisions"], **copy_["provisions"]}
-    both["instruments"] = {**index["instruments"], **copy_["instruments"]}
+    both = copy.deepcopy(index)      # its own entries: a test that changes one leaves the session's index alone
+    both["offences"] = both["offences"] + copy_["offences"]
+    both["provisions"] = {**both["provisions"], **copy_["provisions"]}
+    both["instruments"] = {**both["instruments"], **copy_["instruments"]}
     return both
 
 
@@ -236,7 +236,8 @@ def test_a_treaty_article_links_the_offences_of_every_jurisdiction(index):
     both = two_jurisdictions(index)
     for o in both["offences"]:
         if o["id"] == "pederasty":
-            o["rules"] = o["rules"] + [{"id": "r", "label": "r", "provision": "OPSC art. 9(1)", "refers_to": []}]
+            o["rules"] = o["rules"] + [{"id": "r", "label": "r", "provision": "OPSC art. 9(1)", "refers_to": None,
+                                        "victim_conditions": []}]
     m = resolve("OPSC 9(1)", both)
     assert m.candidates == [] and [o["iri"] for o in m.offences] == ["https://w3id.org/lexkb/id/mx/offence/pederasty",
                                                 "https://w3id.org/lexkb/id/x0001/offence/pederasty"]
