@@ -591,10 +591,12 @@ def test_a_factor_of_the_continuing_offence_applies_to_it_and_not_to_the_abrogat
     assert (lpstp["id"], lpstp["in_force"], lpstp["with"]) == ("trafficking-in-persons", False, [])
     assert lpstp["notes"][-1] == f"--with not applied to trafficking-in-persons: {refusal}"
     assert (art10["id"], art10["with"]) == ("general-law-trafficking", [factor])
+    assert [n for n in art10["notes"] if n.startswith("--with")] == []      # applied to art. 10: nothing refused
     [p] = art10["penalties"]
     assert (p["effective_imprisonment_years"], p["effective_fine"]) == ([5, 22.5], [1000, 30000])
-    # before the abrogation the LPSTP is in force and the factor of neither offence is refused, as without a date
-    for on in ("2009-01-01", None):
+    # before the abrogation the LPSTP is in force, and before its publication (2007-11-27) neither offence is: the
+    # factor, not the LPSTP's, is refused, as without a date
+    for on in ("2009-01-01", "2007-01-01", None):
         with pytest.raises(LexkbError) as exc:
             answer("trafficking", index, [factor], on)
         assert (str(exc.value), exc.value.exit_code) == (refusal, 2)
@@ -622,3 +624,14 @@ def test_an_article_the_sources_do_not_describe(index):
     assert no_result_message("CPF 299", result) == "CPF art. 299 is not described by Source A; Source B: not in source"
     assert no_result_message("CPF 299", dict(result, not_in_source_sources=[])) == (
         "CPF art. 299 is not described by the sources: not in source")
+
+
+def test_before_the_earliest_of_two_versions_of_cpf_201(index):
+    """CPF art. 201 has two versions in the editions, of 2007-03-27 and 2016-07-18: the day before the first,
+    the statute is silent, and the answer names the earliest."""
+    [o] = answer("201", index, [], "2007-03-26")[0]["results"]
+    assert (o["in_force"], o["in_force_basis"], o["penalties"]) == (None, "not in source", [])
+    assert o["notes"][0] == ("whether this offence was in force on 2007-03-26 is not in source: the earliest version "
+                             "lexkb holds is of 2007-03-27")
+    assert ("CPF art. 201: no version in the sources is in force on 2007-03-26 (the earliest version lexkb holds is of "
+            "2007-03-27): the statute's penalty on that date is not in source") in o["notes"]
