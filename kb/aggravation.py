@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-COMPONENT_UNITS = {"imprisonment": ("imprisonment_years", "years"),
-                   "fine": ("fine", None)}  # the fine's unit is the penalty's own (fine_unit)
+# the range each component of a rule raises; the units are the penalty's own (years; its fine_unit)
+COMPONENT_KEYS = {"imprisonment": "imprisonment_years", "fine": "fine"}
 
 
 def exact(x) -> Fraction:
@@ -73,7 +73,7 @@ def effective(penalty: dict, factors: list[dict]) -> tuple[list | None, list | N
         multiplier = 1 + exact(first["increase_fraction"])
         up_to = first.get("up_to", False)
         for component in first["components"]:
-            key = COMPONENT_UNITS[component][0]
+            key = COMPONENT_KEYS[component]
             unit = units[key]
             if ranges[key] is None:
                 steps.append(f"{component.capitalize()}: {penalty['provision']} sets none, so nothing to increase.")

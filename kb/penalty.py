@@ -172,15 +172,14 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
         # a statute's aggravating rule whose article has versions, none holding that day
         held_rules = {f["rule_provision"] for f in offence["aggravating_factors"]}
         for prov, earliest in _earliest(all_factors, "rule_provision").items():
-            if prov not in held_rules and not any(f["rule_provision"] == prov for f in offence["aggravating_factors"]):
+            if prov not in held_rules:
                 force["notes"].append(f"{prov}: no version lexkb holds that aggravates this offence is in force on {on} "
                                       f"(the earliest that does is of {earliest}): its aggravation on that date is not "
                                       "in source")
     law = {
         "aggravating_factors": [{k: f[k] for k in ("id", "label", "provision", "effect", "rule_provision", "applies_to")}
                                 for f in offence["aggravating_factors"]],
-        "rules": [{k: r.get(k, []) if k == "victim_conditions" else r[k]
-                   for k in ("id", "label", "provision", "refers_to", "victim_conditions")} for r in offence["rules"]],
+        "rules": [{k: r[k] for k in ("id", "label", "provision", "refers_to", "victim_conditions")} for r in offence["rules"]],
         "opsc": offence["opsc"],
         "opsc_claims": [{k: c[k] for k in ("provision", "opsc", "source", "basis", "basis_label", "rationale")}
                         for c in offence["opsc_claims"]],

@@ -145,3 +145,57 @@ def test_exact_keeps_short_decimals_and_recovers_simple_fractions():
     # simple fractions are those with a denominator up to 1000
     assert exact(2 / 999) == Fraction(2, 999) and exact(1 / 1000) == Fraction(1, 1000)
     assert exact(1 / 1001) == Fraction(Decimal(str(1 / 1001))) != Fraction(1, 1001)
+
+
+# "hasta en una mitad" (General Law art. 42): a ceiling the judge may reach, not a fixed increase
+def ceiling(**kw):
+    return dict(factor(**kw), up_to=True)
+
+
+def test_up_to_half_on_both_bounds_raises_the_ceiling_only():
+    """[6, 12] "hasta en una mitad": the judge may raise 6 up to 9 and 12 up to 18, so the sentence may fall in
+    6–18; the fine 500–1,500 likewise in 500–2,250."""
+    prison, fine, steps = effective(PENALTY, [ceiling()])
+    assert (prison, fine) == ([6, 18], [500, 2250])
+    assert steps[2:] == [
+        "Imprisonment: the minimum 6 may be raised up to 6 × 1.5 = 9, the maximum 12 may be raised up to 12 × 1.5 = 18, "
+        "at the judge's discretion → the sentence may fall in 6–18 years.",
+        "Fine: the minimum 500 may be raised up to 500 × 1.5 = 750, the maximum 1,500 may be raised up to 1,500 × 1.5 = "
+        "2,250, at the judge's discretion → the sentence may fall in 500–2,250 days of minimum wage."]
+
+
+def test_up_to_half_on_the_maximum_only():
+    prison, fine, steps = effective(PENALTY, [ceiling(components=["imprisonment"], bounds=["max"])])
+    assert (prison, fine) == ([6, 18], [500, 1500])
+    assert steps[2:] == ["Imprisonment: minimum 6 unchanged, the maximum 12 may be raised up to 12 × 1.5 = 18, at the "
+                         "judge's discretion → the sentence may fall in 6–18 years."]
+
+
+def test_up_to_half_on_the_minimum_only_leaves_the_range():
+    """Only the minimum may be raised, up to 9: the range the sentence may fall in stays 6–12."""
+    prison, fine, steps = effective(PENALTY, [ceiling(components=["imprisonment"], bounds=["min"])])
+    assert (prison, fine) == ([6, 12], [500, 1500])
+    assert steps[2:] == ["Imprisonment: the minimum 6 may be raised up to 6 × 1.5 = 9, maximum 12 unchanged, at the "
+                         "judge's discretion → the sentence may fall in 6–12 years."]
+
+
+def test_a_ceiling_then_a_fixed_increase_stack():
+    """Up to half (rule a) on 6–12 gives 6–18; then doubled (rule b): 12–36."""
+    prison, _, steps = effective(PENALTY, [ceiling(fid="fa", rule="a", components=["imprisonment"]),
+                                           factor("fb", "b", 1, components=["imprisonment"], rule_provision="X art. 3")])
+    assert prison == [12, 36]
+    assert steps[-1] == "Imprisonment: 6 × 2 = 12, 18 × 2 = 36 → 12–36 years."
+
+
+def test_a_penalty_without_a_fine_raises_imprisonment_and_says_there_is_no_fine():
+    """An article that sets imprisonment only: the fine stays none, and the steps say so."""
+    p = {"id": "x-2", "provision": "X art. 4", "condition": None, "imprisonment_years": [2, 4]}
+    prison, fine, steps = effective(p, [factor()])
+    assert (prison, fine) == ([3, 6], None)
+    assert steps == ["Base range under X art. 4: imprisonment 2–4 years, no fine.",
+                     "Factor 'f' (X art. 2 I) triggers X art. 2: made-up effect.",
+                     "Imprisonment: 2 × 1.5 = 3, 4 × 1.5 = 6 → 3–6 years.",
+                     "Fine: X art. 4 sets none, so nothing to increase."]
+    prison, fine, steps = effective(p, [ceiling()])
+    assert (prison, fine) == ([2, 6], None)
+    assert steps[-1] == "Fine: X art. 4 sets none, so nothing to increase."

@@ -81,6 +81,11 @@ def test_the_2010_variant_condition_and_the_text_are_carried(index):
     assert p["condition"] == ("if the offence is committed against a person who is under the age of 18 or not capable "
                               "of understanding the significance of the act or of offering resistance")
     assert p["text"].startswith("II. From 9 to 18 years’ imprisonment and a fine of between 750 and 2,250 minimum daily wages")
+    # "against a person who is under the age of 18 or not capable of understanding the significance of the act or of
+    # offering resistance"
+    assert [c["label"] for c in p["victim_conditions"]] == [
+        "person who does not have the capacity to understand the significance of the act",
+        "person who is unable to offer resistance", "person aged under 18 years"]
     assert "effective_imprisonment_years" not in p and "explanation" not in p
 
 
@@ -378,6 +383,13 @@ def test_the_result_carries_the_offence_and_its_sources(index):
     assert factors[-2:] == [("cpf-209bis-v2010-08-19-violencia-fisica", "CPF art. 209 bis", "CPF art. 209 bis"),
                             ("violence", "CPF art. 209 bis", "CPF art. 209 bis")]
     assert ", ".join(f[0] for f in factors) == FACTORS_209_BIS
+    # para. 48, art. 209 (bis): "… as a relative, guardian, legal representative, carer or custodian of any kind or of the
+    # existence of a pedagogic, religious, work-related, medical, cultural, domestic or other type of relationship, …
+    # with or without his or her consent"
+    assert sorted(o["relationships"]) == sorted([
+        "relative", "guardian", "legal representative", "carer", "custodian of any kind", "pedagogic", "religious",
+        "work-related", "medical", "cultural", "domestic", "other type of relationship"])
+    assert o["circumstances"] == ["with or without his or her consent"]
     from lexkb.penalty import reported
 
     # the document and the year the State submitted it come from the data (its [document] table)
@@ -410,6 +422,8 @@ def test_the_result_carries_what_the_source_says_of_the_offence(index):
         "person aged under 18 years", "person who does not have the capacity to understand the significance of the act",
         "person who is unable to offer resistance"]
     assert o["conduct"] == ["delivers", "facilitates", "offers", "procures", "promotes", "receives", "solicits", "transfers"]
+    # art. 5: "… receives, for himself or herself or for a third party, a person …"
+    assert (o["circumstances"], o["relationships"]) == (["for himself or herself or for a third party"], [])
     assert [(r["provision"], r["label"], r["refers_to"]) for r in o["rules"]] == [
         ("LPSTP art. 5", "no verification of commissive means required", None),
         ("LPSTP art. 6 III(c)", "another offence committed together with this one", "the First Book of the Federal Criminal Code"),
@@ -436,15 +450,26 @@ def test_no_match_suggests_every_close_name():
 CPF_201 = [([5, 10], [500, 1000]), ([4, 9], [400, 900]), ([7, 12], [800, 2500])]
 
 
-@pytest.mark.parametrize("on,since,until", [
-    ("2016-07-17", "2007-03-27", "2016-07-18"),   # the day before the reform published 18-07-2016
-    ("2016-07-18", "2016-07-18", None),
-    (None, "2016-07-18", None),                    # today's law: the latest version
+# CPF art. 201's version of 2007-03-27 (2013 edition) ended with the reform published 18-07-2016 ("Párrafo reformado
+# DOF 18-07-2016", 2020 and 2025 editions); today's law is the latest version
+VERSION_201 = ("CPF art. 201: version of {since} (from {since}{until}; dated from the journal's publication of each "
+               "decree; entry into force not in source)")
+NOTE_201_UNTIL = VERSION_201.format(since="2007-03-27", until=" until 2016-07-18")
+NOTE_201_LATEST = VERSION_201.format(since="2016-07-18", until=", no later change in the editions lexkb holds")
+
+
+@pytest.mark.parametrize("on,since,until,version_note", [
+    ("2016-07-17", "2007-03-27", "2016-07-18", NOTE_201_UNTIL + ": in force on 2016-07-17"),   # the day before the reform
+    ("2016-07-18", "2016-07-18", None, NOTE_201_LATEST + ": in force on 2016-07-18"),
+    (None, "2016-07-18", None, NOTE_201_LATEST),                    # today's law: the latest version
 ])
-def test_cpf_201_answers_from_the_version_of_the_day(index, on, since, until):
+def test_cpf_201_answers_from_the_version_of_the_day(index, on, since, until, version_note):
     [o] = answer("201", index, [], on)[0]["results"]
     assert [(p["imprisonment_years"], p["fine"]) for p in o["penalties"]] == CPF_201
     assert {(p["basis"], p["valid_from"], p["valid_until"]) for p in o["penalties"]} == {("statute", since, until)}
+    # the statute alone: no State's account beside it
+    assert "CPF: the statute's text by edition, today's law from the latest" in o["notes"]
+    assert [n for n in o["notes"] if n.startswith("CPF art. 201: ")] == [version_note]
 
 
 def test_between_two_versions_lexkb_holds_the_205_bis_factors_are_not_in_source(index):
@@ -469,3 +494,172 @@ def test_the_205_bis_factors_of_the_day_and_never_both_versions(index, on, versi
     statute = o["penalties"][0]
     # "se aumentarán al doble": [8, 15] years and 1,000-2,500 días multa doubled
     assert (statute["effective_imprisonment_years"], statute["effective_fine"]) == ([16, 30], [2000, 5000])
+
+
+@pytest.mark.parametrize("penalties,expected", [
+    # the State's account names its document and the year it was submitted
+    ([{"basis": "state-report", "document": "DOC/1", "document_date": "2010-10-12"},
+      {"basis": "state-report", "document": "DOC/1", "document_date": "2010-10-12"}],
+     "as reported by the State in DOC/1 (2010)"),
+    ([{"basis": "state-report", "document": "DOC/1"}], "as reported by the State in DOC/1"),   # no date: no year
+    ([{"basis": "state-report", "document": "DOC/1", "document_date": "2010-10-12"},
+      {"basis": "state-report", "document": "DOC/2", "document_date": "2012-01-31"}],
+     "as reported by the State in DOC/1 (2010), DOC/2 (2012)"),
+    # a statute's penalty is not the State's report, even where it names a document; a penalty with no document
+    # names none
+    ([{"basis": "statute", "document": "ACT edition", "document_date": "2020-01-24"},
+      {"basis": "state-report", "document": "DOC/1", "document_date": "2010-10-12"}],
+     "as reported by the State in DOC/1 (2010)"),
+    ([{"basis": "state-report", "document": None}], "as the sources report them"),
+    ([{"basis": "statute", "document": None}], "as the sources report them"),
+    ([], "as the sources report them"),
+])
+def test_reported_names_the_documents_of_the_states_account(penalties, expected):
+    from lexkb.penalty import reported
+
+    assert reported({"penalties": penalties}) == expected
+
+
+def test_in_force_of_an_instrument_the_sources_give_no_date_for():
+    """An instrument with neither publication date nor statute versions: whether it was in force is not in
+    source, and the note says whose account its provisions are."""
+    index = {"instruments": {"y": {"short": "Act Y"}}}
+    offence = {"instrument": "y", "penalties": [{"basis": "state-report", "document": "DOC/1",
+                                                 "document_date": "2010-10-12"}]}
+    note = "Act Y dates not in source: provisions as reported by the State in DOC/1 (2010)"
+    assert in_force(offence, index, None) == {"in_force": None, "in_force_basis": None, "notes": [note]}
+    assert in_force(offence, index, parse_date("2011-01-01")) == {
+        "in_force": None, "in_force_basis": "not in source",
+        "notes": ["whether this text was in force on 2011-01-01 is not in source (as reported by the State in DOC/1 "
+                  "(2010))", note]}
+
+
+def test_a_day_after_the_last_version_lexkb_holds_ended(index):
+    """Made-up: CPF art. 203's only version ended on 2015-01-01 with no later one in the sources. On the day
+    before it holds; from that day no version of the offence's articles holds: not in force, said so, with the
+    statute's penalty on that date not in source."""
+    index = copy.deepcopy(index)
+    tourism = next(o for o in index["offences"] if o["id"] == "sexual-tourism")
+    for p in tourism["penalties"]:
+        if p["basis"] == "statute":
+            p["valid_until"] = "2015-01-01"
+    [o] = answer("203", index, [], "2014-12-31")[0]["results"]
+    assert (o["in_force"], o["in_force_basis"], o["notes"][0]) == (True, FROM_VERSIONS,
+                                                                  f"in force on 2014-12-31 ({FROM_VERSIONS})")
+    assert penalties(o) == CPF_203
+    [o] = answer("203", index, [], "2015-01-01")[0]["results"]
+    assert (o["in_force"], o["in_force_basis"], o["penalties"]) == (False, FROM_VERSIONS, [])
+    assert o["notes"][0] == f"not in force on 2015-01-01 ({FROM_VERSIONS}): no version of its articles holds that day"
+    assert ("CPF art. 203: no version in the sources is in force on 2015-01-01: the statute's penalty on that date is "
+            "not in source") in o["notes"]
+    assert o["not_in_force"]["reason"] == o["notes"][0]
+
+
+@pytest.mark.parametrize("query,penalised", [("trata", ["LPSTP art. 6 I", "LPSTP art. 6 II"]),
+                                             ("LPSTP 6 II", ["LPSTP art. 6 II"])])
+def test_not_in_force_the_law_is_kept_apart_not_applied(index, query, penalised):
+    """On 2013-01-01 the LPSTP is abrogated: its factors, rules and OPSC claims (para. 49: arts. 2 (a) and 3 (a))
+    are not listed as applying; they are kept under not_in_force, with the penalties the query names."""
+    o = answer(query, index, [], "2013-01-01")[0]["results"][0]
+    assert (o["in_force"], o["penalties"], o["aggravating_factors"], o["rules"], o["opsc"], o["opsc_claims"]) == (
+        False, [], [], [], [], [])
+    kept = o["not_in_force"]
+    assert (kept["on"], kept["reason"], kept["penalties"], kept["opsc"]) == (
+        "2013-01-01", o["notes"][0], penalised, ["2(a)", "3(1)(a)"])
+    assert [f["id"] for f in kept["aggravating_factors"]] == ["indigenous-victim", "public-office", "victim-over-60",
+                                                              "relative-or-carer"]
+    assert [r["provision"] for r in kept["rules"]] == ["LPSTP art. 5", "LPSTP art. 6 III(c)", "LPSTP art. 6 III(d)"]
+    o = answer(query, index, [], "2009-01-01")[0]["results"][0]
+    assert (o["in_force"], o["not_in_force"], o["opsc"]) == (True, None, ["2(a)", "3(1)(a)"])
+
+
+# ------------------------------------------------------------------------------------ succession
+# lexkb's reading of succession (provisions/lgpsedmtp/10.md): General Law art. 10 continues the LPSTP's
+# trafficking after the General Law (published 2012-06-14) abrogated the LPSTP
+def test_no_continuing_offence_while_the_earlier_one_is_in_force(index):
+    """Made-up: were the LPSTP never abrogated, on 2013-01-01 it would still be in force and be the answer
+    alone, though General Law art. 10 is in force that day too."""
+    index = copy.deepcopy(index)
+    lpstp = index["instruments"][next(o for o in index["offences"] if o["id"] == "trafficking-in-persons")["instrument"]]
+    for key in ("repealed_by", "repealer_date_publication"):
+        lpstp.pop(key, None)
+    result, _ = answer("trafficking", index, [], "2013-01-01")
+    assert [(o["id"], o["in_force"]) for o in result["results"]] == [("trafficking-in-persons", True)]
+
+
+def test_a_continuing_offence_already_answered_or_not_in_the_index_is_not_added(index):
+    from lexkb.lookup import Match
+    from lexkb.penalty import offence_result, successor_results
+
+    on = parse_date("2013-01-01")
+    by_id = {o["id"]: o for o in index["offences"]}
+    lpstp, art10 = by_id["trafficking-in-persons"], by_id["general-law-trafficking"]
+    both = Match(offences=[lpstp, art10])
+    results = [offence_result(o, index, both, [], on) for o in both.offences]
+    assert [r["in_force"] for r in results] == [False, True]
+    assert successor_results(both, results, index, [], on) == []          # art. 10 is answered already
+    alone = Match(offences=[lpstp])
+    without = dict(index, offences=[o for o in index["offences"] if o["id"] != "general-law-trafficking"])
+    assert successor_results(alone, results[:1], without, [], on) == []    # art. 10 not in this index
+    [later] = successor_results(alone, results[:1], index, [], on)
+    assert later["id"] == "general-law-trafficking" and later["continues"]["id"] == "trafficking-in-persons"
+
+
+def test_a_factor_of_the_continuing_offence_applies_to_it_and_not_to_the_abrogated_one(index):
+    """General Law art. 42 fr. I (version of 2012-06-14): "Las penas previstas en este Título se aumentarán hasta
+    en una mitad"; art. 10 (DOF 14-06-2012): "de 5 a 15 años de prisión y de un mil a veinte mil días multa". On
+    2013-01-01 the LPSTP's offence (abrogated) is answered without that factor, which is not its own, and says so;
+    art. 10, continuing it, with it: up to one half more at the maximum, 15 x 1.5 = 22.5 years, 20,000 x 1.5 =
+    30,000 días multa."""
+    factor = "lgpsedmtp-42-v2012-06-14-I"
+    refusal = (f"--with {factor}: not an aggravating factor of trafficking in persons (LPSTP art. 6); factors that "
+               "apply: indigenous-victim, public-office, victim-over-60, relative-or-carer")
+    result, _ = answer("trafficking", index, [factor], "2013-01-01")
+    lpstp, art10 = result["results"]
+    assert (lpstp["id"], lpstp["in_force"], lpstp["with"]) == ("trafficking-in-persons", False, [])
+    assert lpstp["notes"][-1] == f"--with not applied to trafficking-in-persons: {refusal}"
+    assert (art10["id"], art10["with"]) == ("general-law-trafficking", [factor])
+    assert [n for n in art10["notes"] if n.startswith("--with")] == []      # applied to art. 10: nothing refused
+    [p] = art10["penalties"]
+    assert (p["effective_imprisonment_years"], p["effective_fine"]) == ([5, 22.5], [1000, 30000])
+    # before the abrogation the LPSTP is in force, and before its publication (2007-11-27) neither offence is: the
+    # factor, not the LPSTP's, is refused, as without a date
+    for on in ("2009-01-01", "2007-01-01", None):
+        with pytest.raises(LexkbError) as exc:
+            answer("trafficking", index, [factor], on)
+        assert (str(exc.value), exc.value.exit_code) == (refusal, 2)
+
+
+def test_a_factor_of_neither_offence_is_refused_after_the_abrogation_too(index):
+    with pytest.raises(LexkbError) as exc:
+        answer("trafficking", index, ["violence"], "2013-01-01")
+    assert (str(exc.value), exc.value.exit_code) == (
+        "--with violence: not an aggravating factor of trafficking in persons (LPSTP art. 6); factors that apply: "
+        "indigenous-victim, public-office, victim-over-60, relative-or-carer", 2)
+
+
+def test_an_article_the_sources_do_not_describe(index):
+    """Made-up: a CPF article in the index whose coverage is 'not-in-source'."""
+    index = copy.deepcopy(index)
+    model = next(p for p in index["provisions"].values() if p["label"] == "CPF art. 207")
+    silent = dict(model, label="CPF art. 299", key=model["key"].replace("207", "299"),
+                  iri=model["iri"].replace("207", "299"), coverage="not-in-source", sources=["Source A", "Source B"])
+    silent.pop("repealed_on", None)
+    index["provisions"]["cpf-299"] = silent
+    result, _ = answer("CPF 299", index, [], None)
+    assert (result["results"], result["not_in_source"], result["not_in_source_sources"]) == (
+        [], "CPF art. 299", ["Source A", "Source B"])
+    assert no_result_message("CPF 299", result) == "CPF art. 299 is not described by Source A; Source B: not in source"
+    assert no_result_message("CPF 299", dict(result, not_in_source_sources=[])) == (
+        "CPF art. 299 is not described by the sources: not in source")
+
+
+def test_before_the_earliest_of_two_versions_of_cpf_201(index):
+    """CPF art. 201 has two versions in the editions, of 2007-03-27 and 2016-07-18: the day before the first,
+    the statute is silent, and the answer names the earliest."""
+    [o] = answer("201", index, [], "2007-03-26")[0]["results"]
+    assert (o["in_force"], o["in_force_basis"], o["penalties"]) == (None, "not in source", [])
+    assert o["notes"][0] == ("whether this offence was in force on 2007-03-26 is not in source: the earliest version "
+                             "lexkb holds is of 2007-03-27")
+    assert ("CPF art. 201: no version in the sources is in force on 2007-03-26 (the earliest version lexkb holds is of "
+            "2007-03-27): the statute's penalty on that date is not in source") in o["notes"]

@@ -10,8 +10,9 @@ import pytest
 
 from pathlib import Path
 
-from lexkb.lookup import (ArticleQuery, Match, find_provisions, fold, instrument_words, names_of, offence_provisions,
-                          parse_article as parse_with, provision_key, resolve, same_article, suggest, within)
+from lexkb.lookup import (ArticleQuery, Match, find_provisions, find_provisions_read, fold, instrument_words, names_of,
+                          offence_provisions, parse_article as parse_with, provision_key, read_citation, resolve,
+                          same_article, suggest, within)
 
 # the instruments' names as the shipped index has them (short name, titles, aliases): the data, not
 # lexkb.lookup, knows that 'Código Penal Federal' is the CPF
@@ -238,7 +239,8 @@ def test_a_treaty_article_links_the_offences_of_every_jurisdiction(index):
     both = two_jurisdictions(index)
     for o in both["offences"]:
         if o["id"] == "pederasty":
-            o["rules"] = o["rules"] + [{"id": "r", "label": "r", "provision": "OPSC art. 9(1)", "refers_to": []}]
+            o["rules"] = o["rules"] + [{"id": "r", "label": "r", "provision": "OPSC art. 9(1)", "refers_to": None,
+                                        "victim_conditions": []}]
     m = resolve("OPSC 9(1)", both)
     assert m.candidates == [] and [o["iri"] for o in m.offences] == ["https://w3id.org/lexkb/id/mx/offence/pederasty",
                                                 "https://w3id.org/lexkb/id/x0001/offence/pederasty"]
@@ -290,3 +292,51 @@ def test_an_article_that_links_no_offence_is_never_read_as_a_name(index):
 def test_a_fragment_inside_a_word_of_one_name(index):
     """'fficking in pers' is in the English name only, and is not the start of any word."""
     assert ids(resolve("fficking in pers", index).offences) == ["trafficking-in-persons"]
+
+
+# The report cites OPSC art. 3(1)(a) and (b) as "article 3 (a)" and "article 3 (b)" (paras. 45, 49); the
+# treaty numbers them 3(1)(a) and 3(1)(b)
+OPSC_3_READING = ("the report cites article 3's lettered sub-paragraphs without their paragraph number "
+                  "(\"article 3 (b)\", paras. 45 and 49); OPSC article 3 has them in paragraph 1")
+
+
+@pytest.mark.parametrize("query,labels,reading", [
+    ("OPSC 3 (b)", ["OPSC art. 3(1)(b)"], OPSC_3_READING),
+    ("OPSC 3(a)", ["OPSC art. 3(1)(a)"], OPSC_3_READING),
+    ("OPSC 3(1)(b)", ["OPSC art. 3(1)(b)"], None),     # the treaty's own numbering: nothing read
+    ("OPSC 2 (a)", ["OPSC art. 2(a)"], None),          # art. 2 has its letters itself
+    ("OPSC 3 (z)", [], None),                           # read as 3(1)(z), which the treaty does not have
+    ("3 (b)", [], None),                                # only the treaty's citation is read so
+    ("LPSTP 3 (b)", [], None),
+    ("OPSC 13 (b)", [], None), ("OPSC 3 (b)(i)", [], None),
+])
+def test_the_reports_citation_of_opsc_article_3(index, query, labels, reading):
+    found, read = find_provisions_read(query, index)
+    assert ([p["label"] for p in found], read) == (labels, reading)
+    assert [p["label"] for p in find_provisions(query, index)] == labels
+
+
+def test_read_citation_on_its_own():
+    assert read_citation(ArticleQuery("opsc", "3b")) == (ArticleQuery("opsc", "31b"), OPSC_3_READING)
+    assert read_citation(ArticleQuery(None, "3b")) is None
+    assert read_citation(ArticleQuery("opsc", "31b")) is None
+    assert read_citation(ArticleQuery("opsc", "33b")) is None
+
+
+# the Latin ordinals of inserted articles, bis (2nd) to decies (10th): each makes an article of its own
+@pytest.mark.parametrize("suffix", ["bis", "ter", "quater", "quintus", "quinquies", "sexies", "septies", "octies",
+                                    "nonies", "decies"])
+def test_every_latin_ordinal_makes_an_article_of_its_own(suffix):
+    assert within(f"CPF art. 209 {suffix}", "CPF art. 209") is False
+    assert within(f"CPF art. 209 {suffix}(a)", "CPF art. 209") is False
+    assert within(f"CPF art. 209 {suffix} II", f"CPF art. 209 {suffix}") is True
+
+
+def test_a_name_that_begins_with_the_query_as_a_whole_word_wins():
+    """Made-up names: 'trata' begins 'trata de personas' as a word, but only the letters of 'tratamiento
+    cruel': the first wins; with 'trat' neither begins with a whole word, so both are candidates."""
+    offences = [{"offence": name, "offence_es": None, "id": f"o{i}", "aliases": []}
+                for i, name in enumerate(["tratamiento cruel", "trata de personas", "contra la trata"])]
+    index = {"offences": offences, "provisions": {}, "instrument_names": {}}
+    assert [o["id"] for o in resolve("trata", index).offences] == ["o1"]
+    assert [o["id"] for o in resolve("trat", index).candidates] == ["o0", "o1", "o2"]

@@ -165,6 +165,8 @@ BAD_SOURCES = [
      "lgpsedmtp-dof-2025-11-14"),
     ('{ doc = "cpf-dof-2025-11-28", art = "204", page = 3 }', "9",
      "source: unknown key(s) page; allowed: art, doc, fraccion, inciso, para, parrafo"),
+    ('{ doc = "cpf-dof-2025-11-28", art = "204", page = 3, line = 2 }', "9",
+     "source: unknown key(s) line, page; allowed: art, doc, fraccion, inciso, para, parrafo"),
 ]
 
 
