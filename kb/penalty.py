@@ -142,7 +142,7 @@ def offence_result(offence: dict, index: dict, match: Match, factor_ids: list[st
         if match.provision_filter and not within(p["provision"], match.provision_filter):
             continue
         if p.get("basis") == "statute":
-            statute_seen.setdefault(p["provision"], p["valid_from"])
+            statute_seen[p["provision"]] = min(statute_seen.get(p["provision"], p["valid_from"]), p["valid_from"])
             if not holds(p, on):
                 continue
             statute_held.add(p["provision"])

@@ -663,3 +663,15 @@ def test_before_the_earliest_of_two_versions_of_cpf_201(index):
                              "lexkb holds is of 2007-03-27")
     assert ("CPF art. 201: no version in the sources is in force on 2007-03-26 (the earliest version lexkb holds is of "
             "2007-03-27): the statute's penalty on that date is not in source") in o["notes"]
+
+
+def test_the_earliest_version_is_named_whatever_order_the_index_lists_them(index):
+    # CPF art. 201's versions in the editions: "Artículo reformado DOF 27-03-2007" (2013 edition) and the reform of
+    # 2016-07-18 (2020 and 2025 editions); on 2000-01-01 neither holds, and the note names the earlier one
+    reordered = copy.deepcopy(index)
+    for o in reordered["offences"]:
+        o["penalties"].reverse()
+    for ix in (index, reordered):
+        result, _ = answer("201", ix, [], "2000-01-01")
+        assert ("CPF art. 201: no version in the sources is in force on 2000-01-01 (the earliest version lexkb holds "
+                "is of 2007-03-27): the statute's penalty on that date is not in source") in result["results"][0]["notes"]
