@@ -15,7 +15,7 @@ Without DATASET: the list of datasets. With DATASET: its observations, or with -
 the sum per value of that dimension next to the source's printed total.
 --check lists every printed total (and every figure printed twice) that disagrees with its parts,
 or that counts a cell without a figure ('No data') as nothing: dataset, where, printed figure,
-computed figure, paragraph. It exits 1 if the graph breaks a Data Cube integrity constraint.
+computed figure, source passages. It exits 1 if the graph breaks a Data Cube integrity constraint.
 
 \b
 Examples:
@@ -29,7 +29,7 @@ Examples:
 
 def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
     from lexkb import stats
-    from lexkb.stats.aggregate import aggregate, aggregate_columns, dataset_columns, dataset_rows
+    from lexkb.stats.aggregate import aggregate, aggregate_columns, dataset_columns, dataset_rows, sources
     from lexkb.stats.render import FORMATS, render
 
     if fmt not in FORMATS:
@@ -60,8 +60,8 @@ def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
         from lexkb.stats.integrity import violations
 
         found = [c for c in stats.flagged(datasets) if ds is None or c.dataset == ds.slug]
-        rows = [c.record() for c in found]
-        typer.echo(render(rows, ["dataset", "kind", "outcome", "where", "printed", "computed", "paragraph", "note"], fmt), nl=False)
+        rows = [c.record(sources(datasets[c.dataset], c.paragraphs)) for c in found]
+        typer.echo(render(rows, ["dataset", "kind", "outcome", "where", "printed", "computed", "sources", "note"], fmt), nl=False)
         broken = violations(stats.compile_statistics(statistics_dir))
         for line in broken:
             typer.echo(f"Data Cube integrity: {line}", err=True)
@@ -79,10 +79,10 @@ def _run(dataset, by, fmt, check, plot, ttl, statistics_dir) -> None:
         typer.echo(render(dataset_rows(ds), dataset_columns(ds), fmt), nl=False)
         return
     flagged = stats.flagged(datasets)
-    rows = [{"dataset": d.slug, "title": d.title, "paragraph": ", ".join(d.paragraphs),
+    rows = [{"dataset": d.slug, "title": d.title, "sources": sources(d, d.paragraphs),
              "observations": len(d.observations), "flagged": sum(c.dataset == d.slug for c in flagged)}
             for d in datasets.values()]
-    typer.echo(render(rows, ["dataset", "title", "paragraph", "observations", "flagged"], fmt), nl=False)
+    typer.echo(render(rows, ["dataset", "title", "sources", "observations", "flagged"], fmt), nl=False)
 
 
 def stats_command(

@@ -60,7 +60,11 @@ def test_no_data_survives_every_output_format(app, fmt):
     assert all(r["printed"] == "No data" for r in no_data)
     assert len([r for r in rows if r["adoptions"] == "Not applicable"]) == 9
     (bcs,) = [r for r in rows if (r["year"], r["state"], r["adoption-type"]) == ("2007", "Baja California Sur", "Total")]
-    assert bcs["adoptions"] == "No data" and bcs["paragraph"] == "5"
+    # its source passage: in full in json (a list, as `sources` in the tables and `lexkb penalty`) and csv; 'para. 5'
+    # for people
+    para_5 = "CRC/C/OPSC/MEX/Q/1/Add.1, para. 5"
+    assert bcs["adoptions"] == "No data" and bcs["sources"] == {"json": [para_5], "csv": para_5}.get(fmt, "para. 5")
+    assert "paragraph" not in bcs
     (grand,) = [r for r in rows if (r["year"], r["state"], r["adoption-type"]) == ("2007", "Total", "Total")]
     assert str(grand["adoptions"]) == "1011" and grand["printed"] == "1 011"
 
@@ -83,14 +87,17 @@ def test_check_lists_one_record_per_inconsistency(app):
     assert result.exit_code == 0, result.output
     rows = _parse("csv", result)
     assert len(rows) == 26
-    disagreeing = [(r["dataset"], r["printed"], r["computed"], r["paragraph"]) for r in rows if r["outcome"] == "disagrees"]
+    disagreeing = [(r["dataset"], r["printed"], r["computed"], r["sources"].replace("CRC/C/OPSC/MEX/Q/1/Add.1, ", ""))
+                   for r in rows if r["outcome"] == "disagrees"]
     assert sorted(disagreeing) == sorted([
-        ("adoptions", "157", "141", "5"), ("adoptions", "764", "748", "5"),
-        ("federal-district-investigations", "31", "32", "2"), ("federal-district-investigations", "31", "32", "2"),
-        ("foreign-trafficking-victims", "2", "5", "70"), ("foreign-trafficking-victims", "5", "2", "70"),
-        ("foreign-trafficking-victims-prose", "5", "8", "69, 70"), ("foreign-trafficking-victims-prose", "5", "8", "69, 70"),
-        ("foreign-trafficking-victims-prose", "1", "4", "69, 70"), ("foreign-trafficking-victims-prose", "3", "2", "69, 70"),
-        ("foreign-trafficking-victims-prose", "1", "2", "69, 70")])
+        ("adoptions", "157", "141", "para. 5"), ("adoptions", "764", "748", "para. 5"),
+        ("federal-district-investigations", "31", "32", "para. 2"), ("federal-district-investigations", "31", "32", "para. 2"),
+        ("foreign-trafficking-victims", "2", "5", "para. 70"), ("foreign-trafficking-victims", "5", "2", "para. 70"),
+        ("foreign-trafficking-victims-prose", "5", "8", "para. 69; para. 70"),
+        ("foreign-trafficking-victims-prose", "5", "8", "para. 69; para. 70"),
+        ("foreign-trafficking-victims-prose", "1", "4", "para. 69; para. 70"),
+        ("foreign-trafficking-victims-prose", "3", "2", "para. 69; para. 70"),
+        ("foreign-trafficking-victims-prose", "1", "2", "para. 69; para. 70")])
     one = run(app, "federal-district-investigations", "--check", "--format", "json")
     assert [r["where"] for r in json.loads(one.stdout)] == [
         "Federal District preliminary investigations: row 'Total', column 'Total', against the sum over year",
@@ -100,9 +107,9 @@ def test_check_lists_one_record_per_inconsistency(app):
 def test_by_dimension_puts_the_sum_next_to_the_printed_total(app):
     rows = json.loads(run(app, "adoptions", "--by", "year", "--format", "json").stdout)
     assert rows == [
-        {"year": "2007", "adoptions": 1011, "cells": 64, "cells-without-figure": "No data: 4; Not applicable: 3", "printed-total": 1011, "paragraph": "5"},
-        {"year": "2008", "adoptions": 1209, "cells": 64, "cells-without-figure": "No data: 4; Not applicable: 3", "printed-total": 1209, "paragraph": "5"},
-        {"year": "2009", "adoptions": 748, "cells": 64, "cells-without-figure": "No data: 7; Not applicable: 3", "printed-total": 764, "paragraph": "5"},
+        {"year": "2007", "adoptions": 1011, "cells": 64, "cells-without-figure": "No data: 4; Not applicable: 3", "printed-total": 1011, "sources": ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 5"]},
+        {"year": "2008", "adoptions": 1209, "cells": 64, "cells-without-figure": "No data: 4; Not applicable: 3", "printed-total": 1209, "sources": ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 5"]},
+        {"year": "2009", "adoptions": 748, "cells": 64, "cells-without-figure": "No data: 7; Not applicable: 3", "printed-total": 764, "sources": ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 5"]},
     ]
     by_state = json.loads(run(app, "federal-investigations", "--by", "state", "--format", "json").stdout)
     assert {r["state"]: r["investigations"] for r in by_state} == {

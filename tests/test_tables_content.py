@@ -71,6 +71,31 @@ def test_the_csv_says_a_gap_is_in_the_encoded_sources_not_in_the_law():
     assert sum(r["Note"] == note for r in rows.values()) == 55
 
 
+def test_the_basis_of_each_claim_is_its_id_for_machines_and_its_words_for_people():
+    """opsc-coverage's `basis`: the claim-basis concept ids (concept/claim-basis/stated,
+    inferred-from-structure) in json and csv, in the order of `provisions`, as `basis` in `lexkb penalty`'s
+    opsc_claims; the words in md. The rationale of each claim has a column of its own in the same order."""
+    import csv
+    import io
+    import json
+
+    from lexkb.tables.render import render
+
+    table = build_table("opsc-coverage")
+    rows = {r["opsc"]: r for r in json.loads(render(table, "json"))["rows"]}
+    assert (rows["2(a)"]["provisions"], rows["2(a)"]["basis"]) == (
+        ["CPF art. 206 bis", "LPSTP art. 5"], ["inferred-from-structure", "inferred-from-structure"])
+    assert (rows["2(b)"]["provisions"], rows["2(b)"]["basis"]) == (
+        ["CPF art. 203", "CPF art. 203 bis", "CPF art. 204"], ["stated", "stated", "stated"])
+    assert rows["2(a)"]["rationale"][1].startswith("Para. 49 says the Act as a whole defines the sale of children")
+    assert rows["3(1)(c)"]["basis"] is rows["3(1)(c)"]["rationale"] is None
+    lines = {r["OPSC paragraph"]: r for r in csv.DictReader(io.StringIO(render(table, "csv")))}
+    assert lines["2(b)"]["Basis of each claim"] == "stated; stated; stated"
+    md = next(x for x in render(table, "md").splitlines() if x.startswith("| 2(a) |"))
+    assert ("| CPF art. 206 bis: inferred from the source's structure; LPSTP art. 5: inferred from the source's "
+            "structure |") in md and "inferred-from-structure" not in md
+
+
 def test_coverage_on_a_date_after_the_lpstp():
     table = build_table("opsc-coverage", on=dt.date(2013, 1, 1))
     rows = {r["opsc"].text: r for r in table.rows}
@@ -112,8 +137,8 @@ def test_on_either_side_of_the_reform_of_cpf_201():
     # inciso e) o f), both versions: "siete a doce años y multa de ochocientos a dos mil quinientos días"
     assert before["cpf-201-ef-v2007-03-27"]["fine"] == after["cpf-201-ef-v2016-07-18"]["fine"]
     assert str(before["cpf-201-ef-v2007-03-27"]["fine"].hi) == "2500"
-    assert before["cpf-201-ef-v2007-03-27"]["version"] == "2007-03-27 until 2016-07-18 (exclusive)"
-    assert after["cpf-201-ef-v2016-07-18"]["version"] == "from 2016-07-18 (no later change in the editions)"
+    assert before["cpf-201-ef-v2007-03-27"]["validity"] == "2007-03-27 until 2016-07-18 (exclusive)"
+    assert after["cpf-201-ef-v2016-07-18"]["validity"] == "from 2016-07-18 (no later change in the editions)"
     assert [s.full for s in before["cpf-201-ef-v2007-03-27"]["sources"]] == [
         "Código Penal Federal (Última Reforma DOF 07-06-2013), art. 201"]
 

@@ -1,7 +1,7 @@
 """One vocabulary across the commands' machine-readable output: a concept that two commands name
 has one key and one shape in both (issue 13, "the same key names in every command").
 
-Every key in VOCABULARY, wherever it occurs in the JSON of `penalty`, `show`, `summary` and every
+Every key in VOCABULARY, wherever it occurs in the JSON of `penalty`, `show`, `summary`, `stats` and every
 `table` (json and jsonl, en and es), has the shape checked here; the spellings in RETIRED (what the
 tables and the amendments of `penalty` called these before) occur nowhere."""
 import json
@@ -35,6 +35,13 @@ def is_concepts(v) -> bool:
     return isinstance(v, list) and all(is_concept(c) for c in v)
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_date(v) -> bool:  # a day, as the provision files and `lexkb penalty` write one ('2007-03-27'), or nothing
+    return v is None or (isinstance(v, str) and bool(ISO_DATE.match(v)))
+
+
 def is_sources(v) -> bool:
     return v is None or (isinstance(v, list) and all(is_source(s) for s in v))
 
@@ -56,9 +63,15 @@ VOCABULARY = {
     "source": is_source,
     "provision": lambda v: v is None or isinstance(v, str),
     # an id ('statute', 'state-report'; a claim's or reading's 'stated', 'editorial', ...), never its words;
-    # opsc-coverage: each claim's provision and basis, in words
+    # opsc-coverage: each claim's, one per provision
     "basis": lambda v: v is None or (isinstance(v, str) and " " not in v) or (
-        isinstance(v, list) and all(isinstance(x, str) for x in v)),
+        isinstance(v, list) and all(isinstance(x, str) and " " not in x for x in v)),
+    # a statute version's dates: `version` names a version by the day it holds from (the history table, as the
+    # provision files write it); `validity` is the same in words (the penalties and minors tables)
+    "version": is_date,
+    "valid_from": is_date,
+    "valid_until": is_date,
+    "validity": lambda v: v is None or (isinstance(v, str) and not is_date(v)),
     "additional_measures": lambda v: v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)),
 }
 RETIRED = {"victim_condition", "imprisonment", "agg_imprisonment", "agg_fine", "measures", "domestic",
@@ -98,6 +111,8 @@ def outputs(index):
     for label in ("CPF art. 204", "LPSTP art. 6", "OPSC art. 2", "OPSC art. 3(1)(a)"):
         yield f"show {label}", captured(show, query=label, format="json", jurisdiction=None)
     yield "summary", json.loads(run_lexkb("summary", "-f", "json")[1])
+    for args in ((), ("adoptions",), ("adoptions", "--by", "year"), ("--check",)):
+        yield f"stats {' '.join(args)}", json.loads(run_lexkb("stats", *args, "-f", "json")[1])
     for name in names():
         for lang in ("en", "es"):
             table = build_table(name, lang=lang, **({"article": "CPF 205 bis"} if name == "history" else {}))
@@ -182,6 +197,10 @@ def test_csv_and_people_formats_keep_their_cells():
     ({"basis": "State's report (2010)"}, ["$.basis: not the shape of 'basis' elsewhere: \"State's report (2010)\""]),
     ({"source": ["CRC/C/OPSC/MEX/Q/1/Add.1, para. 47"]},
      ["$.source: not the shape of 'source' elsewhere: ['CRC/C/OPSC/MEX/Q/1/Add.1, para. 47']"]),
+    ({"version": "from 2007-03-27 (no later change in the editions)"},
+     ["$.version: not the shape of 'version' elsewhere: 'from 2007-03-27 (no later change in the editions)'"]),
+    ({"version": "https://w3id.org/lexkb/eli/mx/cpf/art_203/v2007-03-27"},
+     ["$.version: not the shape of 'version' elsewhere: 'https://w3id.org/lexkb/eli/mx/cpf/art_203/v2007-03-27'"]),
 ])
 def test_the_check_finds_what_drifts(doc, expected):
     assert problems(doc) == expected

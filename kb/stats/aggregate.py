@@ -14,16 +14,24 @@ def _kb_offence(ds: Dataset, name: str) -> str:
     return (link.offence or link.note) if link else NOT_IN_SOURCE
 
 
+def sources(ds: Dataset, paragraphs) -> list[str]:
+    """The source passages of these paragraphs of the dataset's document, full labels as the tables and
+    `lexkb penalty` give them in `sources` ('CRC/C/OPSC/MEX/Q/1/Add.1, para. 5'; the graph's rdfs:label of
+    each passage); text and md print 'para. 5' (lexkb.stats.render)."""
+    symbol = ds.declared.symbol if ds.declared else None
+    return [f"{symbol}, para. {p}" if symbol else f"para. {p}" for p in sorted(set(paragraphs), key=int)]
+
+
 def dataset_columns(ds: Dataset) -> list[str]:
     columns = ds.dimensions + ds.attributes + [ds.measure]
     if "offence" in ds.dimensions:
         columns.append("kb-offence")
-    return columns + ["paragraph"]
+    return columns + ["sources"]
 
 
 def dataset_rows(ds: Dataset) -> list[dict]:
     """One row per observation: dimension labels and attributes as printed (an empty cell reads
-    'not in source'), the measure as an int or the source's word, the paragraph."""
+    'not in source'), the measure as an int or the source's word, its source passage."""
     rows = []
     for obs in ds.observations:
         row: dict = {d: obs.coords[d].display() if obs.coords[d].status else obs.coord(d) for d in ds.dimensions}
@@ -33,13 +41,13 @@ def dataset_rows(ds: Dataset) -> list[dict]:
         row[ds.measure] = obs.measure.json_value()
         if "offence" in ds.dimensions:
             row["kb-offence"] = _kb_offence(ds, obs.coord("offence"))
-        row["paragraph"] = obs.paragraph
+        row["sources"] = sources(ds, [obs.paragraph])
         rows.append(row)
     return rows
 
 
 def aggregate_columns(ds: Dataset, by: str) -> list[str]:
-    return [by, ds.measure, "cells", "cells-without-figure", "printed-total", "paragraph"]
+    return [by, ds.measure, "cells", "cells-without-figure", "printed-total", "sources"]
 
 
 def aggregate(ds: Dataset, by: str) -> list[dict]:
@@ -66,7 +74,7 @@ def aggregate(ds: Dataset, by: str) -> list[dict]:
             "cells": len(members),
             "cells-without-figure": "; ".join(f"{w}: {n}" for w, n in sorted(words.items())),
             "printed-total": total.measure.json_value() if total else NOT_IN_SOURCE,
-            "paragraph": ", ".join(sorted({o.paragraph for o in members}, key=int)),
+            "sources": sources(ds, {o.paragraph for o in members}),
         })
     return rows
 

@@ -31,11 +31,10 @@ class Check:
     def flagged(self) -> bool:
         return self.outcome != AGREES
 
-    def record(self) -> dict:
-        """One line of `lexkb stats --check`."""
+    def record(self, sources: list[str]) -> dict:
+        """One line of `lexkb stats --check`; sources: its paragraphs' passages (lexkb.stats.aggregate.sources)."""
         return {"dataset": self.dataset, "kind": self.kind, "outcome": self.outcome, "where": self.where,
-                "printed": self.printed, "computed": self.computed,
-                "paragraph": ", ".join(self.paragraphs), "note": self.note}
+                "printed": self.printed, "computed": self.computed, "sources": sources, "note": self.note}
 
 
 def _unknown_note(parts: list[Observation]) -> str:

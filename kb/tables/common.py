@@ -94,6 +94,7 @@ STRINGS = {
                        "el Estado no lo reivindica; solo una vinculación propia de lexkb (editorial)"),
     "no-provision": ("no provision mapped in the encoded sources", "ninguna disposición vinculada en las fuentes codificadas"),
     "note": ("Note", "Nota"),
+    "rationale": ("Why each claim has its basis", "Por qué cada vinculación tiene su fundamento"),
     "gap-note": ("a gap in the sources lexkb encodes, not a finding about the State's law: no provision in them is "
                  "mapped to this paragraph, at it, above it or below it",
                  "una laguna en las fuentes que lexkb codifica, no una conclusión sobre el derecho del Estado: ninguna "

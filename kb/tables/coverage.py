@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..errors import LexkbError
 from .common import Period, check_lang, load_store, query_note, run_query, t
-from .model import Column, Link, ReadingRef, Table, natural_key, source_refs, source_sort_key
+from .model import Code, Column, Link, ReadingRef, Table, natural_key, source_refs, source_sort_key
 
 NAME = "opsc-coverage"
 
@@ -98,9 +98,13 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "description": p["summary"],
             "provisions": [Link(c["label"], d) for d, c in claims] or None,
             "status": status,
-            "basis": [ReadingRef(f"{c['label']}: {c['basis_label'] or 'basis not recorded'}",
-                                 f"{c['label']}: {c['basis'] or 'not recorded'}"
-                                 + (f" ({c['rationale']})" if c["rationale"] else "")) for _, c in claims] or None,
+            # each claim's basis, in the order of `provisions`: its id in json and csv ('stated',
+            # 'inferred-from-structure', as `basis` in `lexkb penalty`'s opsc_claims), words in md, html and tex
+            "basis": [Code(c["basis"], f"{c['label']}: {c['basis_label'] or 'basis not recorded'}")
+                      for _, c in claims] or None,
+            # why each claim has its basis, in the same order (null where none is recorded): the formats for
+            # people give it in a note
+            "rationale": [c["rationale"] for _, c in claims] or None,
             "sources": source_refs(claim_sources) or None,
             "editorial": [ReadingRef(c["label"], f"{c['label']}: editorial"
                                      + (f" ({c['rationale']})" if c["rationale"] else "")
@@ -108,6 +112,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
                           for _, c in mine] or None,
             "note": t("gap-note", lang) if gap else None,
             "_gap": gap,
+            "_claims": [c for _, c in claims],
             "_label": p["label"],
         })
     if reverse:
@@ -116,6 +121,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             Column("provisions", t("domestic", lang)), Column("status", t("status", lang)),
             Column("basis", t("basis", lang)), Column("sources", t("source", lang)),
             Column("editorial", t("editorial", lang)),
+            Column("rationale", t("rationale", lang), machine=True),
             Column("note", t("note", lang), machine=True)]
     es = lang == "es"
     notes = [
@@ -139,15 +145,15 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     ]
     rationales = {}
     for row in rows:
-        for ref in row["basis"] or []:
-            rationales.setdefault(ref.full, None)
+        for claim in (c for c in row["_claims"] if c["rationale"]):
+            rationales.setdefault(f"{claim['label']}: {claim['basis'] or 'not recorded'} ({claim['rationale']})", None)
     notes.append("Fundamento de cada vinculación (esquema concept/claim-basis): «stated», la fuente lo dice con esas "
                  "palabras; «inferred-from-structure», se deduce de dónde sitúa la fuente sus palabras; «editorial», "
                  "lectura de lexkb." if lang == "es" else
                  "Basis of each claim (scheme concept/claim-basis): stated, the source says it in so many words; "
                  "inferred from the source's structure, it follows from where the source puts its words; editorial, "
                  "lexkb's own reading.")
-    notes += [f"{'Fundamento' if lang == 'es' else 'Basis'}: {full}" for full in rationales if "(" in full]
+    notes += [f"{'Fundamento' if lang == 'es' else 'Basis'}: {full}" for full in rationales]
     mine = {ref.full: None for row in rows for ref in row["editorial"] or []}
     if mine:
         notes.append("Vinculaciones de lexkb (fundamento «editorial»): lecturas propias de lexkb de la ley, no "

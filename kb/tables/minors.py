@@ -80,7 +80,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             rows.append({
                 "conduct": pick(r["conductEn"], r["conductEs"], lang) or r["conductEs"] or r["conductEn"],
                 "basis": basis_cell(minor_entry["basis"], lang, dating.report),
-                "version": ("; ".join(dict.fromkeys(span_text(e, lang) for e in (adult_entry, minor_entry)))
+                "validity": ("; ".join(dict.fromkeys(span_text(e, lang) for e in (adult_entry, minor_entry)))
                             if minor_entry["basis"] == STATUTE else as_reported(lang, dating.report)),
                 "bound": t(key, lang),
                 "unit": unit,
@@ -101,7 +101,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     if reverse:
         rows.reverse()
     cols = [Column("conduct", t("conduct", lang)), Column("basis", t("basis-col", lang)),
-            Column("version", t("version", lang)), Column("bound", t("bound", lang)), Column("unit", t("unit", lang)),
+            Column("validity", t("version", lang)), Column("bound", t("bound", lang)), Column("unit", t("unit", lang)),
             Column("adult_provision", t("adult_provision", lang)), Column("adult", t("adult", lang), True),
             Column("minor_provision", t("minor_provision", lang)), Column("victim", t("victim", lang)),
             Column("victim_conditions", t("victim_conditions", lang), machine=True),

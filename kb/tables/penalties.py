@@ -250,7 +250,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
             "victim_conditions": concepts(conditions),
             "condition": r["condition"],
             "basis": basis_cell(penalty["basis"], lang, dating.report),
-            "version": span_text(penalty, lang) or as_reported(lang, dating.report),
+            "validity": span_text(penalty, lang) or as_reported(lang, dating.report),
             "imprisonment_years": Range(dec(r["imin"]), dec(r["imax"])) if r["imin"] is not None else t("no-fine", lang),
             "fine": Range(dec(fine[0]), dec(fine[1])) if fine is not None else t("no-fine", lang),
             # id and words side by side, as `lexkb penalty` gives fine_unit
@@ -284,7 +284,7 @@ def build(store=None, on=None, lang: str = "en", sort: str | None = None, revers
     cols = [Column("instrument", t("instrument", lang)), Column("article", t("article", lang)),
             Column("offence", t("offence", lang)), Column("victim", t("victim", lang)),
             Column("victim_conditions", t("victim_conditions", lang), machine=True),
-            Column("condition", t("variant", lang)), Column("basis", t("basis-col", lang)), Column("version", t("version", lang)),
+            Column("condition", t("variant", lang)), Column("basis", t("basis-col", lang)), Column("validity", t("version", lang)),
             Column("imprisonment_years", t("imprisonment", lang), True), Column("fine", t("fine-amount", lang), True),
             Column("fine_unit", t("fine-unit", lang)), Column("community_work", t("community-work", lang), True),
             Column("factors", t("factors", lang)),

@@ -115,8 +115,8 @@ def csv_value(value) -> str:
     if v is None:
         return ""
     if isinstance(v, list):
-        joined = "; ".join(str(x) for x in v)
-        return csv_text(joined) if v and isinstance(v[0], str) else joined
+        joined = "; ".join("" if x is None else str(x) for x in v)
+        return csv_text(joined) if any(isinstance(x, str) for x in v) else joined
     if isinstance(v, bool):
         return str(v).lower()
     return csv_text(v) if isinstance(v, str) else str(v)
