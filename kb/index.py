@@ -183,14 +183,16 @@ SELECT DISTINCT ?offence ?source ?para WHERE {
 Q_AMENDMENTS = """
 SELECT ?offence ?id ?kind ?kindlabel ?act ?date ?source ?condition ?conditionlabel ?text WHERE {
   ?effect a lexkb:AmendmentEffect .
-  OPTIONAL { SELECT * WHERE { ?effect lexkb:victimCondition ?vc . ?vc skos:notation ?condition ;
-                                skos:prefLabel ?conditionlabel FILTER(lang(?conditionlabel) = "en") } }
-  OPTIONAL { ?effect lexkb:quotedText ?text }
   ?effect dcterms:identifier ?id ; lexkb:affectsOffence ?offence ; lexkb:effectKind ?k ;
           lexkb:amendingAct ?a ; dcterms:source ?s .
   ?k skos:notation ?kind ; skos:prefLabel ?kindlabel . FILTER(lang(?kindlabel) = "en")
   ?a eli:title_short ?act ; eli:date_publication ?date .
   ?s rdfs:label ?source .
+  # after the required patterns, its variables projected: Comunica 3 fails on this sub-SELECT placed first under
+  # a VALUES block (a targeted lookup's), "Cannot read properties of undefined (reading 'merge')"
+  OPTIONAL { SELECT ?effect ?condition ?conditionlabel WHERE { ?effect lexkb:victimCondition ?vc .
+             ?vc skos:notation ?condition ; skos:prefLabel ?conditionlabel FILTER(lang(?conditionlabel) = "en") } }
+  OPTIONAL { ?effect lexkb:quotedText ?text }
 } ORDER BY ?offence ?kind"""
 
 Q_INSTRUMENTS = """
