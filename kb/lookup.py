@@ -54,15 +54,14 @@ ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 def _named(t: str, word: str) -> list[tuple[int, int]]:
     """Where the query names the instrument by `word`: first ('INSTRUMENT 203 bis', 'INSTRUMENT: 203')
-    or last ('203 bis, INSTRUMENT'), as a whole word, with the punctuation that joins it; the spans
-    (start, end), none elsewhere. String tests, not a regular expression per name: compiling two per
-    instrument name was a tenth of a cold lookup."""
+    or last ('203 bis, INSTRUMENT'), as a whole word; the spans (start, end), with the colon that may
+    follow a name given first (commas and full stops are stripped from the article's ends later). String
+    tests, not a regular expression per name: compiling two per instrument name was a tenth of a cold lookup."""
     n, spans = len(word), []
     if t.startswith(word) and (len(t) == n or t[n] not in ALNUM):
-        spans.append((0, n + (1 if len(t) > n and t[n] in ",.:" else 0)))
+        spans.append((0, n + 1 if t[n:n + 1] == ":" else n))
     if t.endswith(word) and (len(t) == n or t[-n - 1] not in ALNUM):
-        start = len(t) - n
-        spans.append((start - 1 if start > 0 and t[start - 1] in ",." else start, len(t)))
+        spans.append((len(t) - n, len(t)))
     return spans
 
 
