@@ -27,7 +27,7 @@ def parse_article(text):
 @pytest.mark.parametrize("text,instrument,key", [
     ("203", None, "203"), ("203 bis", None, "203bis"), ("Article 203 (bis)", None, "203bis"), ("art. 203bis", None, "203bis"),
     ("artículo 203 bis", None, "203bis"), ("Arts. 203", None, "203"), ("articulos 203", None, "203"),
-    ("CPF 203 bis", "cpf", "203bis"), ("cpf, art. 203", "cpf", "203"), ("CPF: 203", "cpf", "203"),
+    ("CPF 203 bis", "cpf", "203bis"), ("cpf, art. 203", "cpf", "203"), ("CPF: 203", "cpf", "203"), ("CPF:203", "cpf", "203"),
     ("203 bis, CPF", "cpf", "203bis"), ("203 CPF", "cpf", "203"), ("Código Penal Federal 204", "cpf", "204"),
     ("federal criminal code art. 204", "cpf", "204"), ("LPSTP 6 III(a)", "lpstp", "6iiia"), ("lpstp art. 6", "lpstp", "6"),
     ("OPSC 3(1)(b)", "opsc", "31b"), ("opsc. 3", "opsc", "3"), ("  Art.  209   ter ", None, "209ter"),
@@ -39,7 +39,9 @@ def test_article_spellings_parse(text, instrument, key):
     assert parse_article(text) == ArticleQuery(instrument, key)
 
 
-@pytest.mark.parametrize("text", ["trata", "sexual tourism", "CPF", "art.", "", "bis 203", "cpfx 203", "203-bis", "opsc3"])
+# only a space, comma, full stop or colon joins an instrument's name to the article: "CPF-203" is not one
+@pytest.mark.parametrize("text", ["trata", "sexual tourism", "CPF", "art.", "", "bis 203", "cpfx 203", "203-bis", "opsc3",
+                                  "CPF-203", "CPF(203)"])
 def test_what_is_not_an_article(text):
     assert parse_article(text) is None
 
