@@ -96,12 +96,14 @@ def pack(index: dict) -> dict:
     def own_factor(f: dict) -> dict:
         shared = {k: v for k, v in f.items() if k != "applies_to"}
         if factors.setdefault(f["id"], shared) != shared:
-            raise ValueError(f"aggravating factor {f['id']} differs between offences")
+            raise LexkbError(f"index: aggravating factor {f['id']} differs between offences; "
+                             "the knowledge base is unchanged")
         return {"id": f["id"], "applies_to": f["applies_to"]}
 
     def reading_id(r: dict) -> str:
         if readings.setdefault(r["id"], r) != r:
-            raise ValueError(f"reading {r['id']} differs between its uses")
+            raise LexkbError(f"index: reading {r['id']} differs between its uses; "
+                             "the knowledge base is unchanged")
         return r["id"]
 
     offences = [dict(o, aggravating_factors=[own_factor(f) for f in o["aggravating_factors"]],

@@ -134,3 +134,25 @@ def test_build_writes_the_statistics_and_a_bad_statistics_file_changes_nothing(t
     with pytest.raises(LexkbError, match=r"bad\.md:4: invalid TOML"):
         build_kb(ROOT / "provisions", out)
     assert digest(out) == before
+
+
+def test_the_index_file_holds_each_factor_once_and_loads_as_built(index):
+    """index.json writes each aggravating factor and reading once (kbfile.pack); load_index gives the index back."""
+    import copy
+    import json
+
+    from lexkb.errors import LexkbError
+    from lexkb.kbfile import pack, unpack
+
+    packed = pack(index)
+    # General Law art. 42 fr. I (2012 version) aggravates a dozen offences: one entry, each offence its id
+    assert set(packed["factors"]["lgpsedmtp-42-v2012-06-14-I"]) >= {"label", "rule_text", "valid_from"}
+    assert all(set(f) == {"id", "applies_to"} for o in packed["offences"] for f in o["aggravating_factors"])
+    assert unpack(json.loads(json.dumps(packed))) == index
+    broken = copy.deepcopy(index)
+    [o for o in broken["offences"] if any(f["id"] == "lgpsedmtp-42-v2012-06-14-I" for f in o["aggravating_factors"])][-1][
+        "aggravating_factors"][0]["label"] = "changed"
+    with pytest.raises(LexkbError) as exc:
+        pack(broken)
+    assert str(exc.value).startswith("index: aggravating factor ") and str(exc.value).endswith(
+        " differs between offences; the knowledge base is unchanged")
