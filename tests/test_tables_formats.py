@@ -2,6 +2,8 @@
 for people, TeX that fits an A4 page."""
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -77,7 +79,7 @@ def test_tex_of_a_table_exactly():
 \begingroup
 \small
 \setlength{\tabcolsep}{3pt}
-\begin{longtable}{@{}>{\raggedright\arraybackslash\hspace{0pt}}p{\dimexpr(\linewidth-2\tabcolsep)*870/1000\relax}>{\raggedleft\arraybackslash\hspace{0pt}}p{\dimexpr(\linewidth-2\tabcolsep)*130/1000\relax}@{}}
+\begin{longtable}{@{}>{\raggedright\arraybackslash\hspace{0pt}}p{\dimexpr(\linewidth-2\tabcolsep)*833/1000\relax}>{\raggedleft\arraybackslash\hspace{0pt}}p{\dimexpr(\linewidth-2\tabcolsep)*167/1000\relax}@{}}
 \caption{Caption 100\% \& more\_x}\label{tab:lexkb-penalties}\\
 \toprule
 Name \#1 & Years \\
@@ -110,3 +112,32 @@ def test_tex_layout_gives_each_column_its_longest_word_or_a_smaller_type():
     many = [Column(f"c{i}", "abcdefghijkl") for i in range(16)]
     size, shares = tex_layout(many, [], "en", True)
     assert (size, shares) == ("\\tiny", [70] + [62] * 15)  # 1000 exactly: the remainder to the first
+
+
+def test_a_word_longer_than_its_tex_column_may_break():
+    from lexkb.tables.render import tex_cell
+
+    # a column of 9 characters: a word of 8 or more gets a discretionary hyphen every 6 characters; shorter words and "--on" stay
+    assert tex_cell("personas pertenecientes a", 9.0) == r"person\-as perten\-ecient\-es a"
+    assert tex_cell("--on 2013-01-01", 9.0) == "-{}-on 2013-01-01"
+    assert tex_cell("50% & más", 9.0) == r"50\% \& más"
+
+
+PDFLATEX = shutil.which("pdflatex")
+
+
+@pytest.mark.skipif(PDFLATEX is None, reason="pdflatex is not installed (Debian: texlive-latex-extra)")
+@pytest.mark.parametrize("name", ["penalties", "minors-vs-adults", "opsc-coverage", "enforcement", "amendments"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_tex_tables_compile_with_no_line_wider_than_its_column(tmp_path, name, lang):
+    """Compiled in the LaTeX article class on A4 (the page tex_layout measures for): no overfull line, so no cell
+    runs into the next column (the penalties table has 17 columns)."""
+    (tmp_path / "table.tex").write_text(render(build_table(name, lang=lang), "tex"), encoding="utf-8")
+    (tmp_path / "doc.tex").write_text("\\documentclass[a4paper]{article}\n\\usepackage[T1]{fontenc}\n"
+                                      "\\usepackage[utf8]{inputenc}\n\\usepackage{booktabs,array,longtable,pdflscape}\n"
+                                      "\\begin{document}\n\\input{table}\n\\end{document}\n", encoding="utf-8")
+    done = subprocess.run([PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", "doc.tex"], cwd=tmp_path,
+                          capture_output=True, timeout=300)
+    log = (tmp_path / "doc.log").read_text(encoding="latin-1")
+    assert done.returncode == 0, log[-2000:]
+    assert "Overfull \\hbox" not in log, [line for line in log.splitlines() if "Overfull" in line][:5]

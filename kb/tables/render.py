@@ -244,6 +244,8 @@ TEX_SIZES = {False: [(r"\small", 345 / 4.83, 6 / 4.83), (r"\footnotesize", 345 /
                      (r"\scriptsize", 345 / 4.16, 6 / 4.16)],
              True: [(r"\scriptsize", 598 / 4.16, 6 / 4.16), (r"\tiny", 598 / 3.54, 6 / 3.54)]}
 _LETTERS = re.compile(r"^\(?[^\W\d_]+[,;:.)]*$")
+_LETTER_RUN = re.compile(r"^[^\w]*[^\W\d_]+[^\w]*$")
+_BREAKS = re.compile(r"([-–/])")
 TEX_HYPHENATED = {"en": 8, "es": 10}  # characters: the narrowest column TeX's (English) hyphenation fills
 
 
@@ -258,12 +260,15 @@ def tex_layout(columns: list, rows: list[dict], lang: str, wide: bool) -> tuple[
     for c in columns:
         cells = [cell_text(r.get(c.key), lang) for r in rows]
         texts = [c.label, *cells]
-        longest = max((len(w) for text in texts for w in _WORD.findall(text)), default=1)
+        # a number's thousands are joined by an unbreakable space in Spanish ("33 333,333"): one word to TeX
+        longest = max((len(w) for text in texts
+                       for w in (text.split(" ") if c.numeric else _WORD.findall(text))), default=1)
         # TeX does not hyphenate numbers, "3(1)(a)(i)" or words with a hyphen in them
         hyphenated = max((min(len(w), TEX_HYPHENATED[lang]) if _LETTERS.match(w) else len(w)
                           for text in texts for w in text.split()), default=1)
         typical = 0 if c.numeric or not cells else min(40.0, sum(len(x) for x in cells) / len(cells))
-        need.append(max(longest, 3) + 1)  # a character more: widths vary
+        # a character more: widths vary; two for numbers, whose digits are wider than the average character
+        need.append(max(longest, 3) + (2 if c.numeric else 1))
         short.append(min(need[-1], max(hyphenated, 3) + 1))
         want.append(max(need[-1], typical))
     for size, line, pad in TEX_SIZES[wide]:
@@ -285,6 +290,28 @@ def tex_layout(columns: list, rows: list[dict], lang: str, wide: bool) -> tuple[
     return size, shares
 
 
+def tex_room(size: str, wide: bool, columns: int) -> float:
+    """The characters of text a line holds in that type size, less the space between the columns."""
+    line, pad = next((line, pad) for s, line, pad in TEX_SIZES[wide] if s == size)
+    return line - pad * columns
+
+
+def tex_cell(text: str, width: float) -> str:
+    """A cell, escaped; a word of letters longer than its column (`width` characters) gets discretionary
+    hyphens (\\-) every few characters, so that TeX can break it rather than let it overflow into the
+    next column (its hyphenation patterns are English and find no break in many Spanish words)."""
+    step = max(int(width) - 3, 3)
+
+    def piece(p: str) -> str:  # letters, with the punctuation around them (numbers get their width from tex_layout)
+        if len(p) > width - 2 and _LETTER_RUN.match(p):
+            return "\\-".join(tex_escape(p[i:i + step]) for i in range(0, len(p), step))
+        return tex_escape(p)
+
+    # TeX breaks a word after a hyphen, dash or slash: each piece between them is checked on its own
+    return " ".join(tex_escape(word) if "--" in word else "".join(piece(p) for p in _BREAKS.split(word))
+                    for word in text.split(" "))
+
+
 def to_tex(table: Table) -> str:
     """A booktabs longtable that fits an A4 page and breaks across pages: each column a paragraph
     column whose width is its share of the line (tex_layout), text ragged right, numbers ragged
@@ -294,10 +321,12 @@ def to_tex(table: Table) -> str:
     columns = human_columns(table)
     wide = len(columns) >= TEX_LANDSCAPE_FROM
     size, shares = tex_layout(columns, table.rows, lang, wide)
+    room = tex_room(size, wide, len(columns))
+    widths = [room * w / 1000 for w in shares]
     text_width = f"\\linewidth-{2 * len(columns) - 2}\\tabcolsep"  # the line less the space between columns
     spec = "".join((r">{\raggedleft\arraybackslash\hspace{0pt}}" if c.numeric else r">{\raggedright\arraybackslash\hspace{0pt}}")
                    + f"p{{\\dimexpr({text_width})*{w}/1000\\relax}}" for c, w in zip(columns, shares))
-    header = " & ".join(tex_escape(c.label) for c in columns) + r" \\"
+    header = " & ".join(tex_cell(c.label, w) for c, w in zip(columns, widths)) + r" \\"
     caption = tex_escape(table.caption)
     more = "(continuación)" if lang == "es" else "(continued)"
     lines = [
@@ -317,7 +346,7 @@ def to_tex(table: Table) -> str:
     ]
     lines = [line for line in lines if line]
     for r in table.rows:
-        lines.append(" & ".join(tex_escape(cell_text(r.get(c.key), lang)) for c in columns) + r" \\")
+        lines.append(" & ".join(tex_cell(cell_text(r.get(c.key), lang), w) for c, w in zip(columns, widths)) + r" \\")
     if not table.rows:
         lines.append(" & ".join([tex_escape(EMPTY)] * len(columns)) + r" \\")
     lines.append(r"\end{longtable}")
