@@ -263,11 +263,16 @@ def test_tables_give_basis_and_readings_in_every_format():
     row = next(r for r in coverage.rows if r["opsc"].text == "2(b)")
     assert [str(b) for b in row["basis"]] == ["CPF art. 203: stated by the source", "CPF art. 203 bis: stated by the source",
                                               "CPF art. 204: stated by the source"]
+    # machine formats: the basis ids in the order of the provisions, each claim's rationale in its own column
     csv_text = render_table(coverage, "csv")
-    assert "CPF art. 206 bis: inferred-from-structure (Para. 49 says the Federal Criminal Code" in csv_text
+    assert ("2(a),Definition: sale of children.,CPF art. 206 bis; LPSTP art. 5,claimed,"
+            "inferred-from-structure; inferred-from-structure,") in csv_text
+    assert ',"Para. 49 says the Federal Criminal Code as a whole defines the sale of children' in csv_text
     doc = json.loads(render_table(coverage, "json"))
     [two_a] = [r for r in doc["rows"] if r["opsc"] == "2(a)"]
-    assert two_a["basis"][0].startswith("CPF art. 206 bis: inferred-from-structure (Para. 49 says")
+    assert (two_a["provisions"], two_a["basis"]) == (["CPF art. 206 bis", "LPSTP art. 5"],
+                                                    ["inferred-from-structure", "inferred-from-structure"])
+    assert two_a["rationale"][0].startswith("Para. 49 says the Federal Criminal Code as a whole defines the sale")
     penalties = build_table("penalties")
     doc = json.loads(render_table(penalties, "json"))
     assert [r["id"] for r in doc["readings"]] == [
