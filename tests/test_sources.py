@@ -167,6 +167,9 @@ BAD_SOURCES = [
      "source: unknown key(s) page; allowed: art, doc, fraccion, inciso, para, parrafo"),
     ('{ doc = "cpf-dof-2025-11-28", art = "204", page = 3, line = 2 }', "9",
      "source: unknown key(s) line, page; allowed: art, doc, fraccion, inciso, para, parrafo"),
+    ('{ art = "204" }', "9", 'source: a table needs doc = "DOCUMENT ID"'),
+    ('{ doc = "cpf-dof-2025-11-28", art = "204", parrafo = 0 }', "9", "source: 'parrafo' must be a positive integer"),
+    ('{ doc = "cpf-dof-2025-11-28", art = "204", parrafo = "2" }', "9", "source: 'parrafo' must be a positive integer"),
 ]
 
 
@@ -176,6 +179,15 @@ def test_a_bad_address_is_one_line_naming_file_and_line(tmp_path, provisions_cop
     code, _, err = run_lexkb("build", "-q", "--out", str(tmp_path / "kb"), "--provisions", str(provisions_copy))
     assert code == 2
     assert err == f"lexkb: error: {name}:{line}: {message}\n", err
+
+
+def test_the_first_paragraph_is_parrafo_1(tmp_path, provisions_copy):
+    # CPF art. 204 (DOF 28-11-2025), its first paragraph: "Artículo 204.- Comete el delito de lenocinio de personas
+    # menores de dieciocho años de edad ..."
+    quote_file(provisions_copy, "Comete el delito de lenocinio de personas menores de dieciocho años de edad",
+               '{ doc = "cpf-dof-2025-11-28", art = "204", parrafo = 1 }')
+    code, _, err = run_lexkb("build", "-q", "--out", str(tmp_path / "kb"), "--provisions", str(provisions_copy))
+    assert (code, err) == (0, "")
 
 
 def test_a_spanish_quote_is_checked_against_the_edition_and_kept_in_spanish(tmp_path, provisions_copy):
