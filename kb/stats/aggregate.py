@@ -16,7 +16,7 @@ def _kb_offence(ds: Dataset, name: str) -> str:
 
 def sources(ds: Dataset, paragraphs) -> list[str]:
     """The source passages of these paragraphs of the dataset's document, full labels as the tables and
-    `lexkb penalty` give them in `sources` ('CRC/C/OPSC/MEX/Q/1/Add.1, para. 5'; the graph's rdfs:label of
+    `lexkb penalty` give them in `sources` ('SYMBOL, para. 5', SYMBOL the document's symbol; the graph's rdfs:label of
     each passage); text and md print 'para. 5' (lexkb.stats.render)."""
     symbol = ds.declared.symbol if ds.declared else None
     return [f"{symbol}, para. {p}" if symbol else f"para. {p}" for p in sorted(set(paragraphs), key=int)]
