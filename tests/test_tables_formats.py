@@ -117,8 +117,9 @@ def test_tex_layout_gives_each_column_its_longest_word_or_a_smaller_type():
 def test_a_word_longer_than_its_tex_column_may_break():
     from lexkb.tables.render import tex_cell
 
-    # a column of 9 characters: a word of 8 or more gets a discretionary hyphen every 6 characters; shorter words and "--on" stay
-    assert tex_cell("personas pertenecientes a", 9.0) == r"person\-as perten\-ecient\-es a"
+    # a column of 9 characters: a word of letters of 9 or more gets a discretionary hyphen every 6 characters;
+    # shorter words, numbers and "--on" stay
+    assert tex_cell("personas pertenecientes a", 9.0) == r"personas perten\-ecient\-es a"
     assert tex_cell("--on 2013-01-01", 9.0) == "-{}-on 2013-01-01"
     assert tex_cell("50% & más", 9.0) == r"50\% \& más"
 

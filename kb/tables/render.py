@@ -303,7 +303,7 @@ def tex_cell(text: str, width: float) -> str:
     step = max(int(width) - 3, 3)
 
     def piece(p: str) -> str:  # letters, with the punctuation around them (numbers get their width from tex_layout)
-        if len(p) > width - 2 and _LETTER_RUN.match(p):
+        if len(p) > width - 1 and _LETTER_RUN.match(p):
             return "\\-".join(tex_escape(p[i:i + step]) for i in range(0, len(p), step))
         return tex_escape(p)
 
