@@ -43,21 +43,18 @@ def effective(penalty: dict, factors: list[dict]) -> tuple[list | None, list | N
     ("en una mitad", "al doble") multiplies the bounds it names; one "hasta en una mitad" is a
     ceiling: the judge may raise those bounds by up to the fraction, so the range the sentence may
     fall in runs from the unchanged minimum to the raised maximum, and the steps say so."""
-    from .fine import fine_of
+    from .fine import fine_of, fine_text
+    from .sanction import community_work_text, prison_text
 
     fine, fine_unit = fine_of(penalty)
     prison = penalty.get("imprisonment_years")
     ranges = {"imprisonment_years": [exact(v) for v in prison] if prison is not None else None,
               "fine": [exact(v) for v in fine] if fine is not None else None}
     units = {"imprisonment_years": "years", "fine": fine_unit}
-    work = penalty.get("community_work")
-    base = ", ".join(
-        ([f"imprisonment {show(ranges['imprisonment_years'][0])}–{show(ranges['imprisonment_years'][1])} years"]
-         if prison is not None else ["no imprisonment"])
-        + ([f"fine {show(ranges['fine'][0])}–{show(ranges['fine'][1])} {fine_unit}"] if fine is not None else ["no fine"])
-        # not increased by any rule: the rules' effects name imprisonment and fine only
-        + ([f"community work {show(work[0])}–{show(work[1])} jornadas de trabajo en favor de la comunidad"]
-           if work is not None else []))
+    work = community_work_text(penalty)  # not increased by any rule: the rules' effects name imprisonment and fine only
+    base = ", ".join([f"imprisonment {prison_text(penalty)}" if prison is not None else "no imprisonment",
+                      f"fine {fine_text(penalty)}" if fine is not None else "no fine"]
+                     + ([f"community work {work}"] if work is not None else []))
     steps = [f"Base range under {penalty['provision']}"
              + (f" ({penalty['condition']})" if penalty.get("condition") else "") + f": {base}."]
     by_rule: dict[str, list[dict]] = {}
