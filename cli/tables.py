@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
         store_dir: StoreOption = None,
     ) -> None:
         from lexkb.tables.common import check_lang, parse_on
-        from lexkb.tables.report import write_report
+        from lexkb.report import write_report
 
         check_lang(lang)
         n = write_report(output, on=parse_on(on), lang=lang,

@@ -290,7 +290,7 @@ def test_tables_give_basis_and_readings_in_every_format():
 
 
 def test_report_pages_give_basis_and_readings():
-    from lexkb.tables.report import build_pages
+    from lexkb.report import build_pages
 
     pages = build_pages()
     page = pages["provisions/cpf-art-206.html"]

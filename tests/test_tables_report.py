@@ -5,16 +5,16 @@ renderer (markdown-it-py, raw HTML disabled) plus a fixed page template, so what
 get wrong is limited to (a) malformed markup, (b) broken links, (c) missing accessibility
 structure. html.parser sees all three: every element is closed and nested properly, every local
 href resolves to a file in the report, every <table> has a <caption> first and every <th> a scope,
-every page declares its language and charset. A headless browser (chromium, not installed in CI)
+every page declares its language and charset, in both languages' folders. A headless browser (chromium, not installed in CI)
 would add layout, which no assertion here is about."""
 import html.parser
 from pathlib import Path
 
 import pytest
 
-from lexkb.tables.report import MARKER, write_report
+from lexkb.report import MARKER, write_report
 
-VOID = {"meta", "link", "br", "hr", "img", "input"}
+VOID = {"meta", "link", "base", "br", "hr", "img", "input", "source", "wbr"}
 
 
 class Checker(html.parser.HTMLParser):
@@ -22,7 +22,7 @@ class Checker(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack, self.errors, self.links = [], [], []
         self.tables = self.captions_first = self.th = self.th_scoped = 0
-        self.lang = None
+        self.lang = self.base = None
         self.charset = False
         self._after_table = False
 
@@ -30,6 +30,8 @@ class Checker(html.parser.HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang")
+        if tag == "base":
+            self.base = a.get("href")
         if tag == "meta" and a.get("charset") == "utf-8":
             self.charset = True
         if tag == "a" and "href" in a:
@@ -72,26 +74,31 @@ def check(path: Path) -> Checker:
 def test_report_pages(report):
     out, n = report
     pages = sorted(out.rglob("*.html"))
-    # index, 6 table pages (enforcement included), 133 provisions: 73 of the OPSC (11-17 too), 30 of the CPF (Title
-    # Eight from the statute: arts. 200 to 209 Quintus, fracciones of 204 and 206 bis, two chapters), 9 of the LPSTP,
-    # 21 of the General Law on trafficking (arts. 10, 13 to 20, 26 to 30, 35, 39 to 43 and 47)
-    assert len(pages) == n == 1 + 6 + 133
-    assert (out / MARKER).exists()
+    # per language: index, 6 table pages (enforcement included), 133 provisions: 73 of the OPSC (11-17 too), 30 of
+    # the CPF (Title Eight from the statute: arts. 200 to 209 Quintus, fracciones of 204 and 206 bis, two chapters),
+    # 9 of the LPSTP, 21 of the General Law on trafficking (arts. 10, 13 to 20, 26 to 30, 35, 39 to 43 and 47);
+    # and the root page
+    per_language = 1 + 6 + 133
+    assert len(pages) == n == 1 + 2 * per_language
+    assert len(list((out / "en").rglob("*.html"))) == len(list((out / "es").rglob("*.html"))) == per_language
+    assert (out / MARKER).exists() and (out / "assets" / "report.css").is_file()
     for page in pages:
         c = check(page)
+        rel = page.relative_to(out)
         assert c.errors == [] and c.stack == [], (page, c.errors, c.stack)
-        assert c.lang == "en" and c.charset, page
+        assert c.lang == (rel.parts[0] if len(rel.parts) > 1 else "en") and c.charset, page
         assert c.tables == c.captions_first, f"{page}: a table without a leading <caption>"
         assert c.th == c.th_scoped, f"{page}: <th> without scope"
+        base = page.parent / (c.base or "")
         for href in c.links:
             assert not href.startswith(("http:", "https:", "/")), href
-            target = (page.parent / href.split("#")[0]).resolve()
-            assert target.is_file(), f"{page.relative_to(out)}: broken link {href}"
+            target = (base / href.split("#")[0]).resolve()
+            assert target.is_file(), f"{rel}: broken link {href}"
 
 
 def test_index_links_every_table_and_provision(report):
     out, _ = report
-    links = set(check(out / "index.html").links)
+    links = set(check(out / "en" / "index.html").links)
     for name in ("penalties", "minors-vs-adults", "opsc-coverage", "opsc-gaps", "amendments"):
         assert f"table-{name}.html" in links
     assert len([l for l in links if l.startswith("provisions/")]) == 133
@@ -99,7 +106,7 @@ def test_index_links_every_table_and_provision(report):
 
 def test_table_page_links_provisions_and_lists_sources(report):
     out, _ = report
-    text = (out / "table-penalties.html").read_text(encoding="utf-8")
+    text = (out / "en" / "table-penalties.html").read_text(encoding="utf-8")
     assert '<a href="provisions/cpf-art-204.html">204</a>' in text
     assert "<caption>Penalties by offence and variant</caption>" in text
     assert "<li>CRC/C/OPSC/MEX/Q/1/Add.1, para. 51</li>" in text
@@ -108,12 +115,12 @@ def test_table_page_links_provisions_and_lists_sources(report):
 
 def test_provision_page_has_text_encoding_mappings(report):
     out, _ = report
-    page = (out / "provisions" / "cpf-art-204.html").read_text(encoding="utf-8")
+    page = (out / "en" / "provisions" / "cpf-art-204.html").read_text(encoding="utf-8")
     assert "between 8 and 15 years’ imprisonment" in page
     assert "imprisonment 8–15 years; fine 1,000–2,000 days of minimum wage" in page
     assert '<a href="opsc-art-3-1-b.html">OPSC art. 3(1)(b)</a>' in page
     assert "lexkb:coverage" in page and "eli:is_part_of" in page
-    opsc = (out / "provisions" / "opsc-art-3-1-b.html").read_text(encoding="utf-8")
+    opsc = (out / "en" / "provisions" / "opsc-art-3-1-b.html").read_text(encoding="utf-8")
     assert '<a href="cpf-art-204.html">CPF art. 204</a>' in opsc
 
 
@@ -131,5 +138,6 @@ def test_report_replaces_only_a_report(tmp_path):
     (out / "stale.html").write_text("x", encoding="utf-8")
     write_report(out, lang="es")
     assert not (out / "stale.html").exists()
-    assert check(out / "index.html").lang == "es"
+    root = check(out / "index.html")
+    assert root.lang == "es" and root.base == "es/"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "rep"]  # no temporary folders left
