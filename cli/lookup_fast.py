@@ -68,18 +68,21 @@ def fast_argv(argv: list[str]) -> tuple[str, dict] | None:
     return command, dict(kwargs, query=positional[0])
 
 
-def _index(store, query: str, command: str, jurisdiction: str | None) -> dict:
-    """The compiled index.json; with a store (an endpoint or a persistent store), the part of the same
-    index that QUERY needs, built by targeted SPARQL (lexkb.remote_lookup), from which the output is
-    the same."""
+def _index(store, query: str, command: str, jurisdiction: str | None) -> tuple[dict, object]:
+    """(index, the query resolved on it or None). From the compiled index: for `penalty` the part that
+    QUERY needs (lexkb.kbfile.load_lookup_index), for `show` the whole. With a store (an endpoint or a
+    persistent store), the part of the same index that QUERY needs, built by targeted SPARQL
+    (lexkb.remote_lookup), from which the output is the same."""
     if store is None:
         from lexkb.jurisdiction import check_code, restrict_index
-        from lexkb.kbfile import load_index
+        from lexkb.kbfile import load_index, load_lookup_index
 
-        return restrict_index(load_index(), check_code(jurisdiction))
+        if command == "penalty":
+            return load_lookup_index(query, check_code(jurisdiction))
+        return restrict_index(load_index(), check_code(jurisdiction)), None
     from lexkb.remote_lookup import lookup_index, show_index
 
-    return (lookup_index if command == "penalty" else show_index)(store, query, jurisdiction)
+    return (lookup_index if command == "penalty" else show_index)(store, query, jurisdiction), None
 
 
 def _echo_err(message: str) -> None:
@@ -98,7 +101,8 @@ def penalty(query: str, with_: list[str], on: str | None, format: str, jurisdict
         raise LexkbError(f"--format {format!r}: use one of {', '.join(FORMATS)}")
     if not query.strip():
         raise LexkbError("QUERY is empty: give an article number or an offence name")
-    result, match = answer(query, _index(store, query, "penalty", jurisdiction), list(with_ or []), on)
+    index, match = _index(store, query, "penalty", jurisdiction)
+    result, match = answer(query, index, list(with_ or []), on, match)
     if not match.offences:
         if format == "json":
             sys.stdout.write(FORMATS["json"](result))
@@ -118,7 +122,7 @@ def show(query: str, format: str, jurisdiction: str | None, store=None) -> None:
     format = "text" if format in TEXT_ALIASES else format
     if format not in ("text", "json"):
         raise LexkbError(f"--format {format!r}: use text or json")
-    data = describe(query, _index(store, query, "show", jurisdiction))
+    data = describe(query, _index(store, query, "show", jurisdiction)[0])
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if format == "json" else render(data))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import paths
 from .errors import LexkbError
+from .index_file import RECORDS, Records, pack, unpack
 
 STATISTICS_TURTLE = "statistics.ttl"  # the statistics graph, next to the knowledge base
 SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
@@ -59,9 +60,11 @@ def build_kb(provisions_dir: Path, out_dir: Path, report: Callable[[str], None] 
 
     say(f"compiling the statistics in {stats.STATISTICS_DIR}")
     statistics_turtle = stats.serialise(stats.compile_statistics(stats.STATISTICS_DIR))
-    # The four files switch at once (lexkb.atomic.replace_folder): a kill leaves the old set or the new.
-    say(f"writing {out_dir}: {paths.KB_TURTLE}, {paths.INDEX}, {paths.SOURCEMAP}, {STATISTICS_TURTLE}")
-    replace_folder(out_dir, {paths.KB_TURTLE: turtle, paths.INDEX: dump_json(pack(index)),
+    # The five files switch at once (lexkb.atomic.replace_folder): a kill leaves the old set or the new.
+    say(f"writing {out_dir}: {paths.KB_TURTLE}, {paths.INDEX}, {RECORDS}, {paths.SOURCEMAP}, {STATISTICS_TURTLE}")
+    head, records = pack(index)
+    replace_folder(out_dir, {paths.KB_TURTLE: turtle, paths.INDEX: dump_json(head),
+                             RECORDS: ("\n".join(records) + "\n").encode("utf-8"),
                              paths.SOURCEMAP: dump_json(compiled.sourcemap),
                              STATISTICS_TURTLE: statistics_turtle.encode("utf-8")
                              if isinstance(statistics_turtle, str) else statistics_turtle},
@@ -76,52 +79,55 @@ def kb_path(name: str, out_dir: Path | None = None) -> Path:
     return path
 
 
-def load_index(out_dir: Path | None = None) -> dict:
+def _read(out_dir: Path | None, decode: Callable[[dict, Records], dict]) -> dict:
     path = kb_path(paths.INDEX, out_dir)
     try:
-        return unpack(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return decode(json.loads(path.read_bytes()), Records(kb_path(RECORDS, out_dir).read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise LexkbError(f"{path}: unreadable index ({type(exc).__name__}: {exc}); run 'lexkb build'") from None
 
 
-# index.json holds each aggravating factor and each reading once: the General Law's art. 42 factors apply to a dozen
-# offences, and written out in each the file was 1.35 MB, which a cold `lexkb penalty` spent ~30 ms parsing
-# (issue 11: the statute must add no measurable time to a cold lookup). An offence keeps what is its own: the ids,
-# and for a factor the penalties it applies to.
-
-def pack(index: dict) -> dict:
-    factors: dict[str, dict] = {}
-    readings: dict[str, dict] = {}
-
-    def own_factor(f: dict) -> dict:
-        shared = {k: v for k, v in f.items() if k != "applies_to"}
-        if factors.setdefault(f["id"], shared) != shared:
-            raise LexkbError(f"index: aggravating factor {f['id']} differs between offences; "
-                             "the knowledge base is unchanged")
-        return {"id": f["id"], "applies_to": f["applies_to"]}
-
-    def reading_id(r: dict) -> str:
-        if readings.setdefault(r["id"], r) != r:
-            raise LexkbError(f"index: reading {r['id']} differs between its uses; "
-                             "the knowledge base is unchanged")
-        return r["id"]
-
-    offences = [dict(o, aggravating_factors=[own_factor(f) for f in o["aggravating_factors"]],
-                     readings=[reading_id(r) for r in o["readings"]]) for o in index["offences"]]
-    provisions = {k: dict(p, readings=[reading_id(r) for r in p["readings"]]) if "readings" in p else p
-                  for k, p in index["provisions"].items()}
-    return dict(index, offences=offences, provisions=provisions, factors=factors, readings=readings)
+def load_index(out_dir: Path | None = None) -> dict:
+    return _read(out_dir, unpack)
 
 
-def unpack(packed: dict) -> dict:
-    factors, readings = packed.pop("factors"), packed.pop("readings")
-    for o in packed["offences"]:
-        o["aggravating_factors"] = [dict(factors[f["id"]], applies_to=f["applies_to"]) for f in o["aggravating_factors"]]
-        o["readings"] = [readings[r] for r in o["readings"]]
-    for p in packed["provisions"].values():
-        if "readings" in p:
-            p["readings"] = [readings[r] for r in p["readings"]]
-    return packed
+def load_lookup_index(query: str, code: str | None, out_dir: Path | None = None):
+    """(index, match) for `lexkb penalty QUERY` in the jurisdiction code: the query resolved on the offences'
+    headers (lexkb.lookup.resolve), then the index it needs: the whole records of the offences it names and
+    of their successors (index_file.lookup_index; the match holds those records); headers alone for
+    candidates and suggestions, which name offences only; the whole index for an article that the
+    sources repeal or do not describe (its sources are cited)."""
+    from .index_file import headers, lookup_index
+    from .jurisdiction import restrict_index
+    from .lookup import Match, resolve
+
+    packed, records = _read(out_dir, lambda packed, records: (packed, records))
+    heads = restrict_index(_read_part(out_dir, lambda: headers(packed)), code)
+    match = resolve(query, heads)
+    if match.repealed is not None or match.not_in_source is not None:
+        index = restrict_index(_read_part(out_dir, lambda: unpack(packed, records)), code)
+        return index, resolve(query, index)
+    if not match.offences:
+        return heads, match
+    by_iri = {o["iri"]: o for o in heads["offences"]}
+    ids, todo = set(), list(match.offences)
+    while todo:
+        o = todo.pop()
+        if o["id"] not in ids:
+            ids.add(o["id"])
+            todo += [by_iri[s["iri"]] for s in o.get("successors", []) if s["iri"] in by_iri]
+    index = _read_part(out_dir, lambda: lookup_index(packed, heads, records, ids))
+    whole = {o["id"]: o for o in index["offences"] if o["id"] in ids}
+    return index, Match(offences=[whole[o["id"]] for o in match.offences], provision_filter=match.provision_filter,
+                        candidates=match.candidates, suggestions=match.suggestions)
+
+
+def _read_part(out_dir: Path | None, decode: Callable[[], dict]) -> dict:
+    try:
+        return decode()
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        path = kb_path(paths.INDEX, out_dir)
+        raise LexkbError(f"{path}: unreadable index ({type(exc).__name__}: {exc}); run 'lexkb build'") from None
 
 
 def parse_rdf(path: Path):

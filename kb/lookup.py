@@ -19,6 +19,8 @@ NUMBER_SUFFIXES = {"bis", "ter", "quater", "quintus", "quinquies", "sexies", "se
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, accents removed, whitespace collapsed: 'Trata de Personas' == 'trata de personas'."""
+    if text.isascii():  # NFKD leaves ASCII as it is
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().split())
@@ -107,6 +109,14 @@ def names_of(offence: dict) -> list[str]:
     return [offence["offence"], offence.get("offence_es") or "", offence["id"], *offence.get("aliases", [])]
 
 
+def folded_names(offence: dict) -> list[str]:
+    """names_of, folded; an offence's header in index.json carries them folded when the index is built
+    (lexkb.index_file), which spares a cold lookup folding some 120 names, most of them Spanish."""
+    if "folded_names" in offence:
+        return offence["folded_names"]
+    return [fold(n) for n in names_of(offence)]
+
+
 class Match:
     """The outcome of resolving a query to offences."""
 
@@ -183,19 +193,19 @@ def resolve(query: str, index: dict) -> Match:
     q = fold(query)
     if not q:
         return Match(suggestions=[])
-    exact = [o for o in offences if q in (fold(n) for n in names_of(o))]
+    exact = [o for o in offences if q in folded_names(o)]
     if exact:
         return Match(offences=exact) if len(exact) == 1 else Match(candidates=exact)
-    fragment = [o for o in offences if any(q in fold(n) for n in names_of(o))]
+    fragment = [o for o in offences if any(q in n for n in folded_names(o))]
     if not fragment:
         words = q.split()
         fragment = [o for o in offences
-                    if any(all(any(w2.startswith(w) for w2 in re.split(r"[\s-]+", fold(n))) for w in words)
-                           for n in names_of(o))]
+                    if any(all(any(w2.startswith(w) for w2 in re.split(r"[\s-]+", n)) for w in words)
+                           for n in folded_names(o))]
     if len(fragment) > 1:
         # a name that begins with the query ("trata" -> "trata de personas") wins over names that
         # only contain it somewhere ("… la Trata de Personas", "tratamiento")
-        leading = [o for o in fragment if any(_leads(q, fold(n)) for n in names_of(o))]
+        leading = [o for o in fragment if any(_leads(q, n) for n in folded_names(o))]
         fragment = leading or fragment
     if len(fragment) == 1:
         return Match(offences=fragment)

@@ -254,9 +254,11 @@ def successor_results(match: Match, results: list[dict], index: dict, factor_ids
     return out
 
 
-def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None) -> tuple[dict, Match]:
+def answer(query: str, index: dict, factor_ids: list[str], on_text: str | None,
+           match: Match | None = None) -> tuple[dict, Match]:
+    """match: the query already resolved on this index (kbfile.load_lookup_index), else resolved here."""
     on = parse_date(on_text)
-    match = resolve(query, index)
+    match = resolve(query, index) if match is None else match
     results, refused = [], None
     for o in match.offences:
         entry, exc = result_with_factors(o, index, match, factor_ids, on)

@@ -21,14 +21,14 @@ def test_build_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
         assert code == 0, err
         outs.append(digest(out))
     assert outs[0] == outs[1]
-    assert set(outs[0]) == {"lexkb.ttl", "index.json", "sourcemap.json", "statistics.ttl"}
+    assert set(outs[0]) == {"lexkb.ttl", "index.json", "index-records.jsonl", "sourcemap.json", "statistics.ttl"}
 
 
 def test_committed_knowledge_base_is_up_to_date(tmp_path):
     """kb/generated/ is committed so that diffs of the graph are reviewable; it must match a fresh build."""
     code, _, err = run_lexkb("build", "-q", "--out", str(tmp_path))
     assert code == 0, err
-    for name in ("lexkb.ttl", "index.json", "sourcemap.json", "statistics.ttl"):
+    for name in ("lexkb.ttl", "index.json", "index-records.jsonl", "sourcemap.json", "statistics.ttl"):
         assert (tmp_path / name).read_bytes() == (ROOT / "kb" / "generated" / name).read_bytes(), (
             f"kb/generated/{name} is stale: run 'lexkb build' and commit it")
 
@@ -134,25 +134,3 @@ def test_build_writes_the_statistics_and_a_bad_statistics_file_changes_nothing(t
     with pytest.raises(LexkbError, match=r"bad\.md:4: invalid TOML"):
         build_kb(ROOT / "provisions", out)
     assert digest(out) == before
-
-
-def test_the_index_file_holds_each_factor_once_and_loads_as_built(index):
-    """index.json writes each aggravating factor and reading once (kbfile.pack); load_index gives the index back."""
-    import copy
-    import json
-
-    from lexkb.errors import LexkbError
-    from lexkb.kbfile import pack, unpack
-
-    packed = pack(index)
-    # General Law art. 42 fr. I (2012 version) aggravates a dozen offences: one entry, each offence its id
-    assert set(packed["factors"]["lgpsedmtp-42-v2012-06-14-I"]) >= {"label", "rule_text", "valid_from"}
-    assert all(set(f) == {"id", "applies_to"} for o in packed["offences"] for f in o["aggravating_factors"])
-    assert unpack(json.loads(json.dumps(packed))) == index
-    broken = copy.deepcopy(index)
-    [o for o in broken["offences"] if any(f["id"] == "lgpsedmtp-42-v2012-06-14-I" for f in o["aggravating_factors"])][-1][
-        "aggravating_factors"][0]["label"] = "changed"
-    with pytest.raises(LexkbError) as exc:
-        pack(broken)
-    assert str(exc.value).startswith("index: aggravating factor ") and str(exc.value).endswith(
-        " differs between offences; the knowledge base is unchanged")

@@ -70,7 +70,7 @@ def test_quick_start_runs_as_written(tmp_path):
     table = run_lexkb("table", "penalties")[1]
     assert proc.stdout.endswith(table)
     assert f"validating {triples('lexkb.ttl')} triples" in proc.stderr
-    for name in ("lexkb.ttl", "index.json"):
+    for name in ("lexkb.ttl", "index.json", "index-records.jsonl"):
         assert (project / "kb" / "generated" / name).read_bytes() == (ROOT / "kb" / "generated" / name).read_bytes()
 
 

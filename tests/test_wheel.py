@@ -98,5 +98,5 @@ def test_build_a_project_with_the_installed_lexkb(wheel_venv, tmp_path):
         shutil.copytree(ROOT / name, tmp_path / name)
     code, _, err = run_installed(wheel_venv, "build", "-q", "--project", str(tmp_path))
     assert code == 0, err
-    for name in ("lexkb.ttl", "index.json", "statistics.ttl"):
+    for name in ("lexkb.ttl", "index.json", "index-records.jsonl", "statistics.ttl"):
         assert (tmp_path / "kb" / "generated" / name).read_bytes() == (ROOT / "kb" / "generated" / name).read_bytes()

@@ -100,6 +100,16 @@ def test_an_unreadable_index(tmp_path):
     (home / "kb/generated/index.json").unlink()
     (home / "kb/generated/index.json").mkdir()
     one_error(run_lexkb("penalty", "204", env={"LEXKB_HOME": str(home)}), 2, "index.json")
+    # the records the index points into: cut short, or missing
+    (home / "kb/generated/index.json").rmdir()
+    shutil.copy(ROOT / "kb/generated/index.json", home / "kb/generated/index.json")
+    records = (ROOT / "kb/generated/index-records.jsonl").read_bytes()
+    (home / "kb/generated/index-records.jsonl").write_bytes(records[:len(records) // 2])
+    for command in (("penalty", "204"), ("penalty", "trata"), ("show", "CPF 204")):
+        one_error(run_lexkb(*command, env={"LEXKB_HOME": str(home)}), 2, "index.json: unreadable index")
+    (home / "kb/generated/index-records.jsonl").unlink()
+    one_error(run_lexkb("penalty", "204", env={"LEXKB_HOME": str(home)}), 2,
+              "index-records.jsonl: knowledge base not built; run 'lexkb build'")
 
 
 def test_an_ill_typed_literal(tmp_path):

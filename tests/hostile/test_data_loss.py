@@ -93,8 +93,8 @@ def test_build_switches_the_generated_files_at_once_and_cleans_orphans(tmp_path)
     assert code == 0, err
     assert out.stat().st_ino != first  # a new folder was put in place in one step
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"  # what else it held is carried over
-    assert sorted(p.name for p in out.iterdir()) == ["index.json", "lexkb.ttl", "notes.txt", "sourcemap.json",
-                                                     "statistics.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["index-records.jsonl", "index.json", "lexkb.ttl", "notes.txt",
+                                                     "sourcemap.json", "statistics.ttl"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
 
 
