@@ -191,6 +191,18 @@ def test_history_of_cpf_204_beside_the_report():
     assert [(r["date"], r["event"]) for r in repealed if r["_kind"] == "repeal"] == [("2007-11-27", "repeal")]
 
 
+def test_history_of_articles_inside_a_chapter():
+    """CPF arts. 206 and 206 bis sit in chapter VI, 209 bis and 209 ter in chapter VIII (not directly under the
+    code): each has its history; the chapter itself is not an article."""
+    rows = build_table("history", article="206").rows
+    assert [(r["date"], r["imprisonment_years"].lo, r["imprisonment_years"].hi) for r in rows
+            if r["_kind"] == "penalty" and r["date"]] == [("2007-03-27", 2, 9)]   # «prisión de dos a nueve años»
+    assert build_table("history", article="CPF 206 bis").caption == "History of CPF art. 206 bis"
+    assert build_table("history", article="209 ter").caption == "History of CPF art. 209 ter"
+    with pytest.raises(LexkbError, match="^ARTICLE: no article matches 'VI'"):
+        build_table("history", article="VI")
+
+
 @pytest.mark.parametrize("article, code, message", [
     ("999", 1, "ARTICLE: no article matches '999'"),
     ("5", 1, "ARTICLE: '5' matches several articles (LPSTP art. 5, OPSC art. 5)"),

@@ -19,10 +19,14 @@ from .model import Column, Link, Range, Table, dec, natural_key, query_path, sou
 NAME = "history"
 KIND_ORDER = {"amendment": 0, "repeal": 1, "version": 2, "penalty": 3, "aggravation": 4}
 
+# An article: a subdivision whose local id has no "/" (its parts' ids do: "art_204/I"), and which groups
+# no other such subdivision (a chapter groups articles, "chp_VI" > "art_206"), wherever it sits in the
+# instrument: under the instrument itself or under a chapter.
 Q_ARTICLES = """
 SELECT ?article ?label ?key WHERE {
-  ?article a eli:LegalResourceSubdivision ; rdfs:label ?label ; eli:id_local ?key ; eli:is_part_of ?parent .
-  ?parent a eli:LegalResource .
+  ?article a eli:LegalResourceSubdivision ; rdfs:label ?label ; eli:id_local ?key .
+  FILTER(!CONTAINS(?key, "/"))
+  FILTER NOT EXISTS { ?part eli:is_part_of ?article ; eli:id_local ?part_key FILTER(!CONTAINS(?part_key, "/")) }
 } ORDER BY ?label"""
 
 
