@@ -30,6 +30,10 @@ WHERE {
   UNION { ?claim a lexkb:ImplementationClaim }
 }"""
 
+# each instrument's title in the page's language (the index keeps the English one)
+Q_TITLES = """
+SELECT ?instrument ?title WHERE { ?instrument a eli:LegalResource ; eli:title ?title FILTER(lang(?title) = ?lang) }"""
+
 Q_PROVISIONS = """
 SELECT ?instrument ?short (COUNT(DISTINCT ?provision) AS ?n) WHERE {
   ?provision a eli:LegalResourceSubdivision ; eli:is_part_of+ ?instrument .
@@ -87,7 +91,8 @@ def _holdings_html(ctx) -> str:
     return _figures([
         (h["instruments"], pick("instruments", "instrumentos", lang), "", ""),
         (h["documents"], pick("source documents", "documentos fuente", lang),
-         pick(f"{h['editions']} statute editions, {others} other", f"{h['editions']} ediciones de leyes, {others} otros", lang), ""),
+         pick(f"{h['editions']} statute editions, {others} other", f"{h['editions']} ediciones de leyes, {others} "
+                                                                       f"{'otro' if others == 1 else 'otros'}", lang), ""),
         (total, pick("provisions (articles and their parts)", "disposiciones (artículos y sus partes)", lang),
          " · ".join(f"{s} {n}" for s, n in h["provisions"]), ""),
         (h["offences"], pick("offences", "delitos", lang), "", ""),
@@ -145,12 +150,15 @@ def _provisions_html(ctx) -> str:
     by_instrument: dict[str, list[dict]] = {}
     for p in ctx.by_iri.values():
         by_instrument.setdefault(p["instrument"], []).append(p)
+    titles = {r["instrument"]: r["title"] for r in select(ctx.store, Q_TITLES, bind={"lang": lang})}
     out = [f'<h2 id="provisions">{html.escape(tx("provisions", lang))}</h2>\n<div class="landing-provisions">']
     for inst in sorted(by_instrument, key=lambda i: ctx.index["instruments"].get(i, {}).get("short", i)):
         info = ctx.index["instruments"].get(inst, {})
         items = sorted(by_instrument[inst], key=lambda p: natural_key(p["label"]))
-        head = f"{info.get('short', '')}: {info.get('title', inst)} ({len(items)})"
-        out.append(f"<details><summary>{html.escape(head)}</summary><ul>"
+        title = html.escape(titles[inst]) if inst in titles else \
+            f'<span lang="en">{html.escape(info.get("title", inst))}</span>' if lang != "en" else html.escape(info.get("title", inst))
+        head = f"{html.escape(info.get('short', ''))}: {title} ({len(items)})"
+        out.append(f"<details><summary>{head}</summary><ul>"
                    + "".join(f'<li><a href="{ctx.provision_path(p["iri"])}">{html.escape(p["label"])}</a></li>' for p in items)
                    + "</ul></details>")
     out.append("</div>\n")

@@ -259,7 +259,7 @@ def table_html(m: Matrix, ctx, path: str = PATH) -> str:
             status = f'<strong class="mx-gap-mark">{html.escape(t("Gap", "Laguna"))}</strong> {status}'
         if r.note:
             n = notes.setdefault(r.note, len(notes) + 1)
-            status += f' <a class="mx-noteref" href="#mx-note-{n}" aria-label="{html.escape(t("note", "nota"))} {n}">[{n}]</a>'
+            status += f' <a class="mx-noteref" href="{path}#mx-note-{n}" aria-label="{html.escape(t("note", "nota"))} {n}">[{n}]</a>'
         cls = " ".join(x for x in ("mx-gap" if r.gap else "", f"mx-d{min(depth, 3)}") if x)
         body.append(f'<tr class="{cls}"><th scope="row"{desc}>{head}</th>{"".join(cells)}'
                     f'<td class="mx-status">{status}</td></tr>')
