@@ -322,6 +322,10 @@ def matrix_page(ctx) -> dict[str, Page]:
               "de la ley). Cada celda abre la disposición; el encabezado de la fila, el párrafo del OPSC.")
     table_link = "table-opsc-coverage.html"
     source = t(f"Built from the same data as the table “{m.table_caption}” ", f"Construida con los mismos datos que la tabla «{m.table_caption}» ")
+    if ctx.on is not None:
+        intro += " " + t(f"Only the instruments in force on {ctx.on.isoformat()}: the coverage table's notes name the "
+                         f"mappings left out.", f"Solo los instrumentos vigentes el {ctx.on.isoformat()}: las notas de la "
+                         f"tabla de cobertura nombran las vinculaciones omitidas.")
     body = (stylesheet_link(PATH) + f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n"
             + summary_html(m, ctx)
             + legend(m, ctx)
