@@ -44,7 +44,7 @@ class Checker(html.parser.HTMLParser):
         self._after_table = tag == "table"
         if tag == "th":
             self.th += 1
-            self.th_scoped += a.get("scope") == "col"
+            self.th_scoped += a.get("scope") in ("col", "row", "colgroup")
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -77,8 +77,8 @@ def test_report_pages(report):
     # per language: index, 6 table pages (enforcement included), 133 provisions: 73 of the OPSC (11-17 too), 30 of
     # the CPF (Title Eight from the statute: arts. 200 to 209 Quintus, fracciones of 204 and 206 bis, two chapters),
     # 9 of the LPSTP, 21 of the General Law on trafficking (arts. 10, 13 to 20, 26 to 30, 35, 39 to 43 and 47);
-    # and the root page
-    per_language = 1 + 6 + 133
+    # the coverage matrix; and the root page
+    per_language = 1 + 6 + 133 + 1
     assert len(pages) == n == 1 + 2 * per_language
     assert len(list((out / "en").rglob("*.html"))) == len(list((out / "es").rglob("*.html"))) == per_language
     assert (out / MARKER).exists() and (out / "assets" / "report.css").is_file()

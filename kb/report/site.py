@@ -19,13 +19,14 @@ from pathlib import Path
 
 from ..errors import LexkbError
 from ..tables.model import Link
-from ..tables.render import markdown_renderer, md_escape, to_markdown
+from ..tables.render import markdown_renderer, to_markdown
 from .i18n import LANGS, tx
 from .page import Page, href, render
+from .matrix import matrix_page
 from .provision import provision_markdown, slug
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css",)
+ASSETS = ("report.css", "matrix.css")
 
 
 @dataclass
@@ -83,27 +84,13 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
 
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
-SECTIONS = (table_pages, provision_pages)
+SECTIONS = (table_pages, provision_pages, matrix_page)
 
 
 def landing_page(ctx: Context, pages: dict[str, Page]) -> Page:
-    from ..tables.model import natural_key
+    from .landing import landing_page as landing
 
-    lang = ctx.lang
-    lines = [f"# {tx('title', lang)}", "", md_escape(tx("about", lang)).replace("\\`", "`"), "",
-             f"## {tx('tables', lang)}", ""]
-    lines += [f"- [{md_escape(pages[file].title)}]({file})" for _, file, _ in TABLES]
-    lines += ["", f"## {tx('provisions', lang)}", ""]
-    by_instrument: dict[str, list[dict]] = {}
-    for p in ctx.by_iri.values():
-        by_instrument.setdefault(p["instrument"], []).append(p)
-    for inst in sorted(by_instrument, key=lambda i: ctx.index["instruments"].get(i, {}).get("short", i)):
-        info = ctx.index["instruments"].get(inst, {})
-        lines += [f"### {md_escape(info.get('title', inst))} ({md_escape(info.get('short', ''))})", ""]
-        for p in sorted(by_instrument[inst], key=lambda p: natural_key(p["label"])):
-            lines.append(f"- [{md_escape(p['label'])}]({ctx.provision_path(p['iri'])})")
-        lines.append("")
-    return Page(tx("title", lang), markdown_renderer().render("\n".join(lines)))
+    return landing(ctx, pages, [file for _, file, _ in TABLES])
 
 
 def _load(store):
