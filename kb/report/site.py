@@ -21,11 +21,13 @@ from ..errors import LexkbError
 from ..tables.model import Link
 from ..tables.render import markdown_renderer, md_escape, to_markdown
 from .i18n import LANGS, tx
+from .charts import penalty_chart_pages
 from .page import Page, href, render
 from .provision import provision_markdown, slug
+from .timeline import timeline_pages
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css",)
+ASSETS = ("report.css", "charts.css")
 
 
 @dataclass
@@ -83,7 +85,7 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
 
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
-SECTIONS = (table_pages, provision_pages)
+SECTIONS = (table_pages, provision_pages, penalty_chart_pages, timeline_pages)
 
 
 def landing_page(ctx: Context, pages: dict[str, Page]) -> Page:
