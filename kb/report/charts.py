@@ -27,7 +27,7 @@ from .page import Page, href
 PATH = "penalties-chart.html"
 STATUTE_FILL, REPORT_FILL = "#1f5fa8", "#a04a00"
 STATUTE_LIGHT, REPORT_LIGHT = "#dbe7f6", "#f6e3d3"
-W, X0, X1 = 720, 8, 520          # the drawing's width; the bars' axis runs from X0 to X1
+W, X0, X1 = 600, 8, 420          # the drawing's width; the bars' axis runs from X0 to X1
 ROW, BAR, AGG = 30, 12, 9         # a source's row (label line and bar), its bar, an aggravated bar
 UNIT_WORDS = {u[0]: (u[1], u[2]) for u in UNITS.values()}
 
@@ -49,9 +49,18 @@ class Aggravation:
 @dataclass
 class Bar:
     penalty: dict
-    label: str
+    source: str                  # the bar's source in words (source_label)
     link: str | None
     aggravations: list[Aggravation] = field(default_factory=list)
+    condition_lang: str | None = None   # the language of the variant's words (the literal's tag)
+
+    @property
+    def condition(self) -> str | None:
+        return self.penalty.get("condition")
+
+    @property
+    def label(self) -> str:
+        return self.source + (f" · {self.condition}" if self.condition else "")
 
     @property
     def basis(self) -> str:
@@ -138,7 +147,7 @@ def aggravations_of(penalty: dict, factors: list[dict]) -> list[Aggravation]:
     return out
 
 
-def source_label(penalty: dict, lang: str) -> str:
+def source_label(penalty: dict, lang: str, with_editions: bool = True) -> str:
     """The bar's source in words: the report (with its year), or the statute's version and its editions."""
     if penalty["basis"] != STATUTE:
         year = (penalty.get("document_date") or "")[:4]
@@ -147,7 +156,8 @@ def source_label(penalty: dict, lang: str) -> str:
     span = (pick(f"version of {penalty['valid_from']}", f"versión del {penalty['valid_from']}", lang)
             + (pick(f", until {until}", f", hasta el {until}", lang) if until else ""))
     eds = ", ".join(edition_short(e) for e in editions(penalty))
-    return pick("Statute", "Ley", lang) + f" · {span}" + (f" · {pick('editions', 'ediciones', lang)} {eds}" if eds else "")
+    return pick("Statute", "Ley", lang) + f" · {span}" + (f" · {pick('editions', 'ediciones', lang)} {eds}"
+                                                          if eds and with_editions else "")
 
 
 def offence_name(offence: dict, lang: str) -> tuple[str, str | None]:
@@ -161,16 +171,32 @@ def offence_name(offence: dict, lang: str) -> tuple[str, str | None]:
     return en or es, None if en else "es"
 
 
-def offence_bars(offence: dict, lang: str, path_of) -> list[Bar]:
+Q_CONDITION_LANGS = """
+SELECT ?id (LANG(?text) AS ?lang) WHERE {
+  ?penalty a lexkb:Penalty ; dcterms:identifier ?id ; lexkb:conditionText ?text .
+}"""
+
+
+def condition_langs(store) -> dict[str, str]:
+    """Penalty id -> the language tag of its variant's words (the statute's and the report's differ)."""
+    from ..store import select
+
+    return {str(r["id"]): str(r["lang"]) for r in select(store, Q_CONDITION_LANGS) if r["lang"]}
+
+
+def offence_bars(offence: dict, lang: str, path_of, langs: dict | None = None) -> list[Bar]:
     """The offence's bars: the State's report's first, then each statute variant's versions in date order."""
     bars = []
     key = lambda p: (p["basis"] == STATUTE, natural_key(p["provision"]), p.get("condition") or "", p.get("valid_from") or "")
     for p in sorted(offence["penalties"], key=key):
-        label = source_label(p, lang)
-        if p.get("condition"):
-            label += f" · {p['condition']}"
-        bars.append(Bar(p, label, path_of(p["provision"]), aggravations_of(p, offence.get("aggravating_factors", []))))
+        bars.append(Bar(p, source_label(p, lang), path_of(p["provision"]),
+                        aggravations_of(p, offence.get("aggravating_factors", [])), (langs or {}).get(p["id"])))
     return bars
+
+
+def foreign(text_lang: str | None, lang: str) -> str:
+    """The lang attribute of words in another language than the page's, or nothing."""
+    return f' lang="{esc(text_lang)}"' if text_lang and text_lang != lang else ""
 
 
 def nice_ceiling(x) -> int | float:
@@ -235,22 +261,25 @@ class Drawing:
         self.parts[self.grid_from:self.grid_from] = lines
         self.y += 8
 
-    def row(self, bar: Bar, kind: str, rng, aggs: list[tuple[Aggravation, list]], words: str | None = None):
+    def row(self, bar: Bar, kind: str, rng, aggs: list[tuple[Aggravation, list]], none: str | None = None):
         """A source's row: its label, its bar (or words where it sets no such penalty), its aggravated bars."""
         p = bar.penalty
         statute = p["basis"] == STATUTE
         fill, light = (STATUTE_FILL, STATUTE_LIGHT) if statute else (REPORT_FILL, REPORT_LIGHT)
         link = href(self.from_path, bar.link) if bar.link else None
-        lang_attr = ' lang="es"' if (statute and p.get("condition") and self.lang != "es") else ""
-        self.parts.append(f'<text x="{X0}" y="{self.y + 11}" font-size="11.5" fill="#111"{lang_attr}>'
-                          f"<title>{esc(bar.label)}</title>{esc(clip(bar.label, 112))}</text>")
+        words = esc(bar.source)
+        if bar.condition:
+            room = max(92 - len(bar.source) - 3, 12)
+            words += f' · <tspan{foreign(bar.condition_lang, self.lang)}>{esc(clip(bar.condition, room))}</tspan>'
+        self.parts.append(f'<text x="{X0}" y="{self.y + 11}" font-size="11.5" fill="#111">'
+                          f"<title>{esc(bar.label)}</title>{words}</text>")
         self.y += 15
         common = (f'data-basis="{esc(p["basis"])}" data-source="{esc(p.get("source") or "")}" '
                   f'data-penalty="{esc(p["id"])}" data-unit="{esc(self.unit)}" '
                   f'data-valid-from="{esc(p.get("valid_from") or "")}" data-condition="{esc(p.get("condition") or "")}"')
         if rng is None:
             self.parts.append(f'<text x="{X0}" y="{self.y + 10}" font-size="11" font-style="italic" fill="#333">'
-                              f"{esc(words)}</text>")
+                              f"{esc(none)}</text>")
             self.y += 16
             return
         x0, x1 = self.x(rng[0], self.top), self.x(rng[1], self.top)
@@ -272,6 +301,9 @@ class Drawing:
                     f"<title>{esc(name)}: {esc(range_text(arng))} {esc(self.unit_text())}</title></rect>")
             self.parts.append(f'<a href="{esc(link)}">{rect}</a>' if link else rect)
             x, anchor, words = beside(a0, a1, f"{range_text(arng)} · {name}", 10)
+            if words is None:   # on a line of its own, under the bar
+                self.y += AGG + 1
+                x, anchor, words = X0 + 4, "start", clip(f"{range_text(arng)} · {name}", 100)
             self.parts.append(f'<text x="{x}" y="{self.y + 8}" font-size="10" fill="#333" text-anchor="{anchor}">'
                               f"{esc(words)}</text>")
             self.y += AGG + 3
@@ -294,17 +326,16 @@ class Drawing:
                 f"<defs>{hatch}</defs>{''.join(self.parts)}</svg>")
 
 
-def beside(x0: float, x1: float, text: str, size: float) -> tuple[float, str, str]:
-    """Where a bar's words go: after the bar if they fit in the drawing, else before it, else after it
-    cut to the room there is (the whole text is in the bar's title and in the table)."""
+def beside(x0: float, x1: float, text: str, size: float) -> tuple[float, str, str | None]:
+    """Where a bar's words go: after the bar if they fit in the drawing, else before it; None where
+    they fit on neither side."""
     per_char = 0.56 * size
     width = per_char * len(text)
     if x1 + 5 + width <= W - 4:
         return x1 + 5, "start", text
     if x0 - 5 - width >= X0:
         return x0 - 5, "end", text
-    room = int((W - 4 - x1 - 5) / per_char)
-    return x1 + 5, "start", clip(text, max(room, 8))
+    return 0, "start", None
 
 
 def agg_label(agg: Aggravation, lang: str) -> str:
@@ -343,9 +374,7 @@ def offence_svg(offence: dict, bars: list[Bar], axes: Axes, group: str, lang: st
     name, _ = offence_name(offence, lang)
     d = Drawing(ident, lang, from_path)
     top = axes.years.get(group, 1)
-    d.axis(pick(f"Imprisonment (years; axis 0–{shown(top)}, the same for every offence of this instrument)",
-                f"Prisión (años; eje 0–{shown(top)}, el mismo para todos los delitos de este instrumento)", lang),
-           top, "years")
+    d.axis(pick("Imprisonment (years)", "Prisión (años)", lang), top, "years")
     for b in bars:
         words = None
         if b.prison is None:
@@ -358,9 +387,7 @@ def offence_svg(offence: dict, bars: list[Bar], axes: Axes, group: str, lang: st
     units = sorted({b.unit for b in bars if b.fine is not None and b.unit})
     for unit in units:
         top = axes.fines[(group, unit)]
-        d.axis(pick(f"Fine ({unit_words(unit, lang)}; axis 0–{shown(top)}, the same for this unit in this instrument)",
-                    f"Multa ({unit_words(unit, lang)}; eje 0–{shown(top)}, el mismo para esta unidad en este instrumento)", lang),
-               top, unit)
+        d.axis(pick(f"Fine ({unit_words(unit, lang)})", f"Multa ({unit_words(unit, lang)})", lang), top, unit)
         for b in bars:
             if b.unit == unit and b.fine is not None:
                 d.row(b, "fine", b.fine, [(a, a.fine) for a in b.aggravations if a.fine is not None])
@@ -392,12 +419,11 @@ def data_table(offence: dict, bars: list[Bar], lang: str, from_path: str) -> str
            + "".join(f'<th scope="col">{esc(c)}</th>' for c in cols) + "</tr></thead><tbody>"]
     for b in bars:
         p = b.penalty
-        src = esc(source_label({**p, "condition": None}, lang))
+        src = esc(source_label(p, lang, with_editions=False))
         if b.link:
             src = f'<a href="{esc(href(from_path, b.link))}">{src}</a>'
         cond = p.get("condition")
-        cond_cell = (f'<span lang="es">{esc(cond)}</span>' if cond and p["basis"] == STATUTE and lang != "es"
-                     else esc(cond) if cond else "—")
+        cond_cell = f"<span{foreign(b.condition_lang, lang)}>{esc(cond)}</span>" if cond else "—"
         prison = (range_text(b.prison) if b.prison else pick("none in source", "ninguna en la fuente", lang)
                   + (f" ({pick('community work', 'trabajo en favor de la comunidad', lang)} "
                      f"{range_text(p['community_work'])} {COMMUNITY_WORK_UNIT})" if p.get("community_work") else ""))
@@ -440,11 +466,12 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
         iri = label_to_iri.get(label)
         return ctx.provision_path(iri) if iri else None
 
+    langs = condition_langs(ctx.store)
     groups: dict[str, list[tuple[dict, list[Bar]]]] = {}
     for o in ctx.index["offences"]:
         if not o.get("penalties"):
             continue
-        groups.setdefault(instrument_of(o, ctx.index), []).append((o, offence_bars(o, lang, path_of)))
+        groups.setdefault(instrument_of(o, ctx.index), []).append((o, offence_bars(o, lang, path_of, langs)))
     for items in groups.values():
         items.sort(key=lambda ob: (natural_key(ob[0]["penalties"][0]["provision"]), ob[0]["id"]))
     axes = axes_for(groups)
@@ -453,18 +480,19 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
     intro = pick(
         "Each offence gets one chart. A bar is one source's range: the State's report's account (2010) or one version "
         "of the statute's article, with the dates it holds (journal publication of the decree; entry into force is not "
-        "in source) and the editions that carry it. Imprisonment is drawn on one years axis for every offence on this "
-        "page, so a longer bar is a longer sentence anywhere on the page. Fines are drawn in their source's own unit, "
-        "each unit on an axis of its own: días multa, times the daily value of the UMA and days of minimum wage are "
+        "in source) and the editions that carry it. Within one instrument's offences every chart uses the same "
+        "imprisonment axis, so a longer bar is a longer sentence across that section. Fines are drawn in their source's "
+        "own unit, each unit on an axis of its own (the same within a section): días multa, times the daily value of the UMA and days of minimum wage are "
         "different units and are never compared on one axis. A hatched bar under a range is that range under an "
         "aggravation rule, computed as `lexkb penalty --with` does (\"up to\": at the judge's discretion, from the "
         "unchanged minimum to the raised maximum). Every bar links to its article's page; the numbers follow each chart "
         "as a table.",
         "Cada delito tiene un gráfico. Una barra es el rango de una fuente: el relato del informe del Estado (2010) o "
         "una versión del artículo de la ley, con las fechas en que rige (publicación del decreto en el Diario Oficial; "
-        "la entrada en vigor no consta en la fuente) y las ediciones que la contienen. La prisión se dibuja en un solo "
-        "eje de años para todos los delitos de esta página: una barra más larga es una pena más larga en toda la "
-        "página. Las multas se dibujan en la unidad de su fuente, cada unidad en su propio eje: días multa, veces el "
+        "la entrada en vigor no consta en la fuente) y las ediciones que la contienen. Entre los delitos de un mismo "
+        "instrumento, todos los gráficos usan el mismo eje de prisión: una barra más larga es una pena más larga en "
+        "toda esa sección. Las multas se dibujan en la unidad de su fuente, cada unidad en su propio eje (el mismo "
+        "dentro de una sección): días multa, veces el "
         "valor diario de la UMA y días de salario mínimo son unidades distintas y nunca se comparan en un mismo eje. "
         "Una barra rayada bajo un rango es ese rango con una regla de agravación, calculado como lo hace `lexkb penalty "
         "--with` («hasta»: a discreción del juez, del mínimo sin cambio al máximo aumentado). Cada barra enlaza a la "
@@ -476,16 +504,23 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
                     "informe, en inglés como en la fuente (marcadas).</p>")
     toc = []
     for group, items in groups.items():
-        toc.append(f"<li>{esc(group)}<ul>")
+        toc.append(f"<li><span{foreign('en', lang)}>{esc(group)}</span><ul>")
         for o, _bars in items:
             name, nl = offence_name(o, lang)
             la = f' lang="{nl}"' if nl else ""
-            toc.append(f'<li><a href="#{esc(o["id"])}"{la}>{esc(clip(name, 90))}</a> '
+            toc.append(f'<li><a href="{PATH}#{esc(o["id"])}"{la}>{esc(clip(name, 90))}</a> '
                        f"({esc(', '.join(o.get('penalised_in') or o.get('defined_in') or []))})</li>")
         toc.append("</ul></li>")
     body.append(f'<nav aria-label="{esc(pick("Offences", "Delitos", lang))}"><ul class="chart-toc">{"".join(toc)}</ul></nav>')
     for group, items in groups.items():
-        body.append(f"<h2>{esc(group)}</h2>")
+        # the instruments' titles are in the data's English
+        body.append(f"<h2{foreign('en', lang)}>{esc(group)}</h2>")
+        scales = [pick(f"imprisonment 0–{shown(axes.years[group])} years", f"prisión 0–{shown(axes.years[group])} años",
+                       lang)] if group in axes.years else []
+        scales += [f"{pick('fine', 'multa', lang)} 0–{shown(top)} {unit_words(unit, lang)}"
+                   for (g, unit), top in sorted(axes.fines.items()) if g == group]
+        lead = pick("The axes of every chart in this section: ", "Los ejes de todos los gráficos de esta sección: ", lang)
+        body.append(f"<p>{esc(lead + '; '.join(scales))}.</p>")
         for o, bars in items:
             name, nl = offence_name(o, lang)
             la = f' lang="{nl}"' if nl else ""
