@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from ..aggravation import effective, exact, number, show
 from ..sanction import COMMUNITY_WORK_UNIT
@@ -85,6 +86,7 @@ def data_number(x) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
+@lru_cache(maxsize=None)
 def shown(x) -> str:
     """A bound as a reader sees it: 2,500, 13.5, or an exact fraction with its approximation."""
     s = show(exact(x) if not isinstance(x, Fraction) else x)
@@ -122,6 +124,23 @@ def overlaps(penalty: dict, rule: dict) -> bool:
     return r0 < p1 and p0 < r1
 
 
+_aggravated: dict[str, tuple] = {}
+
+
+def aggravated(penalty: dict, factors: list[dict]) -> tuple:
+    """lexkb.aggravation.effective's ranges, computed once for both languages' pages: the key holds
+    everything the arithmetic reads."""
+    import json
+
+    key = json.dumps([penalty.get("imprisonment_years"), penalty.get("fine"), penalty.get("fine_days_wage"),
+                      [[f["rule"], f["increase_fraction"], f["components"], f["bounds"], bool(f.get("up_to"))]
+                       for f in factors]])
+    if key not in _aggravated:
+        prison, fine, _steps = effective(penalty, factors)
+        _aggravated[key] = (prison, fine)
+    return _aggravated[key]
+
+
 def aggravations_of(penalty: dict, factors: list[dict]) -> list[Aggravation]:
     """One aggravated range per rule provision and effect: versions of one rule that give the same
     range are one bar naming its versions."""
@@ -133,7 +152,7 @@ def aggravations_of(penalty: dict, factors: list[dict]) -> list[Aggravation]:
     out: list[Aggravation] = []
     for fs in by_rule.values():
         first = fs[0]
-        prison, fine, _steps = effective(penalty, fs)
+        prison, fine = aggravated(penalty, fs)
         on = max(penalty["valid_from"], first["valid_from"]) if penalty["basis"] == STATUTE else None
         same = next((a for a in out if a.rule_provision == first["rule_provision"] and a.effect == first["effect"]
                      and a.prison == prison and a.fine == fine), None)
@@ -177,11 +196,21 @@ SELECT ?id (LANG(?text) AS ?lang) WHERE {
 }"""
 
 
+_langs: dict[int, tuple[object, dict]] = {}
+
+
 def condition_langs(store) -> dict[str, str]:
-    """Penalty id -> the language tag of its variant's words (the statute's and the report's differ)."""
+    """Penalty id -> the language tag of its variant's words (the statute's and the report's differ);
+    asked once per store, for both languages' pages."""
     from ..store import select
 
-    return {str(r["id"]): str(r["lang"]) for r in select(store, Q_CONDITION_LANGS) if r["lang"]}
+    hit = _langs.get(id(store))
+    if hit is not None and hit[0] is store:
+        return hit[1]
+    langs = {str(r["id"]): str(r["lang"]) for r in select(store, Q_CONDITION_LANGS) if r["lang"]}
+    _langs.clear()
+    _langs[id(store)] = (store, langs)
+    return langs
 
 
 def offence_bars(offence: dict, lang: str, path_of, langs: dict | None = None) -> list[Bar]:
