@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..aggravation import effective, exact, number, show
 from ..sanction import COMMUNITY_WORK_UNIT
 from ..tables.model import natural_key
-from ..tables.versions import REPORT, STATUTE, UNITS
+from ..tables.versions import STATUTE, UNITS
 from .i18n import pick
 from .page import Page, href
 
@@ -467,7 +467,7 @@ def data_table(offence: dict, bars: list[Bar], lang: str, from_path: str) -> str
     return "".join(out)
 
 
-def legend(lang: str) -> str:
+def legend(lang: str, year: str) -> str:
     def swatch(fill, hatch=None):
         inner = (f'<rect width="28" height="12" fill="{fill}"/>' if hatch is None else
                  f'<rect width="28" height="10" y="1" fill="{hatch}" stroke="{fill}"/>'
@@ -476,8 +476,9 @@ def legend(lang: str) -> str:
         return f'<svg width="28" height="12" viewBox="0 0 28 12" aria-hidden="true" focusable="false">{inner}</svg>'
     items = [(swatch(STATUTE_FILL), pick("the statute (one bar per version of the article)",
                                          "la ley (una barra por versión del artículo)", lang)),
-             (swatch(REPORT_FILL), pick("the State's report (its 2010 account, undated)",
-                                        "el informe del Estado (su relato de 2010, sin fecha)", lang)),
+             (swatch(REPORT_FILL), pick(f"the State's report (its {year} account of the law, with no date of its own)".replace("  ", " "),
+                                        f"el informe del Estado (su relato de {year} sobre la ley, sin fecha propia)"
+                                        .replace("  ", " "), lang)),
              (swatch(STATUTE_FILL, STATUTE_LIGHT), pick("hatched: the range under an aggravation rule (labelled with the rule)",
                                                         "rayada: el rango con una regla de agravación (con el nombre de la regla)", lang))]
     return ('<ul class="chart-legend">' + "".join(f"<li>{s} {esc(t)}</li>" for s, t in items) + "</ul>")
@@ -504,10 +505,15 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
     for items in groups.values():
         items.sort(key=lambda ob: (natural_key(ob[0]["penalties"][0]["provision"]), ob[0]["id"]))
     axes = axes_for(groups)
+    # the report's year: the year its data says it was submitted
+    years = sorted({(p.get("document_date") or "")[:4] for o in ctx.index["offences"] for p in o["penalties"]
+                    if p["basis"] != STATUTE and p.get("document_date")})
+    year = "/".join(years)
+    year_note = f" ({year})" if year else ""
     title = pick("Penalty ranges drawn: the statute's versions and the State's report", "Rangos de penas dibujados: "
                  "las versiones de la ley y el informe del Estado", lang)
     intro = pick(
-        "Each offence gets one chart. A bar is one source's range: the State's report's account (2010) or one version "
+        f"Each offence gets one chart. A bar is one source's range: the State's report's account{year_note} or one version "
         "of the statute's article, with the dates it holds (journal publication of the decree; entry into force is not "
         "in source) and the editions that carry it. Within one instrument's offences every chart uses the same "
         "imprisonment axis, so a longer bar is a longer sentence across that section. Fines are drawn in their source's "
@@ -516,7 +522,7 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
         "aggravation rule, computed as `lexkb penalty --with` does (\"up to\": at the judge's discretion, from the "
         "unchanged minimum to the raised maximum). Every bar links to its article's page; the numbers follow each chart "
         "as a table.",
-        "Cada delito tiene un gráfico. Una barra es el rango de una fuente: el relato del informe del Estado (2010) o "
+        f"Cada delito tiene un gráfico. Una barra es el rango de una fuente: el relato del informe del Estado{year_note} o "
         "una versión del artículo de la ley, con las fechas en que rige (publicación del decreto en el Diario Oficial; "
         "la entrada en vigor no consta en la fuente) y las ediciones que la contienen. Entre los delitos de un mismo "
         "instrumento, todos los gráficos usan el mismo eje de prisión: una barra más larga es una pena más larga en "
@@ -526,8 +532,12 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
         "Una barra rayada bajo un rango es ese rango con una regla de agravación, calculado como lo hace `lexkb penalty "
         "--with` («hasta»: a discreción del juez, del mínimo sin cambio al máximo aumentado). Cada barra enlaza a la "
         "página de su artículo; los números siguen a cada gráfico en una tabla.", lang)
-    body = [f'<link rel="stylesheet" href="../assets/charts.css">',
-            f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>", legend(lang)]
+    command = "`lexkb penalty --with`"
+    intro_html = esc(intro).replace(command, f"<code>{esc(command.strip('`'))}</code>")
+    see = pick("The dates of the versions, on one axis: ", "Las fechas de las versiones, en un eje: ", lang)
+    body = ['<link rel="stylesheet" href="../assets/charts.css">',
+            f"<h1>{esc(title)}</h1>", f"<p>{intro_html}</p>",
+            f'<p>{esc(see)}<a href="timeline.html">{esc(pick("the timeline", "la cronología", lang))}</a>.</p>', legend(lang, year)]
     if lang == "es":
         body.append("<p>Nombres de delitos en español donde la base de conocimiento los tiene; las variantes del "
                     "informe, en inglés como en la fuente (marcadas).</p>")
