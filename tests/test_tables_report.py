@@ -77,8 +77,8 @@ def test_report_pages(report):
     # per language: index, 6 table pages (enforcement included), 133 provisions: 73 of the OPSC (11-17 too), 30 of
     # the CPF (Title Eight from the statute: arts. 200 to 209 Quintus, fracciones of 204 and 206 bis, two chapters),
     # 9 of the LPSTP, 21 of the General Law on trafficking (arts. 10, 13 to 20, 26 to 30, 35, 39 to 43 and 47);
-    # the coverage matrix; and the root page
-    per_language = 1 + 6 + 133 + 1
+    # the coverage matrix, the penalty chart and the timeline; and the root page
+    per_language = 1 + 6 + 133 + 3
     assert len(pages) == n == 1 + 2 * per_language
     assert len(list((out / "en").rglob("*.html"))) == len(list((out / "es").rglob("*.html"))) == per_language
     assert (out / MARKER).exists() and (out / "assets" / "report.css").is_file()

@@ -21,12 +21,14 @@ from ..errors import LexkbError
 from ..tables.model import Link
 from ..tables.render import markdown_renderer, to_markdown
 from .i18n import LANGS, tx
+from .charts import penalty_chart_pages
 from .page import Page, href, render
 from .matrix import matrix_page
 from .provision import provision_markdown, slug
+from .timeline import timeline_pages
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css", "matrix.css")
+ASSETS = ("report.css", "matrix.css", "charts.css")
 
 
 @dataclass
@@ -84,7 +86,7 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
 
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
-SECTIONS = (table_pages, provision_pages, matrix_page)
+SECTIONS = (table_pages, provision_pages, matrix_page, penalty_chart_pages, timeline_pages)
 
 
 def landing_page(ctx: Context, pages: dict[str, Page]) -> Page:
