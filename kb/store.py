@@ -1,6 +1,7 @@
 """The embedded SPARQL store (pyoxigraph) over the built knowledge base, and term conversion."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,10 +44,35 @@ def python_value(term):
     return term.value
 
 
+_answered: dict | None = None  # within answered_once(): (store, query, bind) -> rows
+
+
+@contextmanager
+def answered_once():
+    """Within this block select() answers a query that it has answered before on the same store from
+    memory (each row a copy): `lexkb report` renders every table and chart in two languages from one
+    store, which would otherwise run the same queries twice or more."""
+    global _answered
+    outer, _answered = _answered, {}
+    try:
+        yield
+    finally:
+        _answered = outer
+
+
 def select(store, query: str, bind: dict | None = None) -> list[dict]:
     """Run a SELECT with the lexkb prefixes; rows as dicts of Python values. bind pre-binds
     variables to plain literals ({"name": "text"}), the way to pass user input to a query: as a
     value, never as query text."""
+    if _answered is not None:
+        key = (id(store), query, tuple(sorted(bind.items())) if bind else ())
+        if key not in _answered:
+            _answered[key] = (store, _select(store, query, bind))  # the store kept: its id stays its own
+        return [dict(row) for row in _answered[key][1]]
+    return _select(store, query, bind)
+
+
+def _select(store, query: str, bind: dict | None) -> list[dict]:
     if bind:  # a VALUES block of literals serialised by pyoxigraph, as RemoteStore binds --bind
         import pyoxigraph as ox
 

@@ -131,14 +131,17 @@ def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
 
 def build_site(on=None, lang: str = "en", store=None) -> dict[str, str]:
     """Path in DIR -> text of every file of the report: both languages, the assets, the root page."""
+    from ..store import answered_once
+
     store, index = _load(store)
     files: dict[str, str] = {}
-    for each in LANGS:
-        pages = language_pages(Context(store, index, each, on))
-        for path, page in pages.items():
-            files[f"{each}/{path}"] = render(path, page, each)
-        if each == lang:
-            files["index.html"] = render("index.html", pages["index.html"], each, base=f"{each}/")
+    with answered_once():
+        for each in LANGS:
+            pages = language_pages(Context(store, index, each, on))
+            for path, page in pages.items():
+                files[f"{each}/{path}"] = render(path, page, each)
+            if each == lang:
+                files["index.html"] = render("index.html", pages["index.html"], each, base=f"{each}/")
     for name in ASSETS:
         files[f"assets/{name}"] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
     return files
