@@ -1,0 +1,385 @@
+"""An article version's page, `versions/ARTICLE-SLUG/DATE.html`: the statute's words of that version
+as the editions that carry it print them (lexkb:ArticleVersion, eli:is_realized_by, the edition's
+source passage), its dates, the editions, the article's other versions, and what changed from the
+previous version: the words (difflib over words) and the encoded data (penalties, fine unit,
+measures, aggravating factors) side by side; then the State's account of the article, where the
+data has one.
+
+Dates are the data's: a version holds from the journal publication of the decree that made it
+until the next change the editions' notes record (exclusive), as `lexkb table history` gives them
+(lexkb.tables.versions.Dating); entry into force is not in source."""
+from __future__ import annotations
+
+import difflib
+import html
+import re
+
+from ..tables.render import fmt_number
+from .citations import cite_html, sources_of, version_path
+from .i18n import pick
+from .page import Page, href, up
+
+WORDS = {
+    "version-of": ("{a}, version of {d}", "{a}, versión del {d}"),
+    "provision": ("The article's page", "Página del artículo"),
+    "dates": ("Dates", "Fechas"),
+    "published": ("Published (journal date of the decree that made this text)",
+                  "Publicada (fecha en el diario oficial del decreto que dio este texto)"),
+    "until": ("Holds until (exclusive; the next change the editions record)",
+              "Rige hasta (excluida; el siguiente cambio que anotan las ediciones)"),
+    "no-later": ("no later change in the editions lexkb holds", "sin cambio posterior en las ediciones que lexkb tiene"),
+    "in-force": ("Entry into force", "Entrada en vigor"),
+    "nis": ("not in source", "no consta en la fuente"),
+    "notes": ("The editions' amendment notes for this date", "Notas de reforma de las ediciones para esta fecha"),
+    "text": ("The statute's words", "Texto de la ley"),
+    "same-text": ("The same words in every edition that carries this version ({n}).",
+                  "Las mismas palabras en todas las ediciones que contienen esta versión ({n})."),
+    "differs": ("The editions print this version's text differently; each text with the editions that print it.",
+                "Las ediciones imprimen el texto de esta versión de forma distinta; cada texto con las ediciones que lo imprimen."),
+    "editions": ("Editions that carry it", "Ediciones que la contienen"),
+    "edition": ("Edition", "Edición"),
+    "edition-date": ("Edition date", "Fecha de la edición"),
+    "passage": ("Source passage", "Pasaje de la fuente"),
+    "file": ("Vendored file (sha256)", "Archivo conservado (sha256)"),
+    "others": ("Versions of this article", "Versiones de este artículo"),
+    "this": ("this page", "esta página"),
+    "changed": ("What changed from the version of {d}", "Qué cambió respecto de la versión del {d}"),
+    "first": ("The first version of this article in the editions lexkb holds: nothing to compare it with.",
+              "Primera versión de este artículo en las ediciones que lexkb tiene: no hay con qué compararla."),
+    "words": ("Words", "Palabras"),
+    "legend": ("Removed words are struck through and marked [− …]; added words are underlined and marked [+ …]. "
+               "Old text from the edition of {old}, new text from the edition of {new}.",
+               "Las palabras suprimidas van tachadas y marcadas [− …]; las añadidas, subrayadas y marcadas [+ …]. "
+               "Texto anterior de la edición del {old}; texto nuevo de la edición del {new}."),
+    "count": ("{r} word(s) removed, {a} word(s) added.", "{r} palabra(s) suprimida(s), {a} palabra(s) añadida(s)."),
+    "no-word-change": ("The words are the same.", "Las palabras son las mismas."),
+    "data": ("Encoded data", "Datos codificados"),
+    "data-caption": ("The encoded data of the version of {old} and of {new}",
+                     "Los datos codificados de la versión del {old} y del {new}"),
+    "what": ("What", "Qué"),
+    "before": ("Version of {d}", "Versión del {d}"),
+    "change": ("Changed?", "¿Cambió?"),
+    "yes": ("changed", "cambió"),
+    "no": ("same", "igual"),
+    "imprisonment": ("imprisonment (years)", "prisión (años)"),
+    "fine": ("fine", "multa"),
+    "fine-unit": ("fine unit", "unidad de la multa"),
+    "community": ("community work (jornadas)", "trabajo en favor de la comunidad (jornadas)"),
+    "measures": ("additional measures", "medidas adicionales"),
+    "factors": ("aggravating factors", "agravantes"),
+    "rules": ("other rules", "otras reglas"),
+    "penalty": ("penalty", "pena"),
+    "none": ("none in source", "no consta en la fuente"),
+    "data-only": ("Penalties and rules this version states", "Penas y reglas que establece esta versión"),
+    "data-caption-one": ("The encoded data of the version of {d}", "Los datos codificados de la versión del {d}"),
+    "value": ("Value", "Valor"),
+    "state": ("The State's account of this article (report of {y})", "El relato del Estado sobre este artículo (informe de {y})"),
+    "state-nodate": ("The State's account of this article", "El relato del Estado sobre este artículo"),
+    "state-note": ("As the State reported it, with no date of its own; its figures are the report's, not this version's.",
+                   "Según lo comunicó el Estado, sin fecha propia; sus cifras son las del informe, no las de esta versión."),
+    "variant": ("variant", "variante"),
+}
+
+
+def w(key: str, lang: str, **kw) -> str:
+    text = pick(*WORDS[key], lang)
+    return text.format(**kw) if kw else text
+
+
+def esc(text) -> str:
+    return html.escape(str(text))
+
+
+def range_text(r, lang: str) -> str | None:
+    return None if r is None else f"{fmt_number(r[0], lang)}–{fmt_number(r[1], lang)}"
+
+
+def unit_text(pen: dict, lang: str) -> str | None:
+    from ..tables.versions import UNITS
+
+    unit = pen.get("fine_unit")
+    if not unit:
+        return None
+    for ident, en, es in UNITS.values():
+        if ident == unit.get("id"):
+            return pick(en, es, lang)
+    return unit.get("label")
+
+
+def penalty_fields(pen: dict | None, lang: str) -> dict[str, str]:
+    """A penalty's encoded data as the words the before/after table compares."""
+    if pen is None:
+        return {}
+    nis = w("none", lang)
+    fine = pen.get("fine") if pen.get("fine") is not None else pen.get("fine_days_wage")
+    out = {"imprisonment": range_text(pen.get("imprisonment_years"), lang) or nis,
+           "fine": range_text(fine, lang) or nis,
+           "fine-unit": unit_text(pen, lang) or nis}
+    if pen.get("community_work") is not None:
+        out["community"] = range_text(pen["community_work"], lang)
+    out["measures"] = "; ".join(pen.get("additional_measures") or []) or nis
+    return out
+
+
+# ------------------------------------------------------------------ word diff
+def word_diff(old: str, new: str) -> tuple[str, int, int]:
+    """(HTML of the new text with removed and added words marked, words removed, words added)."""
+    a, b = old.split(), new.split()
+    out, removed, added = [], 0, 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(esc(" ".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            removed += i2 - i1
+            out.append(f'<del><span class="mark">[−</span> {esc(" ".join(a[i1:i2]))}<span class="mark">]</span></del>')
+        if op in ("insert", "replace"):
+            added += j2 - j1
+            out.append(f'<ins><span class="mark">[+</span> {esc(" ".join(b[j1:j2]))}<span class="mark">]</span></ins>')
+    return " ".join(out), removed, added
+
+
+# ------------------------------------------------------------------ data
+Q_NOTES = """
+SELECT ?version ?date ?note ?source WHERE {
+  ?event a lexkb:AmendmentEvent ; lexkb:resultingVersion ?version ; dcterms:date ?date .
+  OPTIONAL { ?event lexkb:quotedText ?note }
+  OPTIONAL { ?event dcterms:source ?s . ?s rdfs:label ?source }
+} ORDER BY ?version ?date ?note"""
+
+
+def _subtree(by_iri: dict, article: str) -> set[str]:
+    """The labels of an article and of every provision inside it."""
+    labels, frontier = set(), {article}
+    while frontier:
+        labels |= {by_iri[i]["label"] for i in frontier if i in by_iri}
+        frontier = {i for i, p in by_iri.items() if p.get("parent") in frontier}
+    return labels
+
+
+def _penalties(index: dict) -> dict[str, dict]:
+    out = {}
+    for o in index["offences"]:
+        for pen in o["penalties"]:
+            out.setdefault(pen["id"], pen)
+    return out
+
+
+def _factors(index: dict) -> list[dict]:
+    seen, out = set(), []
+    for o in index["offences"]:
+        for f in o["aggravating_factors"] + o.get("rules", []):
+            if f["id"] not in seen:
+                seen.add(f["id"])
+                out.append(f)
+    return out
+
+
+def _match(old: list[dict], new: list[dict]) -> list[tuple[dict | None, dict | None]]:
+    """Pair the penalties of two versions by their variant (the source's words), the rest in order."""
+    rest, pairs = list(old), []
+    for pen in new:
+        hit = next((o for o in rest if (o.get("condition") or "") == (pen.get("condition") or "")), None)
+        if hit is not None:
+            rest.remove(hit)
+        pairs.append((hit, pen))
+    pairs = [(o if o is not None else (rest.pop(0) if rest else None), p) for o, p in pairs]
+    return pairs + [(o, None) for o in rest]
+
+
+# ------------------------------------------------------------------ the pages
+def version_pages(ctx) -> dict[str, Page]:
+    from ..store import select
+    from ..tables.versions import Dating
+
+    lang = ctx.lang
+    s = sources_of(ctx)
+    dating = Dating(ctx.store)
+    notes: dict[str, list[dict]] = {}
+    for r in select(ctx.store, Q_NOTES):
+        notes.setdefault(r["version"], []).append(r)
+    penalties = _penalties(ctx.index)
+    factors = _factors(ctx.index)
+    by_label = {p["label"]: p for p in ctx.by_iri.values()}
+
+    grouped: dict[str, dict[str, list[dict]]] = {}
+    labels = {}
+    for r in s.expressions:
+        labels[r["article"]] = r["articleLabel"]
+        grouped.setdefault(r["article"], {}).setdefault(str(r["since"])[:10], []).append(r)
+
+    pages = {}
+    for article, versions in grouped.items():
+        label = labels[article]
+        subtree = _subtree(ctx.by_iri, article)
+        dates = sorted(versions)
+        texts = {d: _texts(s, versions[d]) for d in dates}
+        for n, since in enumerate(dates):
+            path = version_path(label, since)
+            prev = dates[n - 1] if n else None
+            version_iri = versions[since][0]["version"]
+            own = [p for p in penalties.values() if p.get("version") == version_iri]
+            own_factors = [f for f in factors if f.get("valid_from") == since and f.get("basis") == "statute"
+                           and (f.get("rule_provision") or f.get("provision")) in subtree]
+            ctx_v = dict(label=label, since=since, path=path, article=article, dates=dates, texts=texts,
+                         penalties=own, factors=own_factors, notes=notes.get(version_iri, []),
+                         until=dating.until(article, since), prev=prev, report=dating.report)
+            if prev is not None:
+                prev_iri = versions[prev][0]["version"]
+                ctx_v["prev_penalties"] = [p for p in penalties.values() if p.get("version") == prev_iri]
+                ctx_v["prev_factors"] = [f for f in factors if f.get("valid_from") == prev and f.get("basis") == "statute"
+                                         and (f.get("rule_provision") or f.get("provision")) in subtree]
+            ctx_v["state"] = [p for p in penalties.values() if p.get("basis") != "statute" and p["provision"] in subtree]
+            ctx_v["provision"] = ctx.provision_path(article) if article in ctx.by_iri else (
+                ctx.provision_path(by_label[label]["iri"]) if label in by_label else None)
+            pages[path] = Page(w("version-of", lang, a=label, d=since), _page(ctx, ctx_v))
+    return pages
+
+
+def _texts(s, expressions: list[dict]) -> list[dict]:
+    """The editions that carry a version, oldest first: edition date, passage, its text and language."""
+    out = []
+    for r in sorted(expressions, key=lambda r: str(r["editionDate"])):
+        p = s.passages.get(r["passage"], {})
+        doc = s.documents.get(p.get("doc"), {})
+        out.append({"date": str(r["editionDate"])[:10], "passage": p.get("label") or r["passage"],
+                    "text": p.get("text"), "lang": p.get("textLang") or doc.get("language"), "doc": doc})
+    return out
+
+
+def _page(ctx, v: dict) -> str:
+    lang, path = ctx.lang, v["path"]
+    parts = [f'<link rel="stylesheet" href="{up(path)}../assets/sources.css">',
+             f"<h1>{esc(w('version-of', lang, a=v['label'], d=v['since']))}</h1>"]
+    if v["provision"]:
+        parts.append(f'<p><a href="{esc(href(path, v["provision"]))}">{esc(w("provision", lang))}: {esc(v["label"])}</a></p>')
+
+    # dates
+    until = v["until"] or w("no-later", lang)
+    parts += [f"<h2>{esc(w('dates', lang))}</h2>", "<dl class=\"facts\">",
+              f"<dt>{esc(w('published', lang))}</dt><dd>{esc(v['since'])}</dd>",
+              f"<dt>{esc(w('until', lang))}</dt><dd>{esc(until)}</dd>",
+              f"<dt>{esc(w('in-force', lang))}</dt><dd>{esc(w('nis', lang))}</dd>"]
+    if v["notes"]:
+        quoted = "; ".join(f'<q lang="es">{esc(n["note"])}</q> ({cite_html(ctx, n["source"], path)})'
+                           if n.get("source") else f'<q lang="es">{esc(n["note"])}</q>' for n in v["notes"] if n.get("note"))
+        if quoted:
+            parts.append(f"<dt>{esc(w('notes', lang))}</dt><dd>{quoted}</dd>")
+    parts.append("</dl>")
+
+    # the statute's words
+    texts = v["texts"][v["since"]]
+    parts.append(f"<h2>{esc(w('text', lang))}</h2>")
+    distinct: dict[str, list[dict]] = {}
+    for t in texts:
+        if t["text"]:
+            distinct.setdefault(t["text"], []).append(t)
+    if len(distinct) == 1:
+        (text, eds), = distinct.items()
+        parts.append(f"<p>{esc(w('same-text', lang, n=len(eds)))}</p>")
+        parts.append(_quote(text, eds[0]["lang"]))
+    elif distinct:
+        parts.append(f"<p>{esc(w('differs', lang))}</p>")
+        for text, eds in distinct.items():
+            parts.append(f"<h3>{esc(', '.join(e['date'] for e in eds))}</h3>")
+            parts.append(_quote(text, eds[0]["lang"]))
+    else:
+        parts.append(f"<p>{esc(w('nis', lang))}</p>")
+
+    # editions
+    parts += [f"<h2>{esc(w('editions', lang))}</h2>", '<div class="scroll"><table>',
+              f"<caption>{esc(w('editions', lang))}</caption>",
+              "<thead><tr>" + "".join(f'<th scope="col">{esc(w(k, lang))}</th>' for k in ("edition", "edition-date", "passage", "file"))
+              + "</tr></thead><tbody>"]
+    for t in texts:
+        doc = t["doc"]
+        title = f"{doc.get('title', '')} ({doc.get('edition', '')})" if doc.get("edition") else doc.get("title", "")
+        file = f"{doc.get('vendored') or w('nis', lang)}" + (f" ({doc['checksum']})" if doc.get("checksum") else "")
+        parts.append(f'<tr><td lang="{esc(doc.get("language") or t["lang"] or "")}">{esc(title)}</td><td>{esc(t["date"])}</td>'
+                     f'<td>{esc(t["passage"])}</td><td class="file">{esc(file)}</td></tr>')
+    parts.append("</tbody></table></div>")
+
+    # other versions
+    parts.append(f"<h2>{esc(w('others', lang))}</h2><ul>")
+    for d in v["dates"]:
+        if d == v["since"]:
+            parts.append(f'<li aria-current="page">{esc(w("version-of", lang, a=v["label"], d=d))} ({esc(w("this", lang))})</li>')
+        else:
+            parts.append(f'<li><a href="{esc(href(path, version_path(v["label"], d)))}">'
+                         f'{esc(w("version-of", lang, a=v["label"], d=d))}</a></li>')
+    parts.append("</ul>")
+
+    # what changed
+    if v["prev"] is None:
+        parts += [f"<h2>{esc(w('data-only', lang))}</h2>", f"<p>{esc(w('first', lang))}</p>"]
+        parts.append(_data_table(ctx, [(None, p) for p in v["penalties"]], [], v["factors"], v, single=True))
+    else:
+        prev = v["prev"]
+        parts.append(f"<h2>{esc(w('changed', lang, d=prev))}</h2>")
+        old = next((t for t in reversed(v["texts"][prev]) if t["text"]), None)
+        new = next((t for t in texts if t["text"]), None)
+        parts.append(f"<h3>{esc(w('words', lang))}</h3>")
+        if old and new:
+            diff, removed, added = word_diff(old["text"], new["text"])
+            parts.append(f"<p>{esc(w('legend', lang, old=old['date'], new=new['date']))} "
+                         f"{esc(w('count', lang, r=removed, a=added) if removed or added else w('no-word-change', lang))}</p>")
+            parts.append(f'<blockquote class="diff" lang="{esc(new["lang"] or "")}"><p>{diff}</p></blockquote>')
+        else:
+            parts.append(f"<p>{esc(w('nis', lang))}</p>")
+        parts.append(f"<h3>{esc(w('data', lang))}</h3>")
+        parts.append(_data_table(ctx, _match(v["prev_penalties"], v["penalties"]), v["prev_factors"], v["factors"], v))
+
+    # the State's account
+    if v["state"]:
+        year = (v["report"] or {}).get("year")
+        parts.append(f"<h2>{esc(w('state', lang, y=year) if year else w('state-nodate', lang))}</h2>")
+        parts.append(f"<p>{esc(w('state-note', lang))}</p><ul>")
+        for pen in v["state"]:
+            f = penalty_fields(pen, lang)
+            cites = ", ".join(cite_html(ctx, src, path) for src in pen.get("sources") or [pen["source"]])
+            parts.append(f"<li>{esc(pen['provision'])}: {esc(w('imprisonment', lang))} {esc(f['imprisonment'])}; "
+                         f"{esc(w('fine', lang))} {esc(f['fine'])} {esc(f['fine-unit'])}"
+                         + (f"; {esc(w('measures', lang))}: <span lang=\"en\">{esc(f['measures'])}</span>"
+                            if pen.get("additional_measures") else "") + f" ({cites})</li>")
+        parts.append("</ul>")
+    return "\n".join(parts) + "\n"
+
+
+def _quote(text: str, lang: str | None) -> str:
+    return f'<blockquote lang="{esc(lang or "")}"><p>{esc(text)}</p></blockquote>'
+
+
+def _data_table(ctx, pairs, old_factors, new_factors, v, single: bool = False) -> str:
+    lang = ctx.lang
+    keys = ["imprisonment", "fine", "fine-unit", "community", "measures"]
+    rows = []
+    for old, new in pairs:
+        a, b = penalty_fields(old, lang), penalty_fields(new, lang)
+        name = (new or old).get("condition") or ""
+        what = w("penalty", lang) + (f" ({w('variant', lang)}: «{name}»)" if name else "")
+        for k in keys:
+            if k in a or k in b:
+                rows.append((f"{what}: {w(k, lang)}", a.get(k, "—") if not single else None, b.get(k, "—")))
+    def factor_list(fs):
+        return "; ".join(sorted(f"{f['label']}: {f.get('effect') or f.get('kind', '')}".rstrip(": ") for f in fs)) or w("none", lang)
+    if old_factors or new_factors:
+        rows.append((w("factors", lang), factor_list(old_factors) if not single else None, factor_list(new_factors)))
+    if not rows:
+        return f"<p>{esc(w('none', lang))}</p>"
+    if single:
+        head = [w("what", lang), w("value", lang)]
+        caption = w("data-caption-one", lang, d=v["since"])
+    else:
+        head = [w("what", lang), w("before", lang, d=v["prev"]), w("before", lang, d=v["since"]), w("change", lang)]
+        caption = w("data-caption", lang, old=v["prev"], new=v["since"])
+    out = ['<div class="scroll"><table class="data">', f"<caption>{esc(caption)}</caption>",
+           "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead><tbody>"]
+    for what, before, after in rows:
+        if single:
+            out.append(f"<tr><td>{esc(what)}</td><td>{esc(after)}</td></tr>")
+        else:
+            changed = before != after
+            mark = f'<td class="{"changed" if changed else "same"}">{esc(w("yes" if changed else "no", lang))}</td>'
+            out.append(f"<tr><td>{esc(what)}</td><td>{esc(before)}</td><td>{esc(after)}</td>{mark}</tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
