@@ -86,9 +86,9 @@ class Sources:
                 return None
             # several paragraphs in one label: the first that has a page
             for n in re.findall(r"\d+", m.group("nums")):
-                path = self.path_of(f"{m.group('doc')}, para. {n}")
-                if path:
-                    return path
+                one = self.by_label.get(f"{m.group('doc')}, para. {n}")
+                if one and self.passage_path(one):
+                    return self.passage_path(one)
             return None
         return self.passage_path(iri) or self.version_path(iri)
 
@@ -138,6 +138,8 @@ def citation_href(ctx, label: str, from_path: str) -> str | None:
 def cite_html(ctx, label: str, from_path: str, text: str | None = None) -> str:
     """A citation as HTML: a link where it has a page, else the escaped label."""
     link = citation_href(ctx, label, from_path)
+    if link == href(from_path, from_path):  # the page itself
+        link = None
     shown = html.escape(text if text is not None else label)
     return f'<a href="{html.escape(link)}">{shown}</a>' if link else shown
 
@@ -203,7 +205,7 @@ WORDS = {
     "cited-by": ("What cites this paragraph", "Qué cita este párrafo"),
     "provisions": ("Provisions", "Disposiciones"),
     "offences": ("Offences", "Delitos"),
-    "penalties": ("Penalties (as the State reported them)", "Penas (según las comunicó el Estado)"),
+    "penalties": ("Penalties", "Penas"),
     "claims": ("Implementation claims", "Afirmaciones de aplicación"),
     "readings": ("lexkb's readings (not the source's words)", "Lecturas de lexkb (no son palabras de la fuente)"),
     "nothing": ("Nothing in the knowledge base's provisions cites it.", "Nada en las disposiciones de la base de conocimiento lo cita."),

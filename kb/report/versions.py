@@ -78,6 +78,8 @@ WORDS = {
     "state-note": ("As the State reported it, with no date of its own; its figures are the report's, not this version's.",
                    "Según lo comunicó el Estado, sin fecha propia; sus cifras son las del informe, no las de esta versión."),
     "variant": ("variant", "variante"),
+    "added": ("added", "añadido"),
+    "removed": ("removed", "suprimido"),
 }
 
 
@@ -122,21 +124,35 @@ def penalty_fields(pen: dict | None, lang: str) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ word diff
+TOKEN = re.compile(r"(\s*)(\w+|[^\w\s]+)")
+
+
 def word_diff(old: str, new: str) -> tuple[str, int, int]:
-    """(HTML of the new text with removed and added words marked, words removed, words added)."""
-    a, b = old.split(), new.split()
+    """(HTML of the new text with removed and added words marked, words removed, words added).
+    Words and punctuation are compared apart, each keeping the space before it as printed."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+
+    def text(tokens) -> str:
+        return "".join((" " if space else "") + tok for space, tok in tokens)
+
+    def words(tokens) -> int:
+        return sum(1 for _, tok in tokens if re.match(r"\w", tok))
+
     out, removed, added = [], 0, 0
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    matcher = difflib.SequenceMatcher(None, [t for _, t in a], [t for _, t in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(esc(" ".join(a[i1:i2])))
+            out.append(esc(text(b[j1:j2])))
             continue
+        lead = " " if (b[j1:j2] or a[i1:i2])[0][0] else ""
         if op in ("delete", "replace"):
-            removed += i2 - i1
-            out.append(f'<del><span class="mark">[−</span> {esc(" ".join(a[i1:i2]))}<span class="mark">]</span></del>')
+            removed += words(a[i1:i2])
+            out.append(f'{lead}<del><span class="mark">[−</span>{esc(text(a[i1:i2]))}<span class="mark">]</span></del>')
+            lead = ""
         if op in ("insert", "replace"):
-            added += j2 - j1
-            out.append(f'<ins><span class="mark">[+</span> {esc(" ".join(b[j1:j2]))}<span class="mark">]</span></ins>')
-    return " ".join(out), removed, added
+            added += words(b[j1:j2])
+            out.append(f'{lead}<ins><span class="mark">[+</span>{esc(text(b[j1:j2]))}<span class="mark">]</span></ins>')
+    return "".join(out).strip(), removed, added
 
 
 # ------------------------------------------------------------------ data
@@ -260,11 +276,18 @@ def _page(ctx, v: dict) -> str:
               f"<dt>{esc(w('published', lang))}</dt><dd>{esc(v['since'])}</dd>",
               f"<dt>{esc(w('until', lang))}</dt><dd>{esc(until)}</dd>",
               f"<dt>{esc(w('in-force', lang))}</dt><dd>{esc(w('nis', lang))}</dd>"]
-    if v["notes"]:
-        quoted = "; ".join(f'<q lang="es">{esc(n["note"])}</q> ({cite_html(ctx, n["source"], path)})'
-                           if n.get("source") else f'<q lang="es">{esc(n["note"])}</q>' for n in v["notes"] if n.get("note"))
-        if quoted:
-            parts.append(f"<dt>{esc(w('notes', lang))}</dt><dd>{quoted}</dd>")
+    notes: dict[str, list[str]] = {}  # the note's words -> the passages that print it
+    for n in v["notes"]:
+        if n.get("note"):
+            notes.setdefault(n["note"], [])
+            if n.get("source") and n["source"] not in notes[n["note"]]:
+                notes[n["note"]].append(n["source"])
+    if notes:
+        text_lang = next((t["lang"] for t in v["texts"][v["since"]] if t["lang"]), "")
+        quoted = "<br>".join(f'<q lang="{esc(text_lang)}">{esc(note)}</q>'
+                             + (f" ({'; '.join(cite_html(ctx, src, path) for src in sorted(srcs))})" if srcs else "")
+                             for note, srcs in notes.items())
+        parts.append(f"<dt>{esc(w('notes', lang))}</dt><dd>{quoted}</dd>")
     parts.append("</dl>")
 
     # the statute's words
@@ -350,20 +373,26 @@ def _quote(text: str, lang: str | None) -> str:
 
 
 def _data_table(ctx, pairs, old_factors, new_factors, v, single: bool = False) -> str:
+    """The encoded data of two versions side by side: one row per penalty variant (matched by the
+    source's words of the variant) and one per aggravating factor or rule (matched by its label)."""
     lang = ctx.lang
-    keys = ["imprisonment", "fine", "fine-unit", "community", "measures"]
-    rows = []
+    rows = []  # (what, before fields, after fields): fields are [(name, value)]
     for old, new in pairs:
-        a, b = penalty_fields(old, lang), penalty_fields(new, lang)
-        name = (new or old).get("condition") or ""
+        name = (new or old).get("condition")
         what = w("penalty", lang) + (f" ({w('variant', lang)}: «{name}»)" if name else "")
-        for k in keys:
-            if k in a or k in b:
-                rows.append((f"{what}: {w(k, lang)}", a.get(k, "—") if not single else None, b.get(k, "—")))
-    def factor_list(fs):
-        return "; ".join(sorted(f"{f['label']}: {f.get('effect') or f.get('kind', '')}".rstrip(": ") for f in fs)) or w("none", lang)
-    if old_factors or new_factors:
-        rows.append((w("factors", lang), factor_list(old_factors) if not single else None, factor_list(new_factors)))
+        rows.append((what, list(penalty_fields(old, lang).items()), list(penalty_fields(new, lang).items())))
+    by_label: dict[tuple, list] = {}
+    for n, fs in ((0, old_factors), (1, new_factors)):
+        for f in fs:
+            # a rule (no effect of its own) is named by its id without the version's date
+            key = ("factors", f["label"]) if "effect" in f else ("rules", f["label"])
+            value = f["effect"] if "effect" in f else f"{f.get('kind', '')}: {re.sub(r'-v[0-9]{4}-[0-9]{2}-[0-9]{2}', '', f['id'])}"
+            slot = by_label.setdefault(key, [[], []])[n]
+            slot.append(value)
+    for kind, label in sorted(by_label):
+        before, after = ("; ".join(sorted(x)) for x in by_label[(kind, label)])
+        rows.append((f"{w(kind, lang)}: {label}", [("effect", before)] if before else [],
+                     [("effect", after)] if after else []))
     if not rows:
         return f"<p>{esc(w('none', lang))}</p>"
     if single:
@@ -372,14 +401,31 @@ def _data_table(ctx, pairs, old_factors, new_factors, v, single: bool = False) -
     else:
         head = [w("what", lang), w("before", lang, d=v["prev"]), w("before", lang, d=v["since"]), w("change", lang)]
         caption = w("data-caption", lang, old=v["prev"], new=v["since"])
+    english = ' lang="en"' if lang != "en" else ""
+
+    def cell(fields) -> str:
+        if not fields:
+            return f"<td>{esc(w('none', lang))}</td>"
+        return "<td>" + "<br>".join(
+            (f"{esc(w(k, lang))}: " if k in WORDS else "")
+            + (f"<span{english}>{esc(val)}</span>" if english and k in ("measures", "effect") else esc(val))
+            for k, val in fields) + "</td>"
+
     out = ['<div class="scroll"><table class="data">', f"<caption>{esc(caption)}</caption>",
            "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead><tbody>"]
     for what, before, after in rows:
         if single:
-            out.append(f"<tr><td>{esc(what)}</td><td>{esc(after)}</td></tr>")
+            out.append(f"<tr><td>{esc(what)}</td>{cell(after)}</tr>")
+            continue
+        a, b = dict(before), dict(after)
+        changed = [k for k in list(dict.fromkeys([*a, *b])) if a.get(k) != b.get(k)]
+        if not changed:
+            mark = f'<td class="same">{esc(w("no", lang))}</td>'
+        elif not a or not b:
+            mark = f'<td class="changed">{esc(w("added" if not a else "removed", lang))}</td>'
         else:
-            changed = before != after
-            mark = f'<td class="{"changed" if changed else "same"}">{esc(w("yes" if changed else "no", lang))}</td>'
-            out.append(f"<tr><td>{esc(what)}</td><td>{esc(before)}</td><td>{esc(after)}</td>{mark}</tr>")
+            names = ", ".join(w(k, lang) for k in changed if k in WORDS)
+            mark = f'<td class="changed">{esc(w("yes", lang))}' + (f": {esc(names)}" if names else "") + "</td>"
+        out.append(f"<tr><td>{esc(what)}</td>{cell(before)}{cell(after)}{mark}</tr>")
     out.append("</tbody></table></div>")
     return "\n".join(out)
