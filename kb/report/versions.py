@@ -37,6 +37,7 @@ WORDS = {
     "differs": ("The editions print this version's text differently; each text with the editions that print it.",
                 "Las ediciones imprimen el texto de esta versión de forma distinta; cada texto con las ediciones que lo imprimen."),
     "editions": ("Editions that carry it", "Ediciones que la contienen"),
+    "editions-of": ("The editions that carry the version of {d}", "Las ediciones que contienen la versión del {d}"),
     "edition": ("Edition", "Edición"),
     "edition-date": ("Edition date", "Fecha de la edición"),
     "passage": ("Source passage", "Pasaje de la fuente"),
@@ -138,20 +139,26 @@ def word_diff(old: str, new: str) -> tuple[str, int, int]:
     def words(tokens) -> int:
         return sum(1 for _, tok in tokens if re.match(r"\w", tok))
 
+    def marked(tag: str, sign: str, tokens) -> str:
+        # the marker outside <del>/<ins>, so that it is not struck through; the space before stays outside
+        body = text(tokens)
+        return (" " if body.startswith(" ") else "") + (
+            f'<span class="chg {tag}"><span class="mark">[{sign}</span><{tag}>{esc(body.lstrip())}</{tag}>'
+            f'<span class="mark">]</span></span>')
+
     out, removed, added = [], 0, 0
     matcher = difflib.SequenceMatcher(None, [t for _, t in a], [t for _, t in b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             out.append(esc(text(b[j1:j2])))
             continue
-        lead = " " if (b[j1:j2] or a[i1:i2])[0][0] else ""
         if op in ("delete", "replace"):
             removed += words(a[i1:i2])
-            out.append(f'{lead}<del><span class="mark">[−</span>{esc(text(a[i1:i2]))}<span class="mark">]</span></del>')
-            lead = ""
+            out.append(marked("del", "−", a[i1:i2]))
         if op in ("insert", "replace"):
             added += words(b[j1:j2])
-            out.append(f'{lead}<ins><span class="mark">[+</span>{esc(text(b[j1:j2]))}<span class="mark">]</span></ins>')
+            ins = marked("ins", "+", b[j1:j2])
+            out.append(ins.lstrip() if op == "replace" else ins)
     return "".join(out).strip(), removed, added
 
 
@@ -264,18 +271,28 @@ def _texts(s, expressions: list[dict]) -> list[dict]:
 
 
 def _page(ctx, v: dict) -> str:
+    """Title and the article's versions; what changed (or, for the first, what it states); the
+    dates; the statute's words; the editions; the State's account."""
     lang, path = ctx.lang, v["path"]
     parts = [f'<link rel="stylesheet" href="{up(path)}../assets/sources.css">',
              f"<h1>{esc(w('version-of', lang, a=v['label'], d=v['since']))}</h1>"]
+    nav = []
     if v["provision"]:
-        parts.append(f'<p><a href="{esc(href(path, v["provision"]))}">{esc(w("provision", lang))}: {esc(v["label"])}</a></p>')
+        nav.append(f'<a href="{esc(href(path, v["provision"]))}">{esc(w("provision", lang))}: {esc(v["label"])}</a>')
+    versions = " · ".join(f'<strong aria-current="page">{esc(d)} ({esc(w("this", lang))})</strong>' if d == v["since"]
+                          else f'<a href="{esc(href(path, version_path(v["label"], d)))}">{esc(d)}</a>' for d in v["dates"])
+    nav.append(f"{esc(w('others', lang))}: {versions}")
+    parts.append('<p class="versions">' + "<br>".join(nav) + "</p>")
+    parts += _dates(ctx, v) + _changes(ctx, v) + _words(v, lang) + _editions(v, lang) + _state(ctx, v)
+    return "\n".join(parts) + "\n"
 
-    # dates
-    until = v["until"] or w("no-later", lang)
-    parts += [f"<h2>{esc(w('dates', lang))}</h2>", "<dl class=\"facts\">",
-              f"<dt>{esc(w('published', lang))}</dt><dd>{esc(v['since'])}</dd>",
-              f"<dt>{esc(w('until', lang))}</dt><dd>{esc(until)}</dd>",
-              f"<dt>{esc(w('in-force', lang))}</dt><dd>{esc(w('nis', lang))}</dd>"]
+
+def _dates(ctx, v: dict) -> list[str]:
+    lang, path = ctx.lang, v["path"]
+    parts = [f"<h2>{esc(w('dates', lang))}</h2>", '<dl class="facts">',
+             f"<dt>{esc(w('published', lang))}</dt><dd>{esc(v['since'])}</dd>",
+             f"<dt>{esc(w('until', lang))}</dt><dd>{esc(v['until'] or w('no-later', lang))}</dd>",
+             f"<dt>{esc(w('in-force', lang))}</dt><dd>{esc(w('nis', lang))}</dd>"]
     notes: dict[str, list[str]] = {}  # the note's words -> the passages that print it
     for n in v["notes"]:
         if n.get("note"):
@@ -288,84 +305,78 @@ def _page(ctx, v: dict) -> str:
                              + (f" ({'; '.join(cite_html(ctx, src, path) for src in sorted(srcs))})" if srcs else "")
                              for note, srcs in notes.items())
         parts.append(f"<dt>{esc(w('notes', lang))}</dt><dd>{quoted}</dd>")
-    parts.append("</dl>")
+    return parts + ["</dl>"]
 
-    # the statute's words
-    texts = v["texts"][v["since"]]
-    parts.append(f"<h2>{esc(w('text', lang))}</h2>")
+
+def _changes(ctx, v: dict) -> list[str]:
+    lang = ctx.lang
+    if v["prev"] is None:
+        return [f"<h2>{esc(w('data-only', lang))}</h2>", f"<p>{esc(w('first', lang))}</p>",
+                _data_table(ctx, [(None, p) for p in v["penalties"]], [], v["factors"], v, single=True)]
+    prev = v["prev"]
+    parts = [f"<h2>{esc(w('changed', lang, d=prev))}</h2>", f"<h3>{esc(w('words', lang))}</h3>"]
+    old = next((t for t in reversed(v["texts"][prev]) if t["text"]), None)
+    new = next((t for t in v["texts"][v["since"]] if t["text"]), None)
+    if old and new:
+        diff, removed, added = word_diff(old["text"], new["text"])
+        parts.append(f"<p>{esc(w('legend', lang, old=old['date'], new=new['date']))} "
+                     f"<strong>{esc(w('count', lang, r=removed, a=added) if removed or added else w('no-word-change', lang))}</strong></p>")
+        parts.append(f'<blockquote class="diff" lang="{esc(new["lang"] or "")}"><p>{diff}</p></blockquote>')
+    else:
+        parts.append(f"<p>{esc(w('nis', lang))}</p>")
+    parts.append(f"<h3>{esc(w('data', lang))}</h3>")
+    parts.append(_data_table(ctx, _match(v["prev_penalties"], v["penalties"]), v["prev_factors"], v["factors"], v))
+    return parts
+
+
+def _words(v: dict, lang: str) -> list[str]:
+    parts = [f"<h2>{esc(w('text', lang))}</h2>"]
     distinct: dict[str, list[dict]] = {}
-    for t in texts:
+    for t in v["texts"][v["since"]]:
         if t["text"]:
             distinct.setdefault(t["text"], []).append(t)
     if len(distinct) == 1:
         (text, eds), = distinct.items()
-        parts.append(f"<p>{esc(w('same-text', lang, n=len(eds)))}</p>")
-        parts.append(_quote(text, eds[0]["lang"]))
-    elif distinct:
-        parts.append(f"<p>{esc(w('differs', lang))}</p>")
-        for text, eds in distinct.items():
-            parts.append(f"<h3>{esc(', '.join(e['date'] for e in eds))}</h3>")
-            parts.append(_quote(text, eds[0]["lang"]))
-    else:
-        parts.append(f"<p>{esc(w('nis', lang))}</p>")
+        return parts + [f"<p>{esc(w('same-text', lang, n=len(eds)))}</p>", _quote(text, eds[0]["lang"])]
+    if not distinct:
+        return parts + [f"<p>{esc(w('nis', lang))}</p>"]
+    parts.append(f"<p>{esc(w('differs', lang))}</p>")
+    for text, eds in distinct.items():
+        parts += [f"<h3>{esc(', '.join(e['date'] for e in eds))}</h3>", _quote(text, eds[0]["lang"])]
+    return parts
 
-    # editions
-    parts += [f"<h2>{esc(w('editions', lang))}</h2>", '<div class="scroll"><table>',
-              f"<caption>{esc(w('editions', lang))}</caption>",
-              "<thead><tr>" + "".join(f'<th scope="col">{esc(w(k, lang))}</th>' for k in ("edition", "edition-date", "passage", "file"))
-              + "</tr></thead><tbody>"]
-    for t in texts:
+
+def _editions(v: dict, lang: str) -> list[str]:
+    parts = [f"<h2>{esc(w('editions', lang))}</h2>", '<div class="scroll"><table>',
+             f"<caption>{esc(w('editions-of', lang, d=v['since']))}</caption>",
+             "<thead><tr>" + "".join(f'<th scope="col">{esc(w(k, lang))}</th>' for k in ("edition", "edition-date", "passage", "file"))
+             + "</tr></thead><tbody>"]
+    for t in v["texts"][v["since"]]:
         doc = t["doc"]
         title = f"{doc.get('title', '')} ({doc.get('edition', '')})" if doc.get("edition") else doc.get("title", "")
-        file = f"{doc.get('vendored') or w('nis', lang)}" + (f" ({doc['checksum']})" if doc.get("checksum") else "")
-        parts.append(f'<tr><td lang="{esc(doc.get("language") or t["lang"] or "")}">{esc(title)}</td><td>{esc(t["date"])}</td>'
-                     f'<td>{esc(t["passage"])}</td><td class="file">{esc(file)}</td></tr>')
-    parts.append("</tbody></table></div>")
+        file = doc.get("vendored") or w("nis", lang)
+        digest = f'<br><span class="digest">sha256 {esc(doc["checksum"])}</span>' if doc.get("checksum") else ""
+        parts.append(f'<tr><td lang="{esc(doc.get("language") or t["lang"] or "")}">{esc(title)}</td>'
+                     f'<td class="date">{esc(t["date"])}</td><td>{esc(t["passage"])}</td>'
+                     f'<td class="file">{esc(file)}{digest}</td></tr>')
+    return parts + ["</tbody></table></div>"]
 
-    # other versions
-    parts.append(f"<h2>{esc(w('others', lang))}</h2><ul>")
-    for d in v["dates"]:
-        if d == v["since"]:
-            parts.append(f'<li aria-current="page">{esc(w("version-of", lang, a=v["label"], d=d))} ({esc(w("this", lang))})</li>')
-        else:
-            parts.append(f'<li><a href="{esc(href(path, version_path(v["label"], d)))}">'
-                         f'{esc(w("version-of", lang, a=v["label"], d=d))}</a></li>')
-    parts.append("</ul>")
 
-    # what changed
-    if v["prev"] is None:
-        parts += [f"<h2>{esc(w('data-only', lang))}</h2>", f"<p>{esc(w('first', lang))}</p>"]
-        parts.append(_data_table(ctx, [(None, p) for p in v["penalties"]], [], v["factors"], v, single=True))
-    else:
-        prev = v["prev"]
-        parts.append(f"<h2>{esc(w('changed', lang, d=prev))}</h2>")
-        old = next((t for t in reversed(v["texts"][prev]) if t["text"]), None)
-        new = next((t for t in texts if t["text"]), None)
-        parts.append(f"<h3>{esc(w('words', lang))}</h3>")
-        if old and new:
-            diff, removed, added = word_diff(old["text"], new["text"])
-            parts.append(f"<p>{esc(w('legend', lang, old=old['date'], new=new['date']))} "
-                         f"{esc(w('count', lang, r=removed, a=added) if removed or added else w('no-word-change', lang))}</p>")
-            parts.append(f'<blockquote class="diff" lang="{esc(new["lang"] or "")}"><p>{diff}</p></blockquote>')
-        else:
-            parts.append(f"<p>{esc(w('nis', lang))}</p>")
-        parts.append(f"<h3>{esc(w('data', lang))}</h3>")
-        parts.append(_data_table(ctx, _match(v["prev_penalties"], v["penalties"]), v["prev_factors"], v["factors"], v))
-
-    # the State's account
-    if v["state"]:
-        year = (v["report"] or {}).get("year")
-        parts.append(f"<h2>{esc(w('state', lang, y=year) if year else w('state-nodate', lang))}</h2>")
-        parts.append(f"<p>{esc(w('state-note', lang))}</p><ul>")
-        for pen in v["state"]:
-            f = penalty_fields(pen, lang)
-            cites = ", ".join(cite_html(ctx, src, path) for src in pen.get("sources") or [pen["source"]])
-            parts.append(f"<li>{esc(pen['provision'])}: {esc(w('imprisonment', lang))} {esc(f['imprisonment'])}; "
-                         f"{esc(w('fine', lang))} {esc(f['fine'])} {esc(f['fine-unit'])}"
-                         + (f"; {esc(w('measures', lang))}: <span lang=\"en\">{esc(f['measures'])}</span>"
-                            if pen.get("additional_measures") else "") + f" ({cites})</li>")
-        parts.append("</ul>")
-    return "\n".join(parts) + "\n"
+def _state(ctx, v: dict) -> list[str]:
+    lang, path = ctx.lang, v["path"]
+    if not v["state"]:
+        return []
+    year = (v["report"] or {}).get("year")
+    parts = [f"<h2>{esc(w('state', lang, y=year) if year else w('state-nodate', lang))}</h2>",
+             f"<p>{esc(w('state-note', lang))}</p><ul>"]
+    for pen in v["state"]:
+        f = penalty_fields(pen, lang)
+        cites = ", ".join(cite_html(ctx, src, path) for src in pen.get("sources") or [pen["source"]])
+        parts.append(f"<li>{esc(pen['provision'])}: {esc(w('imprisonment', lang))} {esc(f['imprisonment'])}; "
+                     f"{esc(w('fine', lang))} {esc(f['fine'])} {esc(f['fine-unit'])}"
+                     + (f"; {esc(w('measures', lang))}: <span lang=\"en\">{esc(f['measures'])}</span>"
+                        if pen.get("additional_measures") else "") + f" ({cites})</li>")
+    return parts + ["</ul>"]
 
 
 def _quote(text: str, lang: str | None) -> str:
