@@ -129,6 +129,9 @@ def test_cpf_205_bis_2023_diff_marks_removed_and_added_words_and_the_rules(site)
     assert f"artículos 200, 201{ins(', 202, 203, 203 Bis, 204')} y {dele('204')}{ins('209 Bis de este Código')}." in page
     assert f"Artículo 205{dele('-')} Bis. Serán imprescriptibles" in page
     assert "imprescriptible: cpf-205bis-imprescriptible-209bis" in page.split("Version of 2023-10-18")[1]
+    # the notes record a reform of 25-04-2023 (printed "25-042023") whose text no edition carries
+    assert "also record a change on 2023-04-25, between the two versions" in page
+    assert "<dd>2023-04-25</dd>" in site["en/versions/cpf-art-205-bis/2012-06-14.html"]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -45,6 +45,10 @@ WORDS = {
     "others": ("Versions of this article", "Versiones de este artículo"),
     "this": ("this page", "esta página"),
     "changed": ("What changed from the version of {d}", "Qué cambió respecto de la versión del {d}"),
+    "between": ("The editions' notes also record a change on {dates}, between the two versions; no edition lexkb holds "
+                "carries the text of that date, so this comparison spans it.",
+                "Las notas de las ediciones registran también un cambio el {dates}, entre ambas versiones; ninguna edición "
+                "que lexkb tiene contiene el texto de esa fecha, así que esta comparación lo abarca."),
     "first": ("The first version of this article in the editions lexkb holds: nothing to compare it with.",
               "Primera versión de este artículo en las ediciones que lexkb tiene: no hay con qué compararla."),
     "words": ("Words", "Palabras"),
@@ -246,7 +250,8 @@ def version_pages(ctx) -> dict[str, Page]:
                            and (f.get("rule_provision") or f.get("provision")) in subtree]
             ctx_v = dict(label=label, since=since, path=path, article=article, dates=dates, texts=texts,
                          penalties=own, factors=own_factors, notes=notes.get(version_iri, []),
-                         until=dating.until(article, since), prev=prev, report=dating.report)
+                         until=dating.until(article, since), prev=prev, report=dating.report,
+                         between=[d for d in dating.changes.get(article, []) if prev and prev < d < since])
             if prev is not None:
                 prev_iri = versions[prev][0]["version"]
                 ctx_v["prev_penalties"] = [p for p in penalties.values() if p.get("version") == prev_iri]
@@ -314,7 +319,10 @@ def _changes(ctx, v: dict) -> list[str]:
         return [f"<h2>{esc(w('data-only', lang))}</h2>", f"<p>{esc(w('first', lang))}</p>",
                 _data_table(ctx, [(None, p) for p in v["penalties"]], [], v["factors"], v, single=True)]
     prev = v["prev"]
-    parts = [f"<h2>{esc(w('changed', lang, d=prev))}</h2>", f"<h3>{esc(w('words', lang))}</h3>"]
+    parts = [f"<h2>{esc(w('changed', lang, d=prev))}</h2>"]
+    if v["between"]:
+        parts.append(f"<p>{esc(w('between', lang, dates=', '.join(v['between'])))}</p>")
+    parts.append(f"<h3>{esc(w('words', lang))}</h3>")
     old = next((t for t in reversed(v["texts"][prev]) if t["text"]), None)
     new = next((t for t in v["texts"][v["since"]] if t["text"]), None)
     if old and new:
