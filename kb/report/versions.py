@@ -15,6 +15,7 @@ import html
 import re
 
 from ..tables.render import fmt_number
+from ..tables.versions import UNITS
 from .citations import cite_html, sources_of, version_path
 from .i18n import pick
 from .page import Page, href, up
@@ -102,8 +103,6 @@ def range_text(r, lang: str) -> str | None:
 
 
 def unit_text(pen: dict, lang: str) -> str | None:
-    from ..tables.versions import UNITS
-
     unit = pen.get("fine_unit")
     if not unit:
         return None
@@ -226,6 +225,10 @@ def version_pages(ctx) -> dict[str, Page]:
     for r in select(ctx.store, Q_NOTES):
         notes.setdefault(r["version"], []).append(r)
     penalties = _penalties(ctx.index)
+    by_version: dict[str, list[dict]] = {}
+    for pen in penalties.values():
+        if pen.get("version"):
+            by_version.setdefault(pen["version"], []).append(pen)
     factors = _factors(ctx.index)
     by_label = {p["label"]: p for p in ctx.by_iri.values()}
 
@@ -245,7 +248,7 @@ def version_pages(ctx) -> dict[str, Page]:
             path = version_path(label, since)
             prev = dates[n - 1] if n else None
             version_iri = versions[since][0]["version"]
-            own = [p for p in penalties.values() if p.get("version") == version_iri]
+            own = by_version.get(version_iri, [])
             own_factors = [f for f in factors if f.get("valid_from") == since and f.get("basis") == "statute"
                            and (f.get("rule_provision") or f.get("provision")) in subtree]
             ctx_v = dict(label=label, since=since, path=path, article=article, dates=dates, texts=texts,
@@ -254,7 +257,7 @@ def version_pages(ctx) -> dict[str, Page]:
                          between=[d for d in dating.changes.get(article, []) if prev and prev < d < since])
             if prev is not None:
                 prev_iri = versions[prev][0]["version"]
-                ctx_v["prev_penalties"] = [p for p in penalties.values() if p.get("version") == prev_iri]
+                ctx_v["prev_penalties"] = by_version.get(prev_iri, [])
                 ctx_v["prev_factors"] = [f for f in factors if f.get("valid_from") == prev and f.get("basis") == "statute"
                                          and (f.get("rule_provision") or f.get("provision")) in subtree]
             ctx_v["state"] = [p for p in penalties.values() if p.get("basis") != "statute" and p["provision"] in subtree]
