@@ -152,6 +152,11 @@ def test_provision_page_links_its_sources_and_versions(site):
     page = site["en/provisions/cpf-art-204.html"]
     assert f'<li><a href="../{PARA47}">CRC/C/OPSC/MEX/Q/1/Add.1, para. 47</a></li>' in page
     assert '<li><a href="../versions/cpf-art-204/2007-03-27.html">version of 2007-03-27</a></li>' in page
+    # each penalty row names its sources, linked: the State's (para. 47) and the statute's (the version page)
+    assert (f'imprisonment 8–15 years; fine 1,000–2,000 days of minimum wage; <a href="../{PARA47}">'
+            "CRC/C/OPSC/MEX/Q/1/Add.1, para. 47</a></td>") in page
+    assert ('fine 1,000–2,500 días multa; <a href="../versions/cpf-art-204/2007-03-27.html">Código Penal Federal '
+            "(Última Reforma DOF 07-06-2013), art. 204</a>") in page
     # a fracción links to its article's versions
     assert '<a href="../versions/cpf-art-204/2007-03-27.html">' in site["en/provisions/cpf-art-204-i.html"]
 

@@ -83,7 +83,8 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
                 rows.append((f"penalty {md_escape(pen['id'])}",
                              md_escape(f"imprisonment {f'{i[0]:,}–{i[1]:,} years' if i else 'none in source'}; "
                                        f"fine {fine_text(pen)}" + (f"; community work {work}" if work else "")
-                                       + (f"; {pen['condition']}" if pen.get("condition") else ""))))
+                                       + (f"; {pen['condition']}" if pen.get("condition") else ""))
+                             + "; " + ", ".join(source(x) for x in (pen.get("sources") or [pen["source"]]))))
                 for m in pen["additional_measures"]:
                     rows.append((f"measure ({md_escape(pen['id'])})", md_escape(m)))
         for fac in o["aggravating_factors"]:
