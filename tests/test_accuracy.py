@@ -294,9 +294,9 @@ def test_report_pages_give_basis_and_readings():
 
     pages = build_pages()
     page = pages["provisions/cpf-art-206.html"]
-    assert ("(CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; basis: inferred from the source&#x27;s structure: Para. 49 says the "
-            "Federal Criminal Code as a whole") in page or ("(CRC/C/OPSC/MEX/Q/1/Add.1, para. 49; basis: inferred from "
-                                                           "the source's structure: Para. 49 says the Federal Criminal Code as a whole") in page
+    # the citation is a link to the paragraph's page
+    assert ('(<a href="../sources/CRC-C-OPSC-MEX-Q-1-Add.1/para-49.html">CRC/C/OPSC/MEX/Q/1/Add.1, para. 49</a>; basis: '
+            "inferred from the source's structure: Para. 49 says the Federal Criminal Code as a whole") in page
     lpstp = pages["provisions/lpstp-art-6-iii.html"]
     assert "lexkb&#x27;s readings (not the source&#x27;s words)" in lpstp or "lexkb's readings (not the source's words)" in lpstp
     assert "lpstp-6-III-one-increase" in lpstp and "Alternative: One increase by half for each situation present" in lpstp

@@ -77,11 +77,13 @@ def test_report_pages(report):
     # per language: index, 6 table pages (enforcement included), 133 provisions: 73 of the OPSC (11-17 too), 30 of
     # the CPF (Title Eight from the statute: arts. 200 to 209 Quintus, fracciones of 204 and 206 bis, two chapters),
     # 9 of the LPSTP, 21 of the General Law on trafficking (arts. 10, 13 to 20, 26 to 30, 35, 39 to 43 and 47);
-    # the coverage matrix, the penalty chart and the timeline; and the root page
-    per_language = 1 + 6 + 133 + 3
+    # 9 pages of the State's report's cited paragraphs (sources/), 45 of article versions (versions/); the coverage
+    # matrix, the penalty chart and the timeline; and the root page
+    per_language = 1 + 6 + 133 + 9 + 45 + 3
     assert len(pages) == n == 1 + 2 * per_language
     assert len(list((out / "en").rglob("*.html"))) == len(list((out / "es").rglob("*.html"))) == per_language
     assert (out / MARKER).exists() and (out / "assets" / "report.css").is_file()
+    assert (out / "assets" / "sources.css").is_file()
     for page in pages:
         c = check(page)
         rel = page.relative_to(out)
@@ -109,7 +111,7 @@ def test_table_page_links_provisions_and_lists_sources(report):
     text = (out / "en" / "table-penalties.html").read_text(encoding="utf-8")
     assert '<a href="provisions/cpf-art-204.html">204</a>' in text
     assert "<caption>Penalties by offence and variant</caption>" in text
-    assert "<li>CRC/C/OPSC/MEX/Q/1/Add.1, para. 51</li>" in text
+    assert '<li><a href="sources/CRC-C-OPSC-MEX-Q-1-Add.1/para-51.html">CRC/C/OPSC/MEX/Q/1/Add.1, para. 51</a></li>' in text
     assert "kb/queries/table-penalties.rq" in text
 
 

@@ -23,6 +23,11 @@ def _compact(iri: str) -> str:
     return f"<{iri}>"
 
 
+VERSIONS = ("Versions of the article (the statute's words, what changed)",
+            "Versiones del artículo (texto de la ley, qué cambió)")
+VERSION_OF = ("version of {d}", "versión del {d}")
+
+
 def _triples(store, iri: str) -> list[str]:
     import pyoxigraph as ox
 
@@ -40,7 +45,13 @@ def basis_text(c: dict) -> str:
     return md_escape(f"basis: {c.get('basis_label') or 'not recorded'}{why}")
 
 
-def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> str:
+def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cite=None, versions=()) -> str:
+    """cite: a source label -> the link to its page (or None); versions: (date, link) of the
+    article's versions (the article's own, or the one that holds this provision)."""
+    def source(label: str) -> str:
+        link = cite(label) if cite else None
+        return f"[{md_escape(label)}]({link})" if link else md_escape(label)
+
     href = lambda target: f"{slug(by_iri[target]['label'])}.html" if target in by_iri else None  # noqa: E731
     lines = [f"# {md_escape(p['label'])}", ""]
     instrument = index["instruments"].get(p["instrument"], {})
@@ -72,7 +83,8 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
                 rows.append((f"penalty {md_escape(pen['id'])}",
                              md_escape(f"imprisonment {f'{i[0]:,}–{i[1]:,} years' if i else 'none in source'}; "
                                        f"fine {fine_text(pen)}" + (f"; community work {work}" if work else "")
-                                       + (f"; {pen['condition']}" if pen.get("condition") else ""))))
+                                       + (f"; {pen['condition']}" if pen.get("condition") else ""))
+                             + "; " + ", ".join(source(x) for x in (pen.get("sources") or [pen["source"]]))))
                 for m in pen["additional_measures"]:
                     rows.append((f"measure ({md_escape(pen['id'])})", md_escape(m)))
         for fac in o["aggravating_factors"]:
@@ -91,14 +103,14 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
     for c in p.get("opsc_claims", []):
         target = next((x for x in by_iri.values() if x["label"] == f"OPSC art. {c['opsc']}"), None)
         name = f"[OPSC art. {md_escape(c['opsc'])}]({href(target['iri'])})" if target else md_escape(c["opsc"])
-        mappings.append(f"- {tx('implements', lang)} {name} ({md_escape(c['source'])}; {basis_text(c)})")
+        mappings.append(f"- {tx('implements', lang)} {name} ({source(c['source'])}; {basis_text(c)})")
     if p["label"].startswith("OPSC art. "):
         short = p["label"].removeprefix("OPSC art. ")
         for other in sorted(by_iri.values(), key=lambda x: x["label"]):
             for c in other.get("opsc_claims", []):
                 if c["opsc"] == short:
                     mappings.append(f"- {tx('implemented-by', lang)} [{md_escape(other['label'])}]({href(other['iri'])}) "
-                                    f"({md_escape(c['source'])}; {basis_text(c)})")
+                                    f"({source(c['source'])}; {basis_text(c)})")
     lines += (mappings or [tx("mappings-none", lang)]) + [""]
     readings = p.get("readings", [])
     if readings:
@@ -106,10 +118,13 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str) -> 
         for r in readings:
             lines.append(f"- **{md_escape(r['id'])}** ({md_escape(r['basis_label'] or '')}): {md_escape(r['reading'])} "
                          f"{tx('rests-on', lang)}: " + "; ".join(f"“{md_escape(w)}”" for w in r["rests_on"])
-                         + f" ({md_escape('; '.join(r['sources']))}). {tx('alternative', lang)}: {md_escape(r['alternative'])}"
+                         + f" ({'; '.join(source(x) for x in r['sources'])}). {tx('alternative', lang)}: {md_escape(r['alternative'])}"
                          + (f" {tx('why', lang)}: {md_escape(r['rationale'])}" if r.get("rationale") else ""))
         lines.append("")
-    lines += [f"## {tx('sources', lang)}", ""] + [f"- {md_escape(s)}" for s in p.get("sources", [])] + [""]
+    lines += [f"## {tx('sources', lang)}", ""] + [f"- {source(s)}" for s in p.get("sources", [])] + [""]
+    if versions:
+        lines += [f"## {VERSIONS[lang == 'es']}", ""]
+        lines += [f"- [{VERSION_OF[lang == 'es'].format(d=d)}]({link})" for d, link in versions] + [""]
     triples = _triples(store, p["iri"])
     lines += [f"## {tx('triples', lang)}", "", "```turtle", f"<{p['iri']}>"]
     lines += [f"    {t} ;" for t in triples[:-1]] + ([f"    {triples[-1]} ."] if triples else [])

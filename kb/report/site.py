@@ -23,12 +23,14 @@ from ..tables.render import markdown_renderer, to_markdown
 from .i18n import LANGS, tx
 from .charts import penalty_chart_pages
 from .page import Page, href, render
+from .citations import article_versions, citation_href, linked_table, source_pages, sources_markdown, table_link_fn
 from .matrix import matrix_page
 from .provision import provision_markdown, slug
 from .timeline import timeline_pages
+from .versions import version_pages
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css", "matrix.css", "charts.css")
+ASSETS = ("report.css", "matrix.css", "charts.css", "sources.css")
 
 
 @dataclass
@@ -71,7 +73,9 @@ def table_pages(ctx: Context) -> dict[str, Page]:
     for name, file, kwargs in TABLES:
         # the enforcement table counts investigations, which have no point in time of their own
         tbl = build_table(name, store=ctx.store, on=None if name == "enforcement" else ctx.on, lang=ctx.lang, **kwargs)
-        body = markdown_renderer(tbl.caption).render(to_markdown(tbl, ctx.link_fn(file)))
+        # every citation a link: source cells and the list of sources (citations.py)
+        text = to_markdown(linked_table(tbl), table_link_fn(ctx, file)) + sources_markdown(ctx, tbl.sources, file, ctx.lang)
+        body = markdown_renderer(tbl.caption).render(text)
         pages[file] = Page(tbl.caption, body)
     return pages
 
@@ -79,14 +83,17 @@ def table_pages(ctx: Context) -> dict[str, Page]:
 def provision_pages(ctx: Context) -> dict[str, Page]:
     pages = {}
     for p in ctx.by_iri.values():
-        md_text = provision_markdown(p, ctx.index, ctx.store, ctx.by_iri, ctx.lang)
+        path = ctx.provision_path(p["iri"])
+        md_text = provision_markdown(p, ctx.index, ctx.store, ctx.by_iri, ctx.lang,
+                                     cite=lambda label, path=path: citation_href(ctx, label, path),
+                                     versions=article_versions(ctx, p["iri"], path))
         body = markdown_renderer(f"{tx('encoding', ctx.lang)}: {p['label']}").render(md_text)
         pages[ctx.provision_path(p["iri"])] = Page(p["label"], body)
     return pages
 
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
-SECTIONS = (table_pages, provision_pages, matrix_page, penalty_chart_pages, timeline_pages)
+SECTIONS = (table_pages, provision_pages, source_pages, version_pages, matrix_page, penalty_chart_pages, timeline_pages)
 
 
 def landing_page(ctx: Context, pages: dict[str, Page]) -> Page:
