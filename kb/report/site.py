@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import LexkbError
 from ..tables.model import Link
-from ..tables.render import markdown_renderer, to_markdown
+from ..tables.render import html_body, markdown_renderer
 from .i18n import LANGS, tx
 from .charts import penalty_chart_pages
 from .page import Page, href, render
@@ -74,8 +74,8 @@ def table_pages(ctx: Context) -> dict[str, Page]:
         # the enforcement table counts investigations, which have no point in time of their own
         tbl = build_table(name, store=ctx.store, on=None if name == "enforcement" else ctx.on, lang=ctx.lang, **kwargs)
         # every citation a link: source cells and the list of sources (citations.py)
-        text = to_markdown(linked_table(tbl), table_link_fn(ctx, file)) + sources_markdown(ctx, tbl.sources, file, ctx.lang)
-        body = markdown_renderer(tbl.caption).render(text)
+        sources = sources_markdown(ctx, tbl.sources, file, ctx.lang)
+        body = html_body(linked_table(tbl), table_link_fn(ctx, file)) + markdown_renderer().render(sources)
         pages[file] = Page(tbl.caption, body)
     return pages
 
