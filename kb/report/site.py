@@ -23,9 +23,10 @@ from ..tables.render import markdown_renderer, md_escape, to_markdown
 from .i18n import LANGS, tx
 from .page import Page, href, render
 from .provision import provision_markdown, slug
+from .search import search_index_js
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css",)
+ASSETS = ("report.css", "search.js", "favicon.svg")
 
 
 @dataclass
@@ -84,6 +85,8 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
 SECTIONS = (table_pages, provision_pages)
+# Files other than pages in each language's folder: path -> (Context -> text).
+LANGUAGE_FILES = {"search-index.js": search_index_js}
 
 
 def landing_page(ctx: Context, pages: dict[str, Page]) -> Page:
@@ -137,7 +140,8 @@ def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
     (lexkb.store.RemoteStore)."""
     store, index = _load(store)
     ctx = Context(store, index, lang, on)
-    return {path: render(path, page, lang) for path, page in language_pages(ctx).items()}
+    pages = language_pages(ctx)
+    return {path: render(path, page, lang, known=pages.keys()) for path, page in pages.items()}
 
 
 def build_site(on=None, lang: str = "en", store=None) -> dict[str, str]:
@@ -145,11 +149,14 @@ def build_site(on=None, lang: str = "en", store=None) -> dict[str, str]:
     store, index = _load(store)
     files: dict[str, str] = {}
     for each in LANGS:
-        pages = language_pages(Context(store, index, each, on))
+        ctx = Context(store, index, each, on)
+        pages = language_pages(ctx)
         for path, page in pages.items():
-            files[f"{each}/{path}"] = render(path, page, each)
+            files[f"{each}/{path}"] = render(path, page, each, known=pages.keys())
         if each == lang:
-            files["index.html"] = render("index.html", pages["index.html"], each, base=f"{each}/")
+            files["index.html"] = render("index.html", pages["index.html"], each, base=f"{each}/", known=pages.keys())
+        for path, make in LANGUAGE_FILES.items():
+            files[f"{each}/{path}"] = make(ctx)
     for name in ASSETS:
         files[f"assets/{name}"] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
     return files
