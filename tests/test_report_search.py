@@ -70,3 +70,23 @@ def test_index_script_is_small_and_loads(index):
         data = json.loads(js.removeprefix("window.LEXKB_SEARCH=").removesuffix(";\n"))
         assert data == entries(index, lang)
         assert len(js.encode()) < 40_000  # ~32 KB (6 KB gzipped) for 164 entries
+
+
+def test_header_links_only_pages_that_exist():
+    """The header names the charts' pages only when the site has them (no broken link before they exist)."""
+    from lexkb.report.page import Page, render
+
+    page = Page("T", "<table>\n<caption>Cap &amp; <em>x</em></caption>\n<thead>\n<tr>\n<th scope=\"col\">a</th>\n"
+                     "<th scope=\"col\">b</th>\n</tr>\n</thead>\n</table>\n")
+    bare = render("provisions/x.html", page, "es", known={"table-penalties.html"})
+    assert '<a href="../table-penalties.html">Penas</a>' in bare and "timeline.html" not in bare
+    assert '<a class="lang-switch" href="../../en/provisions/x.html" hreflang="en" lang="en">English</a>' in bare
+    assert '<a class="skip-link" href="#main">Saltar al contenido principal</a>' in bare
+    assert '<script src="../search-index.js" defer></script>' in bare
+    # each table in a focusable region named by its caption's text; --cols: its columns
+    assert ('<div class="table-scroll" role="region" tabindex="0" aria-label="Cap &amp; x" style="--cols:2"><table>'
+            in bare) and "</table></div>" in bare
+    full = render("index.html", page, "en", base="en/", known={"timeline.html", "coverage-matrix.html"})
+    assert '<a href="coverage-matrix.html">Coverage matrix</a>' in full and '<a href="timeline.html">Timeline</a>' in full
+    assert '<a href="index.html" aria-current="page">Overview</a>' in full
+    assert '<a class="skip-link" href="index.html#main">' in full  # "#main" would resolve against <base>
