@@ -156,7 +156,8 @@ def search(page, query: str) -> list[tuple[str, str]]:
 
     box = page.get_by_role("searchbox")
     box.fill("")
-    box.press_sequentially(query)
+    box.press_sequentially(query)  # one input event per character, as a reader types
+    expect(page.locator(".search-results")).to_have_attribute("data-query", query)
     expect(page.locator(".search-status")).not_to_be_empty()
     return results(page)
 

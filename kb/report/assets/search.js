@@ -90,6 +90,7 @@
       var q = fold(input.value).trim();
       var tokens = words(q);
       list.textContent = "";
+      list.setAttribute("data-query", input.value);  /* what the list answers (tests wait for it) */
       if (!tokens.length) { status.textContent = ""; return; }
       var hits = [];
       entries.forEach(function (e, i) {
