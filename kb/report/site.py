@@ -26,11 +26,12 @@ from .page import Page, href, render
 from .citations import article_versions, citation_href, linked_table, source_pages, sources_markdown, table_link_fn
 from .matrix import matrix_page
 from .provision import provision_markdown, slug
+from .search import search_index_js
 from .timeline import timeline_pages
 from .versions import version_pages
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css", "matrix.css", "charts.css", "sources.css")
+ASSETS = ("report.css", "matrix.css", "charts.css", "sources.css", "search.js", "favicon.svg")
 
 
 @dataclass
@@ -94,6 +95,8 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
 SECTIONS = (table_pages, provision_pages, source_pages, version_pages, matrix_page, penalty_chart_pages, timeline_pages)
+# Files other than pages in each language's folder: path -> (Context -> text).
+LANGUAGE_FILES = {"search-index.js": search_index_js}
 
 
 def landing_page(ctx: Context, pages: dict[str, Page]) -> Page:
@@ -133,7 +136,8 @@ def build_pages(on=None, lang: str = "en", store=None) -> dict[str, str]:
     (lexkb.store.RemoteStore)."""
     store, index = _load(store)
     ctx = Context(store, index, lang, on)
-    return {path: render(path, page, lang) for path, page in language_pages(ctx).items()}
+    pages = language_pages(ctx)
+    return {path: render(path, page, lang, known=pages.keys()) for path, page in pages.items()}
 
 
 def build_site(on=None, lang: str = "en", store=None) -> dict[str, str]:
@@ -144,11 +148,15 @@ def build_site(on=None, lang: str = "en", store=None) -> dict[str, str]:
     files: dict[str, str] = {}
     with answered_once():
         for each in LANGS:
-            pages = language_pages(Context(store, index, each, on))
+            ctx = Context(store, index, each, on)
+            pages = language_pages(ctx)
             for path, page in pages.items():
-                files[f"{each}/{path}"] = render(path, page, each)
+                files[f"{each}/{path}"] = render(path, page, each, known=pages.keys())
             if each == lang:
-                files["index.html"] = render("index.html", pages["index.html"], each, base=f"{each}/")
+                files["index.html"] = render("index.html", pages["index.html"], each, base=f"{each}/",
+                                             known=pages.keys())
+            for path, make in LANGUAGE_FILES.items():
+                files[f"{each}/{path}"] = make(ctx)
     for name in ASSETS:
         files[f"assets/{name}"] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
     return files
