@@ -46,7 +46,7 @@ def ins(words: str) -> str:
 
 
 def main(page: str) -> str:
-    return page.split("<main>", 1)[1].split("</main>", 1)[0]
+    return re.split(r"<main[^>]*>", page, maxsplit=1)[1].split("</main>", 1)[0]
 
 
 def links(page: str) -> list[str]:
