@@ -284,3 +284,24 @@ def test_report_from_file_url(report, browser):
         assert watch.errors == []
     finally:
         watch.close()
+
+
+def test_folded_cells_open_on_demand_and_for_print(server, browser):
+    """The penalties table folds its long cells (<details>); a click opens one; printing opens them all (print.js)
+    and closes them again after, so paper shows every word of the table."""
+    watch = Watch(browser, 1280)
+    try:
+        page = watch.open(server + "en/table-penalties.html")
+        folded = page.locator(".table-scroll details")
+        total = folded.count()
+        assert total > 20 and page.locator(".table-scroll details[open]").count() == 0
+        assert page.locator(".table-scroll details").first.locator("summary").text_content().endswith("…")
+        folded.first.locator("summary").click()
+        assert page.locator(".table-scroll details[open]").count() == 1
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        assert page.locator(".table-scroll details[open]").count() == total
+        page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+        assert page.locator(".table-scroll details[open]").count() == 1  # the one the reader opened stays open
+        assert watch.errors == []
+    finally:
+        watch.close()

@@ -128,6 +128,7 @@ def render(path: str, page: Page, lang: str, base: str | None = None, known=froz
             f'<link rel="icon" href="{root}../assets/favicon.svg" type="image/svg+xml">\n'
             f'<link rel="alternate" hreflang="{other}" href="{root}../{other}/{html.escape(path)}">\n'
             f'<script src="{root}search-index.js" defer></script>\n'
-            f'<script src="{root}../assets/search.js" defer></script>\n</head>\n<body>\n'
+            f'<script src="{root}../assets/search.js" defer></script>\n'
+            f'<script src="{root}../assets/print.js" defer></script>\n</head>\n<body>\n'
             f'{nav(path, lang, known, base)}<main id="main" tabindex="-1">\n{scroll_tables(page.body)}</main>\n'
             f"{footer(lang)}</body>\n</html>\n")

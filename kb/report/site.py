@@ -31,7 +31,7 @@ from .timeline import timeline_pages
 from .versions import version_pages
 
 MARKER = ".lexkb-report"
-ASSETS = ("report.css", "matrix.css", "charts.css", "sources.css", "search.js", "favicon.svg")
+ASSETS = ("report.css", "matrix.css", "charts.css", "sources.css", "search.js", "print.js", "favicon.svg")
 
 
 @dataclass
@@ -59,6 +59,7 @@ class Context:
         return link
 
 
+FOLD = 160  # a table cell longer than this (characters) opens on demand (tables.render.folded_cell)
 TABLES = (("penalties", "table-penalties.html", {}),
           ("minors-vs-adults", "table-minors-vs-adults.html", {}),
           ("opsc-coverage", "table-opsc-coverage.html", {}),
@@ -76,7 +77,7 @@ def table_pages(ctx: Context) -> dict[str, Page]:
         tbl = build_table(name, store=ctx.store, on=None if name == "enforcement" else ctx.on, lang=ctx.lang, **kwargs)
         # every citation a link: source cells and the list of sources (citations.py)
         sources = sources_markdown(ctx, tbl.sources, file, ctx.lang)
-        body = html_body(linked_table(tbl), table_link_fn(ctx, file)) + markdown_renderer().render(sources)
+        body = html_body(linked_table(tbl), table_link_fn(ctx, file), fold=FOLD) + markdown_renderer().render(sources)
         pages[file] = Page(tbl.caption, body)
     return pages
 

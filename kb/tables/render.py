@@ -431,14 +431,33 @@ def cell_html(value, lang: str = "en", link: LinkFn | None = None) -> str:
     return cell_text(value, lang, None, _html_text).strip()
 
 
-def html_table(table: Table, link: LinkFn | None = None) -> str:
-    """The table element of to_html's page (caption, scoped headers, numeric columns right-aligned)."""
+def folded_cell(value, lang: str, link: LinkFn | None, limit: int) -> str:
+    """A cell longer than limit characters as a <details>: its summary the first item's beginning and how
+    many items follow, its body the whole cell. The report's penalties table holds cells of several
+    thousand characters (the General Law's aggravations, lexkb's readings), which made its page some
+    60,000 px tall."""
+    full = cell_html(value, lang, link)
+    if len(cell_text(value, lang)) <= limit:
+        return full
+    items = value if isinstance(value, list) and value else [value]
+    first = cell_text(items[0], lang)
+    short = first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
+    more = f" (+{len(items) - 1})" if len(items) > 1 else ""
+    return f"<details><summary>{_html_text(short)}{more}</summary>{full}</details>"
+
+
+def html_table(table: Table, link: LinkFn | None = None, fold: int | None = None) -> str:
+    """The table element of to_html's page (caption, scoped headers, numeric columns right-aligned);
+    fold: cells longer than this many characters folded (folded_cell)."""
     columns = human_columns(table)
     right = ' style="text-align:right"'
     out = ["<table>", f"<caption>{html.escape(table.caption)}</caption>", "<thead>", "<tr>"]
     out += [f'<th{right if c.numeric else ""} scope="col">{_html_text(c.label)}</th>' for c in columns]
     out += ["</tr>", "</thead>", "<tbody>"]
-    rows = [[cell_html(row.get(c.key), table.lang, link) for c in columns] for row in table.rows] or [[EMPTY] * len(columns)]
+    def cell(value) -> str:
+        return cell_html(value, table.lang, link) if fold is None else folded_cell(value, table.lang, link, fold)
+
+    rows = [[cell(row.get(c.key)) for c in columns] for row in table.rows] or [[EMPTY] * len(columns)]
     for cells in rows:
         out.append("<tr>")
         out += [f'<td{right if c.numeric else ""}>{cell}</td>' if cell else f'<td{right if c.numeric else ""}></td>'
@@ -448,11 +467,11 @@ def html_table(table: Table, link: LinkFn | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def html_body(table: Table, link: LinkFn | None = None) -> str:
+def html_body(table: Table, link: LinkFn | None = None, fold: int | None = None) -> str:
     """The body of to_html's page: heading, table, notes and sources (the notes through markdown-it-py: they
     may hold `code`)."""
     after = "\n".join(_md_after(table))
-    return (f"<h1>{_html_text(table.caption)}</h1>\n" + html_table(table, link)
+    return (f"<h1>{_html_text(table.caption)}</h1>\n" + html_table(table, link, fold)
             + (markdown_renderer().render(after) if after else ""))
 
 
