@@ -299,3 +299,24 @@ def test_every_chart_has_role_img_and_a_text_alternative(pages):
     chart = bodies["penalties-chart.html"]
     assert chart.count('role="img"') == len(ctx.index["offences"]) == 31
     assert chart.count("</svg></figure>\n<div class=\"chart-table\"><table><caption>") == 31
+
+
+def test_each_bar_links_to_the_passage_that_states_it(pages):
+    """A statute bar opens the page of the article's version it draws (versions/ARTICLE/DATE.html, the date its
+    data-valid-from); a bar of the State's report opens the report's paragraph it cites."""
+    import re
+
+    _lang, ctx, bodies = pages
+    linked = re.findall(r'<a href="([^"]+)"><rect ([^>]*)>', bodies["penalties-chart.html"])
+    assert len(linked) > 100
+    seen = set()
+    for link, attrs in linked:
+        a = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+        if a["data-basis"] == "statute":
+            assert re.fullmatch(r"versions/[a-z0-9-]+/" + re.escape(a["data-valid-from"]) + r"\.html", link), (link, a)
+        else:
+            assert re.fullmatch(r"sources/[A-Za-z0-9.-]+/para-\d+\.html", link), (link, a)
+        seen.add(a["data-basis"])
+    assert seen == {"statute", "state-report"}
+    assert ('<a href="versions/cpf-art-204/2007-03-27.html"><rect ' in bodies["penalties-chart.html"]
+            and '<a href="sources/CRC-C-OPSC-MEX-Q-1-Add.1/para-47.html"><rect ' in bodies["penalties-chart.html"])

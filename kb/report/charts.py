@@ -2,7 +2,8 @@
 each version of the statute's article, with the editions that carry it), the imprisonment range on
 one years axis shared by every offence of the page, each fine on an axis of its own unit (días multa,
 UMA, days of minimum wage are different units and never share an axis), and each aggravation rule's
-range as a hatched bar under the base bar. Every bar links to its provision's page and carries its
+range as a hatched bar under the base bar. Every bar links to the page of the passage that states it (the
+article's version, the report's paragraph) and carries its
 numbers in data- attributes; the same numbers follow each chart as a table.
 
 The bars are drawn from the knowledge base's index (offences[].penalties and aggravating_factors):
@@ -23,6 +24,7 @@ from ..sanction import COMMUNITY_WORK_UNIT
 from ..tables.model import natural_key
 from ..tables.versions import STATUTE, UNITS
 from .i18n import pick
+from .citations import sources_of
 from .page import Page, href
 
 PATH = "penalties-chart.html"
@@ -213,12 +215,15 @@ def condition_langs(store) -> dict[str, str]:
     return langs
 
 
-def offence_bars(offence: dict, lang: str, path_of, langs: dict | None = None) -> list[Bar]:
-    """The offence's bars: the State's report's first, then each statute variant's versions in date order."""
+def offence_bars(offence: dict, lang: str, path_of, langs: dict | None = None, source_path=lambda label: None) -> list[Bar]:
+    """The offence's bars: the State's report's first, then each statute variant's versions in date order. A bar
+    links to the page of the passage that states it (source_path: the article's version an edition carries, the
+    report's paragraph), else to its provision's page (path_of)."""
     bars = []
     key = lambda p: (p["basis"] == STATUTE, natural_key(p["provision"]), p.get("condition") or "", p.get("valid_from") or "")
     for p in sorted(offence["penalties"], key=key):
-        bars.append(Bar(p, source_label(p, lang), path_of(p["provision"]),
+        link = (source_path(p["source"]) if p.get("source") else None) or path_of(p["provision"])
+        bars.append(Bar(p, source_label(p, lang), link,
                         aggravations_of(p, offence.get("aggravating_factors", [])), (langs or {}).get(p["id"])))
     return bars
 
@@ -501,7 +506,8 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
     for o in ctx.index["offences"]:
         if not o.get("penalties"):
             continue
-        groups.setdefault(instrument_of(o, ctx.index), []).append((o, offence_bars(o, lang, path_of, langs)))
+        groups.setdefault(instrument_of(o, ctx.index), []).append(
+            (o, offence_bars(o, lang, path_of, langs, sources_of(ctx).path_of)))
     for items in groups.values():
         items.sort(key=lambda ob: (natural_key(ob[0]["penalties"][0]["provision"]), ob[0]["id"]))
     axes = axes_for(groups)
@@ -520,7 +526,8 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
         "own unit, each unit on an axis of its own (the same within a section): días multa, times the daily value of the UMA and days of minimum wage are "
         "different units and are never compared on one axis. A hatched bar under a range is that range under an "
         "aggravation rule, computed as `lexkb penalty --with` does (\"up to\": at the judge's discretion, from the "
-        "unchanged minimum to the raised maximum). Every bar links to its article's page; the numbers follow each chart "
+        "unchanged minimum to the raised maximum). Every bar links to the source that states it (the article's version, "
+        "the report's paragraph); the numbers follow each chart "
         "as a table.",
         f"Cada delito tiene un gráfico. Una barra es el rango de una fuente: el relato del informe del Estado{year_note} o "
         "una versión del artículo de la ley, con las fechas en que rige (publicación del decreto en el Diario Oficial; "
@@ -531,7 +538,7 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
         "valor diario de la UMA y días de salario mínimo son unidades distintas y nunca se comparan en un mismo eje. "
         "Una barra rayada bajo un rango es ese rango con una regla de agravación, calculado como lo hace `lexkb penalty "
         "--with` («hasta»: a discreción del juez, del mínimo sin cambio al máximo aumentado). Cada barra enlaza a la "
-        "página de su artículo; los números siguen a cada gráfico en una tabla.", lang)
+        "fuente que lo establece (la versión del artículo, el párrafo del informe); los números siguen a cada gráfico en una tabla.", lang)
     command = "`lexkb penalty --with`"
     intro_html = esc(intro).replace(command, f"<code>{esc(command.strip('`'))}</code>")
     see = pick("The dates of the versions, on one axis: ", "Las fechas de las versiones, en un eje: ", lang)
