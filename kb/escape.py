@@ -12,9 +12,14 @@ MD_SPECIAL = "\\`*_[]<>|"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_TABLES: dict[str, dict] = {}
+
+
 def md_escape(text: str, special: str = MD_SPECIAL) -> str:
-    out = "".join("\\" + c if c in special else c for c in text)
-    return " ".join(out.split())
+    table = _TABLES.get(special)
+    if table is None:
+        table = _TABLES[special] = str.maketrans({c: "\\" + c for c in special})
+    return " ".join(text.translate(table).split())
 
 
 def csv_text(text: str) -> str:

@@ -2,6 +2,7 @@
 basis), lexkb's readings, its sources and its triples."""
 from __future__ import annotations
 
+import html
 import re
 
 from ..fine import fine_text
@@ -45,9 +46,78 @@ def basis_text(c: dict) -> str:
     return md_escape(f"basis: {c.get('basis_label') or 'not recorded'}{why}")
 
 
-def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cite=None, versions=()) -> str:
-    """cite: a source label -> the link to its page (or None); versions: (date, link) of the
-    article's versions (the article's own, or the one that holds this provision)."""
+def _text(s: str) -> str:
+    """Text as markdown-it-py writes what md_escape made of it: one line, & < > " escaped."""
+    return html.escape(" ".join(str(s).split()), quote=False).replace('"', "&quot;")
+
+
+def _link(text: str, target: str | None) -> str:
+    from markdown_it.common.normalize_url import normalizeLink
+
+    return f'<a href="{_text(normalizeLink(target))}">{_text(text)}</a>' if target else _text(text)
+
+
+def encoding_table(p: dict, index: dict, by_iri: dict, lang: str, cite=None) -> str:
+    """The provision's encoding as an HTML table (field, value), written directly: the report renders it for
+    every provision in both languages, and parsing it as Markdown was most of the report's time."""
+    href = lambda target: f"{slug(by_iri[target]['label'])}.html" if target in by_iri else None  # noqa: E731
+
+    def source(label: str) -> str:
+        return _link(label, cite(label) if cite else None)
+
+    rows = [("IRI", _text(p["iri"])), ("eli:id_local", _text(p["key"])), ("eli:number", _text(p["number"])),
+            ("lexkb:coverage", _text(p["coverage"]))]
+    parent = p.get("parent")
+    if parent in by_iri:
+        rows.append(("eli:is_part_of", _link(by_iri[parent]["label"], href(parent))))
+    children = sorted((c for c in by_iri.values() if c.get("parent") == p["iri"]), key=lambda c: c["label"])
+    if children:
+        rows.append(("eli:has_part", ", ".join(_link(c["label"], href(c["iri"])) for c in children)))
+    for o in index["offences"]:
+        roles = [r for r, key in (("defined in", "defined_in"), ("penalised in", "penalised_in")) if p["label"] in o[key]]
+        if roles:
+            rows.append((f"offence ({', '.join(roles)})", _text(f"{o['offence']} [{o['id']}]")))
+        for pen in o["penalties"]:
+            if pen["provision"] == p["label"]:
+                i = pen["imprisonment_years"]
+                work = community_work_text(pen)
+                rows.append((f"penalty {_text(pen['id'])}",
+                             _text(f"imprisonment {f'{i[0]:,}–{i[1]:,} years' if i else 'none in source'}; "
+                                   f"fine {fine_text(pen)}" + (f"; community work {work}" if work else "")
+                                   + (f"; {pen['condition']}" if pen.get("condition") else ""))
+                             + "; " + ", ".join(source(x) for x in (pen.get("sources") or [pen["source"]]))))
+                for m in pen["additional_measures"]:
+                    rows.append((f"measure ({_text(pen['id'])})", _text(m)))
+        for fac in o["aggravating_factors"]:
+            if fac["provision"] == p["label"] or fac["rule_provision"] == p["label"]:
+                rows.append((f"aggravating factor {_text(fac['id'])}",
+                             _text(f"{fac['label']}: {fac['effect']} ({fac['rule_provision']})")))
+        for rule in o["rules"]:
+            if rule["provision"] == p["label"]:
+                rows.append((f"rule {_text(rule['id'])}", _text(rule["label"])))
+    out = ["<table>", f"<caption>{html.escape(tx('encoding', lang) + ': ' + p['label'])}</caption>", "<thead>", "<tr>",
+           f'<th scope="col">{_text(tx("field", lang))}</th>', f'<th scope="col">{_text(tx("value", lang))}</th>',
+           "</tr>", "</thead>", "<tbody>"]
+    for k, v in rows:
+        out += ["<tr>", f"<td>{k}</td>", f"<td>{v}</td>", "</tr>"]
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out) + "\n"
+
+
+def provision_html(p: dict, index: dict, store, by_iri: dict, lang: str, cite=None, versions=()) -> str:
+    """The provision's page body. cite: a source label -> the link to its page (or None); versions: (date,
+    link) of the article's versions (the article's own, or the one that holds this provision)."""
+    from ..tables.render import markdown_renderer
+
+    before, after = provision_markdown(p, index, store, by_iri, lang, cite, versions)
+    md = markdown_renderer()
+    return (md.render(before) + f"<h2>{_text(tx('encoding', lang))}</h2>\n"
+            + encoding_table(p, index, by_iri, lang, cite) + md.render(after))
+
+
+def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cite=None, versions=()) -> tuple[str, str]:
+    """The Markdown before the encoding table (title, text, description) and after it (mappings, readings,
+    sources, versions, triples)."""
     def source(label: str) -> str:
         link = cite(label) if cite else None
         return f"[{md_escape(label)}]({link})" if link else md_escape(label)
@@ -63,40 +133,7 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
         lines += [tx("text-none", lang), ""]
     if p.get("description"):
         lines += [f"## {tx('description', lang)}", "", md_escape(p["description"]), ""]
-
-    rows = [("IRI", md_escape(p["iri"])), ("eli:id_local", md_escape(p["key"])), ("eli:number", md_escape(p["number"])),
-            ("lexkb:coverage", md_escape(p["coverage"]))]
-    parent = p.get("parent")
-    if parent in by_iri:
-        rows.append(("eli:is_part_of", f"[{md_escape(by_iri[parent]['label'])}]({href(parent)})"))
-    children = sorted((c for c in by_iri.values() if c.get("parent") == p["iri"]), key=lambda c: c["label"])
-    if children:
-        rows.append(("eli:has_part", ", ".join(f"[{md_escape(c['label'])}]({href(c['iri'])})" for c in children)))
-    for o in index["offences"]:
-        roles = [r for r, key in (("defined in", "defined_in"), ("penalised in", "penalised_in")) if p["label"] in o[key]]
-        if roles:
-            rows.append((f"offence ({', '.join(roles)})", md_escape(f"{o['offence']} [{o['id']}]")))
-        for pen in o["penalties"]:
-            if pen["provision"] == p["label"]:
-                i = pen["imprisonment_years"]
-                work = community_work_text(pen)
-                rows.append((f"penalty {md_escape(pen['id'])}",
-                             md_escape(f"imprisonment {f'{i[0]:,}–{i[1]:,} years' if i else 'none in source'}; "
-                                       f"fine {fine_text(pen)}" + (f"; community work {work}" if work else "")
-                                       + (f"; {pen['condition']}" if pen.get("condition") else ""))
-                             + "; " + ", ".join(source(x) for x in (pen.get("sources") or [pen["source"]]))))
-                for m in pen["additional_measures"]:
-                    rows.append((f"measure ({md_escape(pen['id'])})", md_escape(m)))
-        for fac in o["aggravating_factors"]:
-            if fac["provision"] == p["label"] or fac["rule_provision"] == p["label"]:
-                rows.append((f"aggravating factor {md_escape(fac['id'])}",
-                             md_escape(f"{fac['label']}: {fac['effect']} ({fac['rule_provision']})")))
-        for rule in o["rules"]:
-            if rule["provision"] == p["label"]:
-                rows.append((f"rule {md_escape(rule['id'])}", md_escape(rule["label"])))
-    lines += [f"## {tx('encoding', lang)}", "", f"| {tx('field', lang)} | {tx('value', lang)} |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in rows]
-    lines.append("")
+    before, lines = "\n".join(lines), []
 
     lines += [f"## {tx('mappings', lang)}", ""]
     mappings = []
@@ -129,6 +166,6 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
     lines += [f"## {tx('triples', lang)}", "", "```turtle", f"<{p['iri']}>"]
     lines += [f"    {t} ;" for t in triples[:-1]] + ([f"    {triples[-1]} ."] if triples else [])
     lines += ["```", ""]
-    return "\n".join(lines)
+    return before, "\n".join(lines)
 
 

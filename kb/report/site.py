@@ -25,7 +25,7 @@ from .charts import penalty_chart_pages
 from .page import Page, href, render
 from .citations import article_versions, citation_href, linked_table, source_pages, sources_markdown, table_link_fn
 from .matrix import matrix_page
-from .provision import provision_markdown, slug
+from .provision import provision_html, slug
 from .search import search_index_js
 from .timeline import timeline_pages
 from .versions import version_pages
@@ -86,10 +86,9 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
     pages = {}
     for p in ctx.by_iri.values():
         path = ctx.provision_path(p["iri"])
-        md_text = provision_markdown(p, ctx.index, ctx.store, ctx.by_iri, ctx.lang,
-                                     cite=lambda label, path=path: citation_href(ctx, label, path),
-                                     versions=article_versions(ctx, p["iri"], path))
-        body = markdown_renderer(f"{tx('encoding', ctx.lang)}: {p['label']}").render(md_text)
+        body = provision_html(p, ctx.index, ctx.store, ctx.by_iri, ctx.lang,
+                              cite=lambda label, path=path: citation_href(ctx, label, path),
+                              versions=article_versions(ctx, p["iri"], path))
         pages[ctx.provision_path(p["iri"])] = Page(p["label"], body)
     return pages
 
