@@ -148,3 +148,16 @@ def test_report_replaces_only_a_report(tmp_path):
     root = check(out / "index.html")
     assert root.lang == "es" and root.base == "es/"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "rep"]  # no temporary folders left
+
+
+def test_provision_texts_say_their_language(report):
+    """CPF art. 206 is quoted in the State's English and in the statute's Spanish: each text is marked with its
+    language (WCAG 3.1.2), the page's own first."""
+    out, _ = report
+    es = (out / "es" / "provisions" / "cpf-art-206.html").read_text(encoding="utf-8")
+    en = (out / "en" / "provisions" / "cpf-art-206.html").read_text(encoding="utf-8")
+    spanish = ('<blockquote lang="es">\n<p>El lenocinio se sancionará con prisión de dos a nueve años y de cincuenta a '
+               'quinientos días multa.</p>\n</blockquote>')
+    english = '<blockquote lang="en">\n<p>Article 206. Procurement for prostitution shall be penalized with between 2'
+    assert spanish in es and english in es and es.index(spanish) < es.index(english)
+    assert spanish in en and english in en and en.index(english) < en.index(spanish)

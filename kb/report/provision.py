@@ -57,6 +57,22 @@ def _link(text: str, target: str | None) -> str:
     return f'<a href="{_text(normalizeLink(target))}">{_text(text)}</a>' if target else _text(text)
 
 
+TEXT_MARK = "\x00texts\x00"  # where provision_html puts the quoted texts, each marked with its language
+
+
+def quoted_texts(store, iri: str, lang: str) -> list[tuple[str, str]]:
+    """The provision's quoted texts (lexkb:quotedText) with their language tags, the page's language first:
+    a Spanish page shows the statute's words first, and each text says its language (WCAG 3.1.2)."""
+    import pyoxigraph as ox
+
+    from ..namespaces import LEXKB
+
+    found = [(q.object.value, q.object.language or "") for q in
+             store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(LEXKB + "quotedText"), None)
+             if isinstance(q.object, ox.Literal)]
+    return sorted(found, key=lambda x: (x[1] != lang, x[1], x[0]))
+
+
 def encoding_table(p: dict, index: dict, by_iri: dict, lang: str, cite=None) -> str:
     """The provision's encoding as an HTML table (field, value), written directly: the report renders it for
     every provision in both languages, and parsing it as Markdown was most of the report's time."""
@@ -111,7 +127,10 @@ def provision_html(p: dict, index: dict, store, by_iri: dict, lang: str, cite=No
 
     before, after = provision_markdown(p, index, store, by_iri, lang, cite, versions)
     md = markdown_renderer()
-    return (md.render(before) + f"<h2>{_text(tx('encoding', lang))}</h2>\n"
+    head, _, rest = before.partition(TEXT_MARK)
+    texts = "".join(f'<blockquote lang="{_text(tag)}">\n<p>{_text(text)}</p>\n</blockquote>\n'
+                    for text, tag in quoted_texts(store, p["iri"], lang)) if _ else ""
+    return (md.render(head) + texts + md.render(rest) + f"<h2>{_text(tx('encoding', lang))}</h2>\n"
             + encoding_table(p, index, by_iri, lang, cite) + md.render(after))
 
 
@@ -127,7 +146,10 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
     instrument = index["instruments"].get(p["instrument"], {})
     lines += [f"{md_escape(instrument.get('title', ''))} ({md_escape(instrument.get('short', ''))})", ""]
     lines += [f"## {tx('text', lang)}", ""]
-    if p.get("text"):
+    texts = quoted_texts(store, p["iri"], lang)
+    if texts:
+        lines += [TEXT_MARK]
+    elif p.get("text"):
         lines += ["> " + md_escape(p["text"]), ""]
     else:
         lines += [tx("text-none", lang), ""]
