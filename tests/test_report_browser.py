@@ -110,7 +110,7 @@ def test_every_page_loads_clean_links_resolve_and_fits(report, server, browser):
     again (media queries apply on resize as on load): half the page loads of one context per width."""
     out, n = report
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
-    assert len(files) == n == 1 + 2 * (1 + 6 + 133 + 9 + 45 + 3)  # as tests/test_tables_report.py counts them
+    assert len(files) == n == 1 + 2 * (1 + 6 + 133 + 9 + 45 + 4)  # as tests/test_tables_report.py counts them
     problems, checked = [], set()
     started = time.monotonic()
     watch = Watch(browser, WIDTHS[0])

@@ -80,8 +80,8 @@ def test_report_pages(report):
     # the CPF (Title Eight from the statute: arts. 200 to 209 Quintus, fracciones of 204 and 206 bis, two chapters),
     # 9 of the LPSTP, 21 of the General Law on trafficking (arts. 10, 13 to 20, 26 to 30, 35, 39 to 43 and 47);
     # 9 pages of the State's report's cited paragraphs (sources/), 45 of article versions (versions/); the coverage
-    # matrix, the penalty chart and the timeline; and the root page
-    per_language = 1 + 6 + 133 + 9 + 45 + 3
+    # matrix, the penalty chart, the timeline and the audit; and the root page
+    per_language = 1 + 6 + 133 + 9 + 45 + 4
     assert len(pages) == n == 1 + 2 * per_language
     assert len(list((out / "en").rglob("*.html"))) == len(list((out / "es").rglob("*.html"))) == per_language
     assert (out / MARKER).exists() and (out / "assets" / "report.css").is_file()

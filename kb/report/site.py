@@ -23,6 +23,7 @@ from ..tables.render import html_body, markdown_renderer
 from .i18n import LANGS, tx
 from .charts import penalty_chart_pages
 from .page import Page, href, render
+from .audit_page import audit_pages
 from .citations import article_versions, citation_href, linked_table, source_pages, sources_markdown, table_link_fn
 from .matrix import matrix_page
 from .provision import provision_html, slug
@@ -94,7 +95,8 @@ def provision_pages(ctx: Context) -> dict[str, Page]:
 
 
 # Each section: Context -> {path: Page}. The landing page (below) comes last and links them.
-SECTIONS = (table_pages, provision_pages, source_pages, version_pages, matrix_page, penalty_chart_pages, timeline_pages)
+SECTIONS = (table_pages, provision_pages, source_pages, version_pages, matrix_page, penalty_chart_pages, timeline_pages,
+            audit_pages)
 # Files other than pages in each language's folder: path -> (Context -> text).
 LANGUAGE_FILES = {"search-index.js": search_index_js}
 
