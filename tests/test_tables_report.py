@@ -1,12 +1,10 @@
-"""`lexkb report`: the static HTML report, checked at parser level.
+"""`lexkb report`: the static HTML report, checked at parser level, without a browser.
 
-Why a parser-level check is enough here: the pages are static HTML with no script, written by one
-renderer (markdown-it-py, raw HTML disabled) plus a fixed page template, so what a browser could
-get wrong is limited to (a) malformed markup, (b) broken links, (c) missing accessibility
-structure. html.parser sees all three: every element is closed and nested properly, every local
-href resolves to a file in the report, every <table> has a <caption> first and every <th> a scope,
-every page declares its language and charset, in both languages' folders. A headless browser (chromium, not installed in CI)
-would add layout, which no assertion here is about."""
+html.parser sees what the markup itself can get wrong: every element is closed and nested properly, every
+local href resolves to a file in the report (a #fragment to an id of its page), every <table> has a
+<caption> first and every <th> a scope, every page declares its language and charset, in both languages'
+folders. What needs a browser (layout at two widths, scripts, the search box, console errors) is
+tests/test_report_browser.py, in headless Chromium."""
 import html.parser
 from pathlib import Path
 
