@@ -100,3 +100,19 @@ def test_build_a_project_with_the_installed_lexkb(wheel_venv, tmp_path):
     assert code == 0, err
     for name in ("lexkb.ttl", "index.json", "index-records.jsonl", "statistics.ttl"):
         assert (tmp_path / "kb" / "generated" / name).read_bytes() == (ROOT / "kb" / "generated" / name).read_bytes()
+
+
+def test_the_report_from_the_wheel_is_the_checkouts(wheel_venv, tmp_path):
+    """The report reads only the package data (the built knowledge base, its queries, its assets): the same
+    files, byte for byte, as from the checkout."""
+    code, _, err = run_installed(wheel_venv, "report", "-o", str(tmp_path / "installed"))
+    assert code == 0, err
+    code, _, err = run_lexkb("report", "-o", str(tmp_path / "checkout"))
+    assert code == 0, err
+
+    def files(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    installed, checkout = files(tmp_path / "installed"), files(tmp_path / "checkout")
+    assert sorted(installed) == sorted(checkout) and len(installed) > 390
+    assert [k for k in installed if installed[k] != checkout[k]] == []
