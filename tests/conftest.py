@@ -91,3 +91,18 @@ def is_string(term, text: str) -> bool:
 
     return (isinstance(term, Literal) and str(term) == text and term.language is None
             and term.datatype in (None, XSD.string))
+
+
+@pytest.fixture(scope="session")
+def library():
+    """The source documents as provisions/instruments/sources.md declares them (lexkb.sources.Library)."""
+    from lexkb.literate import read_blocks
+    from lexkb.sources import Library
+
+    lib = Library(ROOT / "provisions")
+    for b in read_blocks(ROOT / "provisions" / "instruments" / "sources.md", "provisions/instruments/sources.md"):
+        if "layout" in b.data:
+            lib.declare_layout(b.data["layout"], b)
+        if "document" in b.data:
+            lib.declare(b.data["document"], b)
+    return lib

@@ -10,11 +10,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from lexkb.literate import read_blocks
 from lexkb.report import build_site
 from lexkb.report.citations import citation_href
 from lexkb.report.site import Context, _load
-from lexkb.sources import Library
 
 REPORT = "CRC-C-OPSC-MEX-Q-1-Add.1"
 PARA47 = f"sources/{REPORT}/para-47.html"
@@ -23,17 +21,6 @@ PARA47 = f"sources/{REPORT}/para-47.html"
 @pytest.fixture(scope="module")
 def site():
     return build_site()
-
-
-@pytest.fixture(scope="module")
-def library():
-    lib = Library(ROOT / "provisions")
-    for b in read_blocks(ROOT / "provisions" / "instruments" / "sources.md", "provisions/instruments/sources.md"):
-        if "layout" in b.data:
-            lib.declare_layout(b.data["layout"], b)
-        if "document" in b.data:
-            lib.declare(b.data["document"], b)
-    return lib
 
 
 def dele(words: str) -> str:

@@ -8,22 +8,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from lexkb.literate import read_blocks
-from lexkb.sources import Library
 from lexkb.sources.furniture import Layout, RuleChangesWords, apply_rules, drop_matching
 from lexkb.sources.passage import Address
 from lexkb.sources.statute import Statute, article_key, read_note
-
-
-@pytest.fixture(scope="module")
-def library():
-    lib = Library(ROOT / "provisions")
-    for b in read_blocks(ROOT / "provisions" / "instruments" / "sources.md", "provisions/instruments/sources.md"):
-        if "layout" in b.data:
-            lib.declare_layout(b.data["layout"], b)
-        if "document" in b.data:
-            lib.declare(b.data["document"], b)
-    return lib
 
 
 def edition(library, doc) -> Statute:

@@ -15,9 +15,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from conftest import ROOT
 from lexkb.build import compile_kb
 from lexkb.errors import ProvisionError
-from lexkb.literate import read_blocks
 from lexkb.numerals import numbers_in
-from lexkb.sources import Library
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 LEXKB = Namespace("https://w3id.org/lexkb/ontology#")
@@ -76,17 +74,6 @@ PENALTIES = [
      "de 12 a 50 años de prisión y de 12 mil a 50 mil días multa", (12, 50), (12000, 50000)),
 ]
 ALL = [E2012, E2023, E2025]
-
-
-@pytest.fixture(scope="module")
-def library():
-    lib = Library(ROOT / "provisions")
-    for b in read_blocks(ROOT / "provisions" / "instruments" / "sources.md", "provisions/instruments/sources.md"):
-        if "layout" in b.data:
-            lib.declare_layout(b.data["layout"], b)
-        if "document" in b.data:
-            lib.declare(b.data["document"], b)
-    return lib
 
 
 def article_text(library, doc, art):
