@@ -6,7 +6,8 @@ over HTTP from 127.0.0.1; a page fails on a console error, an uncaught script er
 fails, a link, stylesheet or script that does not resolve to a file of the report, and a page wider
 than the window (the page must never scroll sideways: wide tables scroll in their own box). Then the
 search box is typed into, the language switch is followed, and the root page is opened from file://
-(no server at all), where the search must work too.
+(no server at all), where the search must work too; axe-core checks the WCAG 2.1 A and AA rules it can
+test on a page of each kind.
 
 Without chromium or Playwright the tests skip locally, and fail in CI (CI set, or
 LEXKB_BROWSER=required as .ci/run exports): a browser test that silently skips checks nothing."""
@@ -305,3 +306,37 @@ def test_folded_cells_open_on_demand_and_for_print(server, browser):
         assert watch.errors == []
     finally:
         watch.close()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = [Path(p) for p in (os.environ.get("LEXKB_AXE", ""), ROOT / ".axe" / "node_modules" / "axe-core" / "axe.min.js") if p]
+# one page of each kind, in both languages: the template, the tables, the charts and every page a section writes
+AXE_PAGES = ("index.html", "coverage-matrix.html", "penalties-chart.html", "timeline.html", "audit.html",
+             "table-penalties.html", "table-opsc-gaps.html", "provisions/cpf-art-204.html", "provisions/opsc-art-3-1-b.html",
+             "sources/CRC-C-OPSC-MEX-Q-1-Add.1/para-47.html", "versions/cpf-art-201/2016-07-18.html")
+AXE_RUN = """async () => (await axe.run(document, {runOnly: {type: 'tag',
+  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(
+  v => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0].target.join(' ')}`)"""
+
+
+def test_wcag_21_aa_by_axe(server, browser):
+    """axe-core (Deque's accessibility engine, from npm; .ci/run installs it into .axe/) finds no violation of the
+    WCAG 2.0/2.1 A and AA rules it can test (contrast, names, roles, lang, headings, tables' headers...) on a page
+    of each kind in both languages, at both widths."""
+    axe = next((p for p in AXE if p.is_file()), None)
+    if axe is None:
+        _unavailable("axe-core is missing (npm install --prefix .axe axe-core@4)")
+    script = axe.read_text(encoding="utf-8")
+    problems = []
+    watch = Watch(browser, WIDTHS[0])
+    try:
+        for lang in ("en", "es"):
+            for rel in AXE_PAGES:
+                page = watch.open(f"{server}{lang}/{rel}")
+                page.add_script_tag(content=script)
+                for width in WIDTHS:
+                    page.set_viewport_size({"width": width, "height": 900})
+                    problems += [f"{lang}/{rel} @{width}: {v}" for v in page.evaluate(AXE_RUN)]
+    finally:
+        watch.close()
+    assert problems == []

@@ -353,7 +353,7 @@ class Drawing:
             f'<line x1="0" y1="0" x2="0" y2="6" stroke="{fill}" stroke-width="2.2"/></pattern>'
             for k, fill, light in (("s", STATUTE_FILL, STATUTE_LIGHT), ("r", REPORT_FILL, REPORT_LIGHT)))
         h = self.y + 4
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {h}" width="100%" role="img" '
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {h}" width="100%" role="group" '
                 f'aria-labelledby="{self.ident}-t {self.ident}-d" font-family="system-ui, sans-serif" '
                 f'preserveAspectRatio="xMinYMin meet">'
                 f'<title id="{self.ident}-t">{esc(title)}</title><desc id="{self.ident}-d">{esc(desc)}</desc>'
@@ -572,6 +572,6 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
             la = f' lang="{nl}"' if nl else ""
             arts = ", ".join(o.get("penalised_in") or o.get("defined_in") or [])
             body.append(f'<h3 id="{esc(o["id"])}"><span{la}>{esc(name)}</span> ({esc(arts)})</h3>')
-            body.append(f'<figure class="chart-figure">{offence_svg(o, bars, axes, group, lang, PATH)}</figure>')
+            body.append(f'<figure class="chart-figure" tabindex="0">{offence_svg(o, bars, axes, group, lang, PATH)}</figure>')
             body.append(data_table(o, bars, lang, PATH))
     return {PATH: Page(title, "\n".join(body) + "\n")}

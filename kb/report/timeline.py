@@ -357,7 +357,7 @@ def timeline_svg(ctx, compact: bool = True, from_path: str = "index.html") -> st
                 + ", ".join(f"{d} ({sum(1 for e in evs if e.date == d)})" for d in busiest)
                 + (f". Los hechos anteriores a {scale.window} se reúnen en una columna a la izquierda, cada uno con su año."
                    if scale.early else "."), lang)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" width="100%" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" width="100%" role="group" '
             f'aria-labelledby="{ident}-t {ident}-d" font-family="system-ui, sans-serif" class="timeline" '
             f'style="max-width:100%;height:auto" data-events="{len(evs)}">'
             f'<title id="{ident}-t">{esc(title)}</title><desc id="{ident}-d">{esc(desc)}</desc>'
@@ -423,6 +423,6 @@ def timeline_pages(ctx) -> dict[str, Page]:
     see = pick("What each version's penalties were, drawn: ", "Las penas de cada versión, dibujadas: ", lang)
     body = ['<link rel="stylesheet" href="../assets/charts.css">', f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>",
             f'<p>{esc(see)}<a href="penalties-chart.html">{esc(pick("the penalty ranges", "los rangos de penas", lang))}</a>.</p>',
-            legend(lang), f'<figure class="chart-figure timeline-figure">{timeline_svg(ctx, compact=False, from_path=PATH)}'
+            legend(lang), f'<figure class="chart-figure timeline-figure" tabindex="0">{timeline_svg(ctx, compact=False, from_path=PATH)}'
                           f"</figure>", events_table(ctx, evs)]
     return {PATH: Page(title, "\n".join(body) + "\n")}
