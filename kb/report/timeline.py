@@ -103,12 +103,12 @@ def instrument_events(index: dict, store) -> list[Event]:
         for key, en, es in INSTRUMENT_DATES:
             if inst.get(key):
                 out.append(Event(inst[key], "instruments", key, f"{short} {en}", (f"{short}: {en}", f"{short}: {es}"),
-                                 list(inst.get("sources", [])), short_es=f"{short}: {es}"))
+                                 sorted(inst.get("sources", [])), short_es=f"{short}: {es}"))
         if inst.get("repealer_date_publication"):
             by = inst.get("repealed_by") or ""
             out.append(Event(inst["repealer_date_publication"], "instruments", "abrogated", f"{short} abrogated",
                              (f"{short}: abrogated by {by} (its publication)", f"{short}: abrogada por {by} (su publicación)"),
-                             list(inst.get("sources", [])), short_es=f"{short} abrogada"))
+                             sorted(inst.get("sources", [])), short_es=f"{short} abrogada"))
     for r in select(store, Q_REPORTS):
         day = str(r["submitted"])[:10]
         out.append(Event(day, "instruments", "submitted", f"{r['id']} submitted",
