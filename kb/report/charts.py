@@ -12,7 +12,6 @@ are those `lexkb penalty` prints; the aggravated ranges come from lexkb.aggravat
 arithmetic of `lexkb penalty --with` and of the penalties table."""
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,7 +24,7 @@ from ..tables.model import natural_key
 from ..tables.versions import STATUTE, UNITS
 from .i18n import pick
 from .citations import sources_of
-from .page import Page, href
+from .page import Page, esc, href
 
 PATH = "penalties-chart.html"
 STATUTE_FILL, REPORT_FILL = "#1f5fa8", "#a04a00"
@@ -114,8 +113,11 @@ def editions(penalty: dict) -> list[str]:
     return [s.rsplit(", art. ", 1)[0] for s in penalty.get("sources", []) if ", art. " in s]
 
 
+EDITION_DATE = re.compile(r"(\S+ )?\d{2}-\d{2}-\d{4}")  # "DOF 28-11-2025" in an edition's title
+
+
 def edition_short(edition: str) -> str:
-    m = re.search(r"(\S+ )?\d{2}-\d{2}-\d{4}", edition)
+    m = EDITION_DATE.search(edition)
     return m.group(0) if m else edition
 
 
@@ -255,10 +257,6 @@ def ticks(top) -> list:
         return any(abs(s - m * 10 ** k) < 1e-9 for m in (1, 2, 2.5, 5))
     step = next((top / n for n in (5, 4, 6, 8, 3, 10, 2) if round_number(top / n)), top)
     return [round(i * step, 6) for i in range(int(round(top / step)) + 1)]
-
-
-def esc(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def clip(text: str, n: int = 100) -> str:

@@ -36,6 +36,11 @@ NAV = (("index.html", "Overview", "Resumen"),
 LANG_NAMES = {"en": "English", "es": "Español"}
 
 
+def esc(text) -> str:
+    """Any value as HTML text or an attribute's value (quotes escaped)."""
+    return html.escape(str(text))
+
+
 def href(from_path: str, to_path: str) -> str:
     """The relative link from one page of a language's folder to another (paths as in Page keys)."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")

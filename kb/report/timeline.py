@@ -11,12 +11,11 @@ landing page."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass, field
 
 from ..tables.model import natural_key
 from .i18n import pick
-from .page import Page, href
+from .page import Page, esc, href
 
 PATH = "timeline.html"
 W, LABELS, X_END = 900, 150, 885   # the drawing's width; the lane names' column; the axis' right end
@@ -141,9 +140,9 @@ def events(ctx) -> list[Event]:
 def edition_words(edition: str, short: str | None = None) -> str:
     """An edition as the drawing names it: its instrument's short name and the journal date its title
     gives ('<short>, JOURNAL 28-11-2025'); the whole title is in the marker's title and the table."""
-    import re
+    from .charts import EDITION_DATE
 
-    m = re.search(r"(\S+ )?\d{2}-\d{2}-\d{4}", edition)
+    m = EDITION_DATE.search(edition)
     name = (short or edition.split(" (", 1)[0]).split(" (", 1)[0]
     name = name if len(name) <= 20 else name[:19] + "…"
     return f"{name}, {m.group(0)}" if m else edition
@@ -176,10 +175,6 @@ class Scale:
         if self.early and value < self.window:
             return round((LABELS + self.w0) / 2 - 20, 2)
         return round(self.w0 + (X_END - self.w0) * (value - self.window) / (self.last - self.window), 2)
-
-
-def esc(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 @dataclass

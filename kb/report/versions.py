@@ -11,14 +11,13 @@ until the next change the editions' notes record (exclusive), as `lexkb table hi
 from __future__ import annotations
 
 import difflib
-import html
 import re
 
 from ..tables.render import fmt_number
 from ..tables.versions import UNITS
 from .citations import cite_html, sources_of, version_path
 from .i18n import pick
-from .page import Page, href, up
+from .page import Page, esc, href, up
 
 WORDS = {
     "version-of": ("{a}, version of {d}", "{a}, versión del {d}"),
@@ -92,10 +91,6 @@ WORDS = {
 def w(key: str, lang: str, **kw) -> str:
     text = pick(*WORDS[key], lang)
     return text.format(**kw) if kw else text
-
-
-def esc(text) -> str:
-    return html.escape(str(text))
 
 
 def range_text(r, lang: str) -> str | None:
