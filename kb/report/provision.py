@@ -7,7 +7,7 @@ import re
 
 from ..fine import fine_text
 from ..sanction import community_work_text
-from ..tables.render import md_escape
+from ..tables.render import html_link, html_text, md_escape
 from .i18n import tx
 
 
@@ -46,18 +46,13 @@ def basis_text(c: dict) -> str:
     return md_escape(f"basis: {c.get('basis_label') or 'not recorded'}{why}")
 
 
-def _text(s: str) -> str:
+def _text(s) -> str:
     """Text as markdown-it-py writes what md_escape made of it: one line, & < > " escaped."""
-    return html.escape(" ".join(str(s).split()), quote=False).replace('"', "&quot;")
+    return html_text(" ".join(str(s).split()))
 
 
 def _link(text: str, target: str | None) -> str:
-    from markdown_it.common.normalize_url import normalizeLink
-
-    return f'<a href="{_text(normalizeLink(target))}">{_text(text)}</a>' if target else _text(text)
-
-
-TEXT_MARK = "\x00texts\x00"  # where provision_html puts the quoted texts, each marked with its language
+    return html_link(" ".join(text.split()), target)
 
 
 def quoted_texts(store, iri: str, lang: str) -> list[tuple[str, str]]:
@@ -125,18 +120,18 @@ def provision_html(p: dict, index: dict, store, by_iri: dict, lang: str, cite=No
     link) of the article's versions (the article's own, or the one that holds this provision)."""
     from ..tables.render import markdown_renderer
 
-    before, after = provision_markdown(p, index, store, by_iri, lang, cite, versions)
+    head, description, after = provision_markdown(p, index, store, by_iri, lang, cite, versions)
     md = markdown_renderer()
-    head, _, rest = before.partition(TEXT_MARK)
     texts = "".join(f'<blockquote lang="{_text(tag)}">\n<p>{_text(text)}</p>\n</blockquote>\n'
-                    for text, tag in quoted_texts(store, p["iri"], lang)) if _ else ""
-    return (md.render(head) + texts + md.render(rest) + f"<h2>{_text(tx('encoding', lang))}</h2>\n"
-            + encoding_table(p, index, by_iri, lang, cite) + md.render(after))
+                    for text, tag in quoted_texts(store, p["iri"], lang)) or f"<p>{_text(tx('text-none', lang))}</p>\n"
+    return (md.render(head) + f"<h2>{_text(tx('text', lang))}</h2>\n" + texts + md.render(description)
+            + f"<h2>{_text(tx('encoding', lang))}</h2>\n" + encoding_table(p, index, by_iri, lang, cite) + md.render(after))
 
 
-def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cite=None, versions=()) -> tuple[str, str]:
-    """The Markdown before the encoding table (title, text, description) and after it (mappings, readings,
-    sources, versions, triples)."""
+def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cite=None,
+                       versions=()) -> tuple[str, str, str]:
+    """The Markdown before the quoted texts (title, instrument), between them and the encoding table
+    (description), and after it (mappings, readings, sources, versions, triples)."""
     def source(label: str) -> str:
         link = cite(label) if cite else None
         return f"[{md_escape(label)}]({link})" if link else md_escape(label)
@@ -145,17 +140,9 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
     lines = [f"# {md_escape(p['label'])}", ""]
     instrument = index["instruments"].get(p["instrument"], {})
     lines += [f"{md_escape(instrument.get('title', ''))} ({md_escape(instrument.get('short', ''))})", ""]
-    lines += [f"## {tx('text', lang)}", ""]
-    texts = quoted_texts(store, p["iri"], lang)
-    if texts:
-        lines += [TEXT_MARK]
-    elif p.get("text"):
-        lines += ["> " + md_escape(p["text"]), ""]
-    else:
-        lines += [tx("text-none", lang), ""]
-    if p.get("description"):
-        lines += [f"## {tx('description', lang)}", "", md_escape(p["description"]), ""]
-    before, lines = "\n".join(lines), []
+    head = "\n".join(lines)
+    lines = [f"## {tx('description', lang)}", "", md_escape(p["description"]), ""] if p.get("description") else []
+    description, lines = "\n".join(lines), []
 
     lines += [f"## {tx('mappings', lang)}", ""]
     mappings = []
@@ -188,6 +175,6 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
     lines += [f"## {tx('triples', lang)}", "", "```turtle", f"<{p['iri']}>"]
     lines += [f"    {t} ;" for t in triples[:-1]] + ([f"    {triples[-1]} ."] if triples else [])
     lines += ["```", ""]
-    return before, "\n".join(lines)
+    return head, description, "\n".join(lines)
 
 

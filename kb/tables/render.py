@@ -412,23 +412,26 @@ def html_page(title: str, body_html: str, lang: str, nav: str = "") -> str:
             f"{nav}<main>\n{body_html}</main>\n</body>\n</html>\n")
 
 
-def _html_text(text: str) -> str:
+def html_text(text: str) -> str:
     """Text as markdown-it-py escapes it (& < > and the double quote)."""
     return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def html_link(text: str, href: str | None) -> str:
+    """A link as markdown-it-py writes one (its href normalised as markdown-it-py does), or the text alone."""
+    from markdown_it.common.normalize_url import normalizeLink
+
+    return f'<a href="{html_text(normalizeLink(href))}">{html_text(text)}</a>' if href else html_text(text)
 
 
 def cell_html(value, lang: str = "en", link: LinkFn | None = None) -> str:
     """A cell as the HTML that markdown-it-py makes of its Markdown (cell_text with md_escape), written directly:
     a report renders some 400 tables, and parsing their Markdown was half its time."""
     if isinstance(value, Link):
-        from markdown_it.common.normalize_url import normalizeLink
-
-        href = link(value) if link else None
-        return (f'<a href="{_html_text(normalizeLink(href))}">{_html_text(value.text)}</a>' if href
-                else _html_text(value.text))
+        return html_link(value.text, link(value) if link else None)
     if isinstance(value, list):
         return "; ".join(cell_html(v, lang, link) for v in value) if value else EMPTY
-    return cell_text(value, lang, None, _html_text).strip()
+    return cell_text(value, lang, None, html_text).strip()
 
 
 def folded_cell(value, lang: str, link: LinkFn | None, limit: int) -> str:
@@ -443,7 +446,7 @@ def folded_cell(value, lang: str, link: LinkFn | None, limit: int) -> str:
     first = cell_text(items[0], lang)
     short = first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
     more = f" (+{len(items) - 1})" if len(items) > 1 else ""
-    return f"<details><summary>{_html_text(short)}{more}</summary>{full}</details>"
+    return f"<details><summary>{html_text(short)}{more}</summary>{full}</details>"
 
 
 def html_table(table: Table, link: LinkFn | None = None, fold: int | None = None) -> str:
@@ -452,7 +455,7 @@ def html_table(table: Table, link: LinkFn | None = None, fold: int | None = None
     columns = human_columns(table)
     right = ' style="text-align:right"'
     out = ["<table>", f"<caption>{html.escape(table.caption)}</caption>", "<thead>", "<tr>"]
-    out += [f'<th{right if c.numeric else ""} scope="col">{_html_text(c.label)}</th>' for c in columns]
+    out += [f'<th{right if c.numeric else ""} scope="col">{html_text(c.label)}</th>' for c in columns]
     out += ["</tr>", "</thead>", "<tbody>"]
     def cell(value) -> str:
         return cell_html(value, table.lang, link) if fold is None else folded_cell(value, table.lang, link, fold)
@@ -471,7 +474,7 @@ def html_body(table: Table, link: LinkFn | None = None, fold: int | None = None)
     """The body of to_html's page: heading, table, notes and sources (the notes through markdown-it-py: they
     may hold `code`)."""
     after = "\n".join(_md_after(table))
-    return (f"<h1>{_html_text(table.caption)}</h1>\n" + html_table(table, link, fold)
+    return (f"<h1>{html_text(table.caption)}</h1>\n" + html_table(table, link, fold)
             + (markdown_renderer().render(after) if after else ""))
 
 
