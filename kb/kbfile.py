@@ -79,16 +79,24 @@ def kb_path(name: str, out_dir: Path | None = None) -> Path:
     return path
 
 
-def _read(out_dir: Path | None, decode: Callable[[dict, Records], dict]) -> dict:
+def _decoded(out_dir: Path | None, decode: Callable[[], dict]):
+    """decode(), an index that cannot be read or decoded being one lexkb error that names index.json."""
     path = kb_path(paths.INDEX, out_dir)
     try:
-        return decode(json.loads(path.read_bytes()), Records(kb_path(RECORDS, out_dir).read_bytes()))
+        return decode()
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise LexkbError(f"{path}: unreadable index ({type(exc).__name__}: {exc}); run 'lexkb build'") from None
 
 
+def _files(out_dir: Path | None) -> tuple[dict, Records]:
+    """index.json, parsed, and index-records.jsonl (each missing one: 'not built')."""
+    index, records = kb_path(paths.INDEX, out_dir), kb_path(RECORDS, out_dir)
+    return _decoded(out_dir, lambda: (json.loads(index.read_bytes()), Records(records.read_bytes())))
+
+
 def load_index(out_dir: Path | None = None) -> dict:
-    return _read(out_dir, unpack)
+    packed, records = _files(out_dir)
+    return _decoded(out_dir, lambda: unpack(packed, records))
 
 
 def load_lookup_index(query: str, code: str | None, out_dir: Path | None = None):
@@ -99,13 +107,13 @@ def load_lookup_index(query: str, code: str | None, out_dir: Path | None = None)
     sources repeal or do not describe (its sources are cited)."""
     from .index_file import headers, lookup_index
     from .jurisdiction import restrict_index
-    from .lookup import Match, resolve
+    from .lookup import resolve
 
-    packed, records = _read(out_dir, lambda packed, records: (packed, records))
-    heads = restrict_index(_read_part(out_dir, lambda: headers(packed)), code)
+    packed, records = _files(out_dir)
+    heads = restrict_index(_decoded(out_dir, lambda: headers(packed)), code)
     match = resolve(query, heads)
     if match.repealed is not None or match.not_in_source is not None:
-        index = restrict_index(_read_part(out_dir, lambda: unpack(packed, records)), code)
+        index = restrict_index(_decoded(out_dir, lambda: unpack(packed, records)), code)
         return index, resolve(query, index)
     if not match.offences:
         return heads, match
@@ -116,18 +124,10 @@ def load_lookup_index(query: str, code: str | None, out_dir: Path | None = None)
         if o["id"] not in ids:
             ids.add(o["id"])
             todo += [by_iri[s["iri"]] for s in o.get("successors", []) if s["iri"] in by_iri]
-    index = _read_part(out_dir, lambda: lookup_index(packed, heads, records, ids))
+    index = _decoded(out_dir, lambda: lookup_index(packed, heads, records, ids))
     whole = {o["id"]: o for o in index["offences"] if o["id"] in ids}
-    return index, Match(offences=[whole[o["id"]] for o in match.offences], provision_filter=match.provision_filter,
-                        candidates=match.candidates, suggestions=match.suggestions)
-
-
-def _read_part(out_dir: Path | None, decode: Callable[[], dict]) -> dict:
-    try:
-        return decode()
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        path = kb_path(paths.INDEX, out_dir)
-        raise LexkbError(f"{path}: unreadable index ({type(exc).__name__}: {exc}); run 'lexkb build'") from None
+    match.offences = [whole[o["id"]] for o in match.offences]
+    return index, match
 
 
 def parse_rdf(path: Path):
