@@ -23,15 +23,18 @@ def _code(text: str) -> str:
     return html.escape(text).replace("`lexkb audit`", "<code>lexkb audit</code>")
 
 
-def audit_pages(ctx) -> dict[str, Page]:
-    from ..audit import audit
-
-    lang = ctx.lang
-    result = audit(ctx.store)
-    by_label = {p["label"]: iri for iri, p in ctx.by_iri.items()}
+def audit_counts(ctx) -> tuple[object, dict[str, int]]:
+    """The audit of the context's store and how many records have each verdict."""
     counts: dict[str, int] = {}
-    for r in result.records:
+    for r in ctx.audit.records:
         counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    return ctx.audit, counts
+
+
+def audit_pages(ctx) -> dict[str, Page]:
+    lang = ctx.lang
+    result, counts = audit_counts(ctx)
+    by_label = {p["label"]: iri for iri, p in ctx.by_iri.items()}
 
     def cell(key: str, value) -> str:
         if value is None:

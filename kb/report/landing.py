@@ -9,6 +9,7 @@ import html
 
 from ..store import select
 from ..tables.model import natural_key
+from .audit_page import audit_counts
 from .i18n import pick, tx
 from .page import Page
 
@@ -71,16 +72,6 @@ def holdings(ctx) -> dict:
     counts = {k: int(h[k] or 0) for k in ("instruments", "documents", "editions", "offences", "versions", "events", "claims")}
     counts["provisions"] = per
     return counts
-
-
-def audit_counts(ctx) -> tuple[object, dict[str, int]]:
-    from ..audit import audit
-
-    result = audit(ctx.store)
-    counts: dict[str, int] = {}
-    for r in result.records:
-        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
-    return result, counts
 
 
 def _holdings_html(ctx) -> str:

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +44,13 @@ class Context:
     index: dict
     lang: str
     on: object = None
+
+    @cached_property
+    def audit(self):
+        """The audit of the store (lexkb.audit), for the landing page's counts and the audit's page alike."""
+        from ..audit import audit
+
+        return audit(self.store)
 
     @property
     def by_iri(self) -> dict:
