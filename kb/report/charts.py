@@ -540,8 +540,7 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
     command = "`lexkb penalty --with`"
     intro_html = esc(intro).replace(command, f"<code>{esc(command.strip('`'))}</code>")
     see = pick("The dates of the versions, on one axis: ", "Las fechas de las versiones, en un eje: ", lang)
-    body = ['<link rel="stylesheet" href="../assets/charts.css">',
-            f"<h1>{esc(title)}</h1>", f"<p>{intro_html}</p>",
+    body = [f"<h1>{esc(title)}</h1>", f"<p>{intro_html}</p>",
             f'<p>{esc(see)}<a href="timeline.html">{esc(pick("the timeline", "la cronología", lang))}</a>.</p>', legend(lang, year)]
     if lang == "es":
         body.append("<p>Nombres de delitos en español donde la base de conocimiento los tiene; las variantes del "
@@ -572,4 +571,4 @@ def penalty_chart_pages(ctx) -> dict[str, Page]:
             body.append(f'<h3 id="{esc(o["id"])}"><span{la}>{esc(name)}</span> ({esc(arts)})</h3>')
             body.append(f'<figure class="chart-figure" tabindex="0">{offence_svg(o, bars, axes, group, lang, PATH)}</figure>')
             body.append(data_table(o, bars, lang, PATH))
-    return {PATH: Page(title, "\n".join(body) + "\n")}
+    return {PATH: Page(title, "\n".join(body) + "\n", styles=("charts.css",))}

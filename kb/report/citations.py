@@ -268,7 +268,7 @@ def _citers(ctx, label: str, path: str) -> list[tuple[str, list[str]]]:
 
 
 def source_pages(ctx) -> dict:
-    from .page import Page, up
+    from .page import Page
 
     lang, e = ctx.lang, html.escape
     s = sources_of(ctx)
@@ -278,7 +278,7 @@ def source_pages(ctx) -> dict:
         p, doc = s.passages[iri], s.documents.get(doc_iri, {})
         path = s.passage_path(iri)
         text_lang = p.get("textLang") or doc.get("language") or ""
-        body = [f'<link rel="stylesheet" href="{up(path)}../assets/sources.css">', f"<h1>{e(p['label'])}</h1>",
+        body = [f"<h1>{e(p['label'])}</h1>",
                 f'<blockquote class="passage" lang="{e(text_lang)}"><p>{e(p["text"])}</p></blockquote>',
                 f'<p class="note">{e(_w("text-note", lang))}</p>',
                 f"<h2>{e(_w('document', lang))}</h2>", '<dl class="facts">']
@@ -304,7 +304,7 @@ def source_pages(ctx) -> dict:
             body.append(f"<h2>{e(_w('others', lang))}</h2><p>" + " · ".join(
                 f'<a href="{e(href(path, s.passage_path(i)))}">{e(s.passages[i]["label"].rsplit(", ", 1)[-1])}</a>'
                 for n, i in siblings) + "</p>")
-        pages[path] = Page(p["label"], "\n".join(body) + "\n")
+        pages[path] = Page(p["label"], "\n".join(body) + "\n", styles=("sources.css",))
     return pages
 
 

@@ -164,8 +164,7 @@ def landing_page(ctx, pages: dict, tables) -> Page:
     about = tx("about", lang).replace("`", "")
     m = matrix.of(ctx)
     link = matrix.PATH if matrix.PATH in pages else None
-    body = (matrix.stylesheet_link("index.html")
-            + f"<h1>{html.escape(tx('title', lang))}</h1>\n<p>{html.escape(about)}</p>\n"
+    body = (f"<h1>{html.escape(tx('title', lang))}</h1>\n<p>{html.escape(about)}</p>\n"
             + f'<h2 id="holdings">{html.escape(pick("What the knowledge base holds", "Qué contiene la base de conocimiento", lang))}</h2>\n'
             + _holdings_html(ctx)
             + f'<h2 id="coverage">{html.escape(pick("Coverage of the OPSC", "Cobertura del OPSC", lang))}</h2>\n'
@@ -175,4 +174,4 @@ def landing_page(ctx, pages: dict, tables) -> Page:
             + _timeline_html(ctx)
             + _links(ctx, pages, tables)
             + _provisions_html(ctx))
-    return Page(tx("title", lang), body)
+    return Page(tx("title", lang), body, styles=(matrix.STYLESHEET,))

@@ -302,12 +302,6 @@ def summary_html(m: Matrix, ctx, link: str | None = None) -> str:
             + "</dl>\n")
 
 
-def stylesheet_link(path: str) -> str:
-    from .page import up
-
-    return f'<link rel="stylesheet" href="{up(path)}../assets/{STYLESHEET}">\n'
-
-
 def matrix_page(ctx) -> dict[str, Page]:
     t = _t(ctx)
     m = of(ctx)
@@ -326,11 +320,11 @@ def matrix_page(ctx) -> dict[str, Page]:
         intro += " " + t(f"Only the instruments in force on {ctx.on.isoformat()}: the coverage table's notes name the "
                          f"mappings left out.", f"Solo los instrumentos vigentes el {ctx.on.isoformat()}: las notas de la "
                          f"tabla de cobertura nombran las vinculaciones omitidas.")
-    body = (stylesheet_link(PATH) + f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n"
+    body = (f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n"
             + summary_html(m, ctx)
             + legend(m, ctx)
             + f'<h2 id="matrix">{html.escape(t("Matrix", "Matriz"))}</h2>\n'
             + table_html(m, ctx)
             + f'<p class="mx-source">{html.escape(source)}(<a href="{table_link}">{html.escape(table_link)}</a>; '
               f"<code>{html.escape(m.query)}</code>).</p>\n")
-    return {PATH: Page(title, body)}
+    return {PATH: Page(title, body, styles=(STYLESHEET,))}

@@ -18,7 +18,7 @@ from .i18n import LANGS, pick
 class Page:
     title: str
     body: str  # the HTML inside <main>
-
+    styles: tuple[str, ...] = ()  # the page's stylesheets in DIR/assets besides report.css
 
 # The header's links, in order; a page is linked only where the site has it.
 NAV = (("index.html", "Overview", "Resumen"),
@@ -130,8 +130,8 @@ def render(path: str, page: Page, lang: str, base: str | None = None, known=froz
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="generator" content="lexkb">\n{base_tag}'
             f"<title>{html.escape(page.title)}</title>\n"
-            f'<link rel="stylesheet" href="{root}../assets/report.css">\n'
-            f'<link rel="icon" href="{root}../assets/favicon.svg" type="image/svg+xml">\n'
+            + "".join(f'<link rel="stylesheet" href="{root}../assets/{name}">\n' for name in ("report.css", *page.styles))
+            + f'<link rel="icon" href="{root}../assets/favicon.svg" type="image/svg+xml">\n'
             f'<link rel="alternate" hreflang="{other}" href="{root}../{other}/{html.escape(path)}">\n'
             f'<script src="{root}search-index.js" defer></script>\n'
             f'<script src="{root}../assets/search.js" defer></script>\n'

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import LexkbError
 from ..tables.model import Link
 from ..tables.render import html_body, markdown_renderer
-from .i18n import LANGS, tx
+from .i18n import LANGS
 from .charts import penalty_chart_pages
 from .page import Page, href, render
 from .audit_page import audit_pages

@@ -416,8 +416,8 @@ def timeline_pages(ctx) -> dict[str, Page]:
         "en el Diario Oficial; la entrada en vigor no consta en la fuente. Los hechos del mismo día se apilan. El "
         "marcador de cada artículo enlaza a su página; los mismos hechos siguen en una tabla.", lang)
     see = pick("What each version's penalties were, drawn: ", "Las penas de cada versión, dibujadas: ", lang)
-    body = ['<link rel="stylesheet" href="../assets/charts.css">', f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>",
+    body = [f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>",
             f'<p>{esc(see)}<a href="penalties-chart.html">{esc(pick("the penalty ranges", "los rangos de penas", lang))}</a>.</p>',
             legend(lang), f'<figure class="chart-figure timeline-figure" tabindex="0">{timeline_svg(ctx, compact=False, from_path=PATH)}'
                           f"</figure>", events_table(ctx, evs)]
-    return {PATH: Page(title, "\n".join(body) + "\n")}
+    return {PATH: Page(title, "\n".join(body) + "\n", styles=("charts.css",))}

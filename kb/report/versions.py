@@ -17,7 +17,7 @@ from ..tables.render import fmt_number
 from ..tables.versions import UNITS
 from .citations import cite_html, sources_of, version_path
 from .i18n import pick
-from .page import Page, esc, href, up
+from .page import Page, esc, href
 
 WORDS = {
     "version-of": ("{a}, version of {d}", "{a}, versión del {d}"),
@@ -258,7 +258,7 @@ def version_pages(ctx) -> dict[str, Page]:
             ctx_v["state"] = [p for p in penalties.values() if p.get("basis") != "statute" and p["provision"] in subtree]
             ctx_v["provision"] = ctx.provision_path(article) if article in ctx.by_iri else (
                 ctx.provision_path(by_label[label]["iri"]) if label in by_label else None)
-            pages[path] = Page(w("version-of", lang, a=label, d=since), _page(ctx, ctx_v))
+            pages[path] = Page(w("version-of", lang, a=label, d=since), _page(ctx, ctx_v), styles=("sources.css",))
     return pages
 
 
@@ -277,8 +277,7 @@ def _page(ctx, v: dict) -> str:
     """Title and the article's versions; what changed (or, for the first, what it states); the
     dates; the statute's words; the editions; the State's account."""
     lang, path = ctx.lang, v["path"]
-    parts = [f'<link rel="stylesheet" href="{up(path)}../assets/sources.css">',
-             f"<h1>{esc(w('version-of', lang, a=v['label'], d=v['since']))}</h1>"]
+    parts = [f"<h1>{esc(w('version-of', lang, a=v['label'], d=v['since']))}</h1>"]
     nav = []
     if v["provision"]:
         nav.append(f'<a href="{esc(href(path, v["provision"]))}">{esc(w("provision", lang))}: {esc(v["label"])}</a>')
