@@ -200,21 +200,12 @@ SELECT ?id (LANG(?text) AS ?lang) WHERE {
 }"""
 
 
-_langs: dict[int, tuple[object, dict]] = {}
-
-
 def condition_langs(store) -> dict[str, str]:
-    """Penalty id -> the language tag of its variant's words (the statute's and the report's differ);
-    asked once per store, for both languages' pages."""
+    """Penalty id -> the language tag of its variant's words (the statute's and the report's differ); a report
+    asks it once for both languages' pages (lexkb.store.answered_once)."""
     from ..store import select
 
-    hit = _langs.get(id(store))
-    if hit is not None and hit[0] is store:
-        return hit[1]
-    langs = {str(r["id"]): str(r["lang"]) for r in select(store, Q_CONDITION_LANGS) if r["lang"]}
-    _langs.clear()
-    _langs[id(store)] = (store, langs)
-    return langs
+    return {str(r["id"]): str(r["lang"]) for r in select(store, Q_CONDITION_LANGS) if r["lang"]}
 
 
 def offence_bars(offence: dict, lang: str, path_of, langs: dict | None = None, source_path=lambda label: None) -> list[Bar]:
