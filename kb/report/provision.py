@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
 from ..fine import fine_text
 from ..sanction import community_work_text
@@ -46,6 +47,11 @@ def basis_text(c: dict) -> str:
     return md_escape(f"basis: {c.get('basis_label') or 'not recorded'}{why}")
 
 
+def sibling(by_iri: dict, target: str) -> str | None:
+    """The page of the provision target, from another provision's page (both in provisions/)."""
+    return f"{slug(by_iri[target]['label'])}.html" if target in by_iri else None
+
+
 def _text(s) -> str:
     """Text as markdown-it-py writes what md_escape made of it: one line, & < > " escaped."""
     return html_text(" ".join(str(s).split()))
@@ -71,7 +77,7 @@ def quoted_texts(store, iri: str, lang: str) -> list[tuple[str, str]]:
 def encoding_table(p: dict, index: dict, by_iri: dict, lang: str, cite=None) -> str:
     """The provision's encoding as an HTML table (field, value), written directly: the report renders it for
     every provision in both languages, and parsing it as Markdown was most of the report's time."""
-    href = lambda target: f"{slug(by_iri[target]['label'])}.html" if target in by_iri else None  # noqa: E731
+    href = partial(sibling, by_iri)
 
     def source(label: str) -> str:
         return _link(label, cite(label) if cite else None)
@@ -136,7 +142,7 @@ def provision_markdown(p: dict, index: dict, store, by_iri: dict, lang: str, cit
         link = cite(label) if cite else None
         return f"[{md_escape(label)}]({link})" if link else md_escape(label)
 
-    href = lambda target: f"{slug(by_iri[target]['label'])}.html" if target in by_iri else None  # noqa: E731
+    href = partial(sibling, by_iri)
     lines = [f"# {md_escape(p['label'])}", ""]
     instrument = index["instruments"].get(p["instrument"], {})
     lines += [f"{md_escape(instrument.get('title', ''))} ({md_escape(instrument.get('short', ''))})", ""]
